@@ -1,0 +1,114 @@
+// Which body each documented action answers with, per status, and which body it takes. Keys are
+// "<Resource name> > <Action name>" exactly as in spec/apify-v2-actors.apib (Dredd's origin.resourceName and
+// origin.actionName), so hooks and suites validate every response against the same rule.
+import { validate, type SchemaName, type ValidationResult } from './schemas.ts';
+
+/** A JSON body that must pass the schema. */
+export type JsonBodyRule = { kind: 'json'; schema: SchemaName };
+
+export type BodyRule =
+  | JsonBodyRule
+  /** Any JSON document: run-sync returns the OUTPUT record as stored. */
+  | { kind: 'any-json' }
+  /** No body at all (204). */
+  | { kind: 'no-body' };
+
+const json = (schema: SchemaName): JsonBodyRule => ({ kind: 'json', schema });
+const ANY_JSON: BodyRule = { kind: 'any-json' };
+const NO_BODY: BodyRule = { kind: 'no-body' };
+
+/** The documented responses of the Actors section. */
+export const RESPONSE_BODIES = {
+  'Actor collection > Get list of actors': { 200: json('actor-list-response') },
+  'Actor collection > Create actor': { 201: json('actor-response') },
+  'Actor object > Get actor': { 200: json('actor-response') },
+  'Actor object > Update actor': { 200: json('actor-response') },
+  'Actor object > Delete actor': { 204: NO_BODY },
+  'Version collection > Get list of versions': { 200: json('version-list-response') },
+  'Version collection > Create version': { 201: json('version-response') },
+  'Version object > Get version': { 200: json('version-response') },
+  'Version object > Update version': { 200: json('version-response') },
+  'Version object > Delete version': { 204: NO_BODY },
+  'Webhook collection > Get list of webhooks': { 200: json('webhook-list-response') },
+  'Build collection > Get list of builds': { 200: json('build-list-response') },
+  'Build collection > Build actor': { 201: json('build-response') },
+  'Build object > Get build': { 200: json('build-response') },
+  'Abort build > Abort build': { 200: json('build-response') },
+  'Run collection > Get list of runs': { 200: json('run-list-response') },
+  'Run collection > Run actor': { 201: json('run-response') },
+  'Run actor synchronously > With input': {
+    201: ANY_JSON,
+    400: json('run-failed-error'),
+    408: json('run-timeout-error'),
+  },
+  'Run actor synchronously > Without input': {
+    201: ANY_JSON,
+    400: json('run-failed-error'),
+    408: json('run-timeout-error'),
+  },
+  'Run object > Get run': { 200: json('run-response') },
+  'Abort run > Abort run': { 200: json('run-response') },
+  'Metamorph run > Metamorph run': { 200: json('metamorph-run-response') },
+} as const satisfies Record<string, Readonly<Record<number, BodyRule>>>;
+
+export type ActionName = keyof typeof RESPONSE_BODIES;
+
+/** The JSON request bodies the section documents. */
+export const REQUEST_BODIES = {
+  'Actor collection > Create actor': json('act-create'),
+  'Actor object > Update actor': json('act-update'),
+  'Version collection > Create version': json('version-update'),
+  'Version object > Update version': json('version-update'),
+} as const satisfies Partial<Record<ActionName, JsonBodyRule>>;
+
+/** Every error response carries the error envelope (the API introduction), whatever the action. */
+const UNDOCUMENTED_ERROR: BodyRule = json('error');
+
+export function actionName(resourceName: string, actionTitle: string): string {
+  return `${resourceName} > ${actionTitle}`;
+}
+
+export function isActionName(name: string): name is ActionName {
+  return Object.hasOwn(RESPONSE_BODIES, name);
+}
+
+/**
+ * The rule for the body of `action`'s `status` response: the documented one, else the error envelope for any
+ * 4xx/5xx; undefined for an unknown action or an undocumented success status.
+ */
+export function responseBodyRule(action: string, status: number): BodyRule | undefined {
+  if (!isActionName(action)) return undefined;
+  const documented: Readonly<Record<number, BodyRule>> = RESPONSE_BODIES[action];
+  return documented[status] ?? (status >= 400 ? UNDOCUMENTED_ERROR : undefined);
+}
+
+/** Checks a raw response body (as received, '' when empty) against the rule for `action` and `status`. */
+export function checkResponseBody(action: string, status: number, rawBody: string): ValidationResult {
+  if (!isActionName(action)) return { ok: false, errors: [`"${action}" is not a documented action`] };
+  const rule = responseBodyRule(action, status);
+  if (rule === undefined) return { ok: false, errors: [`"${action}" documents no ${status} response`] };
+  return checkBody(rule, rawBody);
+}
+
+/** Checks a raw request body against the documented rule for `action`; actions without one take no JSON body. */
+export function checkRequestBody(action: string, rawBody: string): ValidationResult {
+  const rule: BodyRule | undefined = Object.hasOwn(REQUEST_BODIES, action)
+    ? REQUEST_BODIES[action as keyof typeof REQUEST_BODIES]
+    : undefined;
+  if (rule === undefined) return { ok: false, errors: [`"${action}" documents no JSON request body`] };
+  return checkBody(rule, rawBody);
+}
+
+function checkBody(rule: BodyRule, rawBody: string): ValidationResult {
+  if (rule.kind === 'no-body') {
+    return rawBody === '' ? { ok: true } : { ok: false, errors: [`expected no body, got ${rawBody.length} characters`] };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    const shown = rawBody.length > 80 ? `${rawBody.slice(0, 77)}...` : rawBody;
+    return { ok: false, errors: [`expected a JSON body, got ${rawBody === '' ? 'an empty body' : JSON.stringify(shown)}`] };
+  }
+  return rule.kind === 'any-json' ? { ok: true } : validate(rule.schema, body);
+}

@@ -1,0 +1,69 @@
+// Rule: the spec covers exactly the 22 actions of the 2020 document's Actors section, each compiled by Dredd, and
+// both run-sync actions as three compiled pairs, 201, 400 and 408 (spec/ERRATA.md, "run-sync 400/408").
+import { describe, expect, it } from 'vitest';
+import { actionOf, loadSpec } from './spec-under-test.ts';
+
+// The documented actions (resource > action, method), in the 2020 document's order (reference transactions.md).
+const DOCUMENTED_ACTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['Actor collection > Get list of actors', 'GET'],
+  ['Actor collection > Create actor', 'POST'],
+  ['Actor object > Get actor', 'GET'],
+  ['Actor object > Update actor', 'PUT'],
+  ['Actor object > Delete actor', 'DELETE'],
+  ['Version collection > Get list of versions', 'GET'],
+  ['Version collection > Create version', 'POST'],
+  ['Version object > Get version', 'GET'],
+  ['Version object > Update version', 'PUT'],
+  ['Version object > Delete version', 'DELETE'],
+  ['Webhook collection > Get list of webhooks', 'GET'],
+  ['Build collection > Get list of builds', 'GET'],
+  ['Build collection > Build actor', 'POST'],
+  ['Build object > Get build', 'GET'],
+  ['Abort build > Abort build', 'POST'],
+  ['Run collection > Get list of runs', 'GET'],
+  ['Run collection > Run actor', 'POST'],
+  ['Run actor synchronously > With input', 'POST'],
+  ['Run actor synchronously > Without input', 'GET'],
+  ['Run object > Get run', 'GET'],
+  ['Abort run > Abort run', 'POST'],
+  ['Metamorph run > Metamorph run', 'POST'],
+];
+
+const spec = await loadSpec();
+
+describe('the documented actions', () => {
+  it('are 22', () => {
+    expect(DOCUMENTED_ACTIONS).toHaveLength(22);
+  });
+
+  it.each(DOCUMENTED_ACTIONS)('%s (%s) is compiled by Dredd', (action, method) => {
+    const compiled = spec.transactions.filter((transaction) => actionOf(transaction) === action);
+    expect(compiled.length, `no transaction of "${action}" in the compiled spec`).toBeGreaterThan(0);
+    for (const transaction of compiled) expect(transaction.request.method, transaction.name).toBe(method);
+  });
+
+  it('are all the spec has: no undocumented action', () => {
+    const documented = new Set(DOCUMENTED_ACTIONS.map(([action]) => action));
+    const extra = [...new Set(spec.transactions.map(actionOf))].filter((action) => !documented.has(action));
+    expect(extra).toEqual([]);
+  });
+
+  it('keep the 2020 document order', () => {
+    const compiledOrder = [...new Set(spec.transactions.map(actionOf))];
+    expect(compiledOrder).toEqual(DOCUMENTED_ACTIONS.map(([action]) => action));
+  });
+});
+
+describe('run-sync', () => {
+  it.each([
+    ['Run actor synchronously > With input', 'POST'],
+    ['Run actor synchronously > Without input', 'GET'],
+  ])('%s compiles to three %s pairs answering 201, 400 and 408', (action, method) => {
+    const pairs = spec.transactions.filter((transaction) => actionOf(transaction) === action);
+    expect(pairs.map((transaction) => [transaction.request.method, transaction.response.status])).toEqual([
+      [method, '201'],
+      [method, '400'],
+      [method, '408'],
+    ]);
+  });
+});

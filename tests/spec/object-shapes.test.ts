@@ -1,0 +1,193 @@
+// Rule: the schema Dredd validates each response against has exactly the required members, nullable members and
+// enums the project decided for each object (brief OBJECTS.md; the differences from the 2020 document are rows of
+// spec/ERRATA.md). This also catches MSON that silently loses members (a type's description paragraph swallows
+// its member list without any parser warning) or invents keys (a member line without a colon).
+import { describe, expect, it } from 'vitest';
+import {
+  actionOf,
+  allowsNull,
+  dataSchema,
+  dreddName,
+  itemSchema,
+  loadSpec,
+  nonNull,
+  responseSchema,
+  type SchemaNode,
+} from './spec-under-test.ts';
+
+interface Shape {
+  required: string[];
+  /** Members that must accept null. */
+  nullable?: string[];
+  enums?: Record<string, string[]>;
+  /** Object members, checked against their own shape. */
+  nested?: Record<string, Shape>;
+  /** Array members, whose item schema is checked against the shape. */
+  items?: Record<string, Shape>;
+  /** Names of the 2020 document that were renamed or dropped. */
+  absent?: string[];
+}
+
+const JOB_STATUSES = ['READY', 'RUNNING', 'SUCCEEDED', 'FAILED', 'TIMING-OUT', 'TIMED-OUT', 'ABORTING', 'ABORTED'];
+const SOURCE_TYPES = ['SOURCE_CODE', 'SOURCE_FILES', 'GIT_REPO', 'TARBALL', 'GITHUB_GIST'];
+
+const META: Shape = { required: ['origin'], absent: ['source'] };
+const VERSION: Shape = {
+  required: ['versionNumber', 'sourceType', 'buildTag'],
+  enums: { sourceType: SOURCE_TYPES },
+  nullable: ['envVars', 'sourceFiles'],
+  items: { envVars: { required: ['name'] }, sourceFiles: { required: ['name'], enums: { format: ['TEXT', 'BASE64'] } } },
+};
+const ACTOR: Shape = {
+  required: ['id', 'userId', 'name', 'username', 'isPublic', 'createdAt', 'modifiedAt', 'stats', 'versions'],
+  nested: {
+    stats: {
+      required: ['totalBuilds', 'totalRuns', 'totalUsers', 'totalUsers7Days', 'totalUsers30Days', 'totalUsers90Days', 'totalMetamorphs'],
+      nullable: ['lastRunStartedAt'],
+    },
+  },
+  items: { versions: VERSION },
+};
+const ACTOR_SHORT: Shape = { required: ['id', 'name', 'username', 'createdAt', 'modifiedAt'] };
+const WEBHOOK: Shape = {
+  required: ['id', 'createdAt', 'modifiedAt', 'userId', 'eventTypes', 'condition', 'ignoreSslErrors', 'requestUrl'],
+  nested: { condition: { required: [], nullable: ['actorId', 'actorTaskId', 'actorRunId'] } },
+};
+const BUILD: Shape = {
+  required: ['id', 'actId', 'userId', 'startedAt', 'finishedAt', 'status', 'meta', 'buildNumber'],
+  nullable: ['finishedAt', 'stats'],
+  enums: { status: JOB_STATUSES },
+  nested: { meta: META, stats: { required: [], absent: ['workersUsed', 'durationMillis 1000'] } },
+  absent: ['version'],
+};
+const BUILD_SHORT: Shape = {
+  required: ['id', 'status', 'startedAt', 'finishedAt', 'buildNumber'],
+  nullable: ['finishedAt'],
+  enums: { status: JOB_STATUSES },
+  absent: ['version'],
+};
+const RUN: Shape = {
+  required: [
+    'id', 'actId', 'buildId', 'userId', 'startedAt', 'finishedAt', 'status', 'meta', 'stats',
+    'defaultKeyValueStoreId', 'defaultDatasetId', 'defaultRequestQueueId',
+  ],
+  nullable: ['finishedAt', 'actorTaskId', 'exitCode', 'metamorphs'],
+  enums: { status: JOB_STATUSES },
+  nested: { meta: META, stats: { required: [], absent: ['workersUsed'] } },
+  absent: ['actTaskId'],
+};
+const METAMORPH: Shape = { required: ['createdAt', 'actorId', 'buildId', 'inputKey'] };
+const RUN_METAMORPHED: Shape = {
+  ...RUN,
+  required: [...RUN.required, 'metamorphs'],
+  nullable: RUN.nullable?.filter((member) => member !== 'metamorphs'),
+  items: { metamorphs: METAMORPH },
+};
+const RUN_SHORT: Shape = {
+  required: ['id', 'buildId', 'status', 'startedAt', 'finishedAt', 'defaultKeyValueStoreId', 'defaultDatasetId', 'defaultRequestQueueId'],
+  nullable: ['finishedAt'],
+  enums: { status: JOB_STATUSES },
+};
+const page = (item: Shape): Shape => ({ required: ['total', 'offset', 'limit', 'desc', 'count', 'items'], items: { items: item } });
+
+/** The object each action answers with in `data`. */
+const DATA_SHAPES: Record<string, Shape> = {
+  'Actor collection > Get list of actors': page(ACTOR_SHORT),
+  'Actor collection > Create actor': ACTOR,
+  'Actor object > Get actor': ACTOR,
+  'Actor object > Update actor': ACTOR,
+  'Version collection > Get list of versions': { required: ['total', 'items'], items: { items: VERSION } },
+  'Version collection > Create version': VERSION,
+  'Version object > Get version': VERSION,
+  'Version object > Update version': VERSION,
+  'Webhook collection > Get list of webhooks': page(WEBHOOK),
+  'Build collection > Get list of builds': page(BUILD_SHORT),
+  'Build collection > Build actor': BUILD,
+  'Build object > Get build': BUILD,
+  'Abort build > Abort build': BUILD,
+  'Run collection > Get list of runs': page(RUN_SHORT),
+  'Run collection > Run actor': RUN,
+  'Run object > Get run': RUN,
+  'Abort run > Abort run': RUN,
+  'Metamorph run > Metamorph run': RUN_METAMORPHED,
+};
+
+/** Every way `node` departs from `shape`, each message naming the member path. */
+function shapeErrors(node: SchemaNode, shape: Shape, path: string): string[] {
+  const errors: string[] = [];
+  const properties = node.properties ?? {};
+  const required = [...(node.required ?? [])].sort();
+  const expectedRequired = [...shape.required].sort();
+  if (JSON.stringify(required) !== JSON.stringify(expectedRequired)) {
+    errors.push(`${path}: required is [${required.join(', ')}], expected [${expectedRequired.join(', ')}]`);
+  }
+  const member = (name: string): SchemaNode | undefined => {
+    if (!properties[name]) errors.push(`${path}.${name} is not documented`);
+    return properties[name];
+  };
+  for (const name of shape.nullable ?? []) {
+    const schema = member(name);
+    if (schema && !allowsNull(schema)) errors.push(`${path}.${name} does not accept null`);
+  }
+  for (const [name, values] of Object.entries(shape.enums ?? {})) {
+    const schema = member(name);
+    if (schema && JSON.stringify(nonNull(schema).enum) !== JSON.stringify(values)) {
+      errors.push(`${path}.${name} enum is ${JSON.stringify(nonNull(schema).enum)}, expected ${JSON.stringify(values)}`);
+    }
+  }
+  for (const [name, nested] of Object.entries(shape.nested ?? {})) {
+    const schema = member(name);
+    if (schema) errors.push(...shapeErrors(nonNull(schema), nested, `${path}.${name}`));
+  }
+  for (const [name, item] of Object.entries(shape.items ?? {})) {
+    const schema = member(name);
+    if (!schema) continue;
+    try {
+      errors.push(...shapeErrors(itemSchema(schema), item, `${path}.${name}[]`));
+    } catch {
+      errors.push(`${path}.${name} does not type its items (the array needs fixed-type)`);
+    }
+  }
+  for (const name of shape.absent ?? []) {
+    if (properties[name]) errors.push(`${path}.${name} is documented, but the 2020 name is wrong (spec/ERRATA.md)`);
+  }
+  return errors;
+}
+
+/** Property names with white space: the trace of an MSON member line that lacks its colon. */
+function oddPropertyNames(node: unknown, path: string): string[] {
+  if (node === null || typeof node !== 'object') return [];
+  const found: string[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'properties' && value && typeof value === 'object') {
+      found.push(...Object.keys(value).filter((name) => /\s/.test(name)).map((name) => `${path}.${name}`));
+    }
+    found.push(...oddPropertyNames(value, `${path}.${key}`));
+  }
+  return found;
+}
+
+const spec = await loadSpec();
+const withData = spec.transactions.filter((transaction) => DATA_SHAPES[actionOf(transaction)] !== undefined);
+
+describe('the data each response documents', () => {
+  it('has a shape for every action that answers with data', () => {
+    const answering = spec.transactions.filter(
+      (transaction) => transaction.response.schema !== undefined && responseSchema(transaction).properties?.data !== undefined,
+    );
+    expect(answering.map(dreddName)).toEqual(withData.map(dreddName));
+  });
+
+  it.each(withData.map((transaction) => [dreddName(transaction), transaction] as const))('%s', (name, transaction) => {
+    expect(shapeErrors(dataSchema(transaction), DATA_SHAPES[actionOf(transaction)], 'data'), name).toEqual([]);
+  });
+});
+
+describe('every response schema', () => {
+  it('has no property name with white space in it', () => {
+    const odd = spec.transactions.flatMap((transaction) =>
+      transaction.response.schema ? oddPropertyNames(JSON.parse(transaction.response.schema), dreddName(transaction)) : [],
+    );
+    expect(odd).toEqual([]);
+  });
+});

@@ -1,0 +1,146 @@
+// Rule: each transaction Dredd compiles from the spec sends a request a real target can answer (no unexpanded
+// placeholder, no example that breaks or holds the call) and expects a response as documented: its status, an
+// exact `application/json` content type, a real empty 204, a Location on every created object.
+// Spec sections: spec/apify-v2-actors.apib; the reasons are rows of spec/ERRATA.md.
+import { describe, expect, it } from 'vitest';
+import { API_NAME, EXPECTED_TRANSACTIONS } from './expected-transactions.ts';
+import {
+  actionOf,
+  dataSchema,
+  dreddName,
+  headerValue,
+  loadSpec,
+  requestUrl,
+  responseSchema,
+  type CompiledTransaction,
+} from './spec-under-test.ts';
+
+const spec = await loadSpec();
+const all = spec.transactions.map((transaction) => [dreddName(transaction), transaction] as const);
+const withStatus = (status: string) => all.filter(([, transaction]) => transaction.response.status === status);
+const withoutStatus = (status: string) => all.filter(([, transaction]) => transaction.response.status !== status);
+
+const TOKEN_PLACEHOLDER = 'YOUR_API_TOKEN';
+/** Readable by their hard-to-guess id alone; the spec declares their token optional and does not send it. */
+const TOKEN_FREE_ACTIONS = ['Build object > Get build', 'Run object > Get run'];
+/** Optional parameters whose examples would break a real call or hold it for a minute (ERRATA). */
+const NEVER_SENT = ['build', 'webhooks', 'waitForFinish'];
+const ID = '[a-zA-Z0-9]{17}';
+
+/** Where a 201 points, and which member of the created object the last path segment must equal. */
+const LOCATIONS: Record<string, { path: RegExp; member: 'id' | 'versionNumber' }> = {
+  'Actor collection > Create actor': { path: new RegExp(`^/v2/acts/(${ID})$`), member: 'id' },
+  'Version collection > Create version': { path: new RegExp(`^/v2/acts/${ID}/versions/(\\d+\\.\\d+)$`), member: 'versionNumber' },
+  'Build collection > Build actor': { path: new RegExp(`^/v2/acts/${ID}/builds/(${ID})$`), member: 'id' },
+  'Run collection > Run actor': { path: new RegExp(`^/v2/acts/${ID}/runs/(${ID})$`), member: 'id' },
+};
+/** run-sync's 201 is the run's OUTPUT record itself, so it points nowhere. */
+const RECORD_201_RESOURCE = 'Run actor synchronously';
+
+function responseData(transaction: CompiledTransaction): Record<string, unknown> {
+  const body = JSON.parse(transaction.response.body ?? '') as { data?: Record<string, unknown> };
+  if (!body.data) throw new Error(`${transaction.name}: the example body has no data member`);
+  return body.data;
+}
+
+describe('the compiled transactions', () => {
+  it('come without any parser or compiler annotation', () => {
+    expect(spec.annotations.map((annotation) => `${annotation.type}: ${annotation.message}`)).toEqual([]);
+  });
+
+  it(`are the expected ones, named "${API_NAME} > ..." by compile(), with their methods and statuses`, () => {
+    expect(spec.transactions.map((transaction) => [transaction.name, transaction.request.method, Number(transaction.response.status)])).toEqual(
+      EXPECTED_TRANSACTIONS.map(({ name, method, status }) => [`${API_NAME} > ${name}`, method, status]),
+    );
+  });
+});
+
+describe('requests', () => {
+  it.each(all)('%s: the URI is a /v2/acts path with every template variable expanded', (name, transaction) => {
+    const { uri } = transaction.request;
+    expect(uri, name).toMatch(/^\/v2\/acts(\/|\?|$)/);
+    expect(uri, `${name} sends an unexpanded placeholder`).not.toMatch(/[{}]|%7B|%7D/i);
+  });
+
+  it.each(all)(`%s: sends none of ${NEVER_SENT.join(', ')}`, (name, transaction) => {
+    const query = requestUrl(transaction).searchParams;
+    expect(NEVER_SENT.filter((parameter) => query.has(parameter)), `${name} sends ${transaction.request.uri}`).toEqual([]);
+  });
+
+  it.each(all)('%s: sends the token placeholder exactly when the action needs a token', (name, transaction) => {
+    const token = requestUrl(transaction).searchParams.get('token');
+    if (TOKEN_FREE_ACTIONS.includes(actionOf(transaction))) expect(token, `${name} sends a token`).toBeNull();
+    else expect(token, `${name} sends ${transaction.request.uri}`).toBe(TOKEN_PLACEHOLDER);
+  });
+
+  const withBody = all.filter(([, transaction]) => transaction.request.body !== '');
+  it.each(withBody)('%s: a request body is JSON and says so', (name, transaction) => {
+    expect(headerValue(transaction.request.headers, 'Content-Type'), name).toBe('application/json');
+    expect(() => JSON.parse(transaction.request.body), `${name} sends a body that is not JSON`).not.toThrow();
+  });
+
+  it('Create version sends a JSON body with versionNumber and sourceType', () => {
+    const createVersion = all.find(([, transaction]) => actionOf(transaction) === 'Version collection > Create version')?.[1];
+    expect(createVersion, 'Create version is not compiled').toBeDefined();
+    const body = JSON.parse(createVersion?.request.body || 'null') as { versionNumber?: unknown; sourceType?: unknown } | null;
+    expect(body?.versionNumber, 'versionNumber').toMatch(/^\d+\.\d+$/);
+    expect(['SOURCE_CODE', 'SOURCE_FILES', 'GIT_REPO', 'TARBALL', 'GITHUB_GIST'], 'sourceType').toContain(body?.sourceType);
+  });
+
+  it('Metamorph run names its target actor and sends the new input as a JSON body', () => {
+    const metamorph = all.find(([, transaction]) => actionOf(transaction) === 'Metamorph run > Metamorph run')?.[1];
+    expect(metamorph, 'Metamorph run is not compiled').toBeDefined();
+    expect(requestUrl(metamorph as CompiledTransaction).searchParams.get('targetActorId')).toMatch(new RegExp(`^${ID}$`));
+    expect(metamorph?.request.body).not.toBe('');
+  });
+});
+
+describe('responses', () => {
+  it.each(withStatus('204'))('%s: a 204 documents no body and no content type', (name, transaction) => {
+    expect(headerValue(transaction.response.headers, 'Content-Type'), `${name} declares a content type`).toBeUndefined();
+    expect(transaction.response.body, `${name} declares a body`).toBeUndefined();
+    expect(transaction.response.schema, `${name} declares a body schema`).toBeUndefined();
+  });
+
+  it.each(withoutStatus('204'))('%s: documents exactly application/json, an example body and its schema', (name, transaction) => {
+    expect(headerValue(transaction.response.headers, 'Content-Type'), name).toBe('application/json');
+    expect(transaction.response.body, `${name} has no example body`).toBeDefined();
+    expect(() => responseSchema(transaction), `${name} has no schema`).not.toThrow();
+  });
+
+  it.each(withStatus('201'))('%s: a 201 of a created object documents its Location', (name, transaction) => {
+    const action = actionOf(transaction);
+    if (transaction.origin.resourceName === RECORD_201_RESOURCE) {
+      expect(headerValue(transaction.response.headers, 'Location'), `${name} answers with a record, not a new object`).toBeUndefined();
+      return;
+    }
+    const expected = LOCATIONS[action];
+    expect(expected, `${name}: no Location rule for ${action}`).toBeDefined();
+    const location = headerValue(transaction.response.headers, 'Location');
+    expect(location, `${name} documents no Location header`).toBeDefined();
+    const match = expected.path.exec(new URL(location ?? '', 'http://target.invalid').pathname);
+    expect(match, `${name}: Location ${location} does not match ${expected.path}`).not.toBeNull();
+    expect(match?.[1], `${name}: Location ${location} does not point to the example object`).toBe(responseData(transaction)[expected.member]);
+  });
+
+  it.each([
+    ['400', 'run-failed'],
+    ['408', 'run-timeout-exceeded'],
+  ])('run-sync %s fixes error.type to %s', (status, type) => {
+    const errors = withStatus(status).filter(([, transaction]) => transaction.origin.resourceName === RECORD_201_RESOURCE);
+    expect(errors).toHaveLength(2);
+    for (const [name, transaction] of errors) {
+      const error = responseSchema(transaction).properties?.error;
+      expect(error?.required, name).toEqual(['type', 'message']);
+      expect(error?.properties?.type?.const, name).toBe(type);
+    }
+  });
+
+  it.each(withStatus('200').concat(withStatus('201')).filter(([, transaction]) => transaction.origin.resourceName !== RECORD_201_RESOURCE))(
+    '%s: wraps its payload in a required data member',
+    (name, transaction) => {
+      expect(responseSchema(transaction).required, name).toEqual(['data']);
+      expect(() => dataSchema(transaction)).not.toThrow();
+    },
+  );
+});
