@@ -1,0 +1,43 @@
+// Builds the Fastify instance: the HTTP conventions (errors, method override, auth, rate limits, bodies) as hooks on
+// the root, then the route plugins, then 405 answers for every path's other methods.
+import { createServer } from 'node:http';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuth } from './http/auth.ts';
+import { registerBodyParsing } from './http/body-parsing.ts';
+import { handleClientError, handleError, handleFrameworkError, MAX_PAYLOAD_BYTES } from './http/errors.ts';
+import { registerJsonContentType } from './http/json-content-type.ts';
+import { applyMethodOverride, registerMethodOverrideCheck } from './http/method-override.ts';
+import { collectRouteMethods, registerMethodNotAllowed, registerNotFound } from './http/not-found.ts';
+import { addQueryKeywords } from './http/query.ts';
+import { registerRateLimit } from './http/rate-limit.ts';
+import type { EmulatorContext } from './routes/context.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export async function buildApp(context: EmulatorContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_PAYLOAD_BYTES,
+    forceCloseConnections: true,
+    routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true },
+    // Body schemas check types strictly (no coercion); query values are converted by the `queryValue` keyword.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false }, plugins: [addQueryKeywords] },
+    serverFactory: (handler) =>
+      createServer((request, response) => {
+        applyMethodOverride(request);
+        handler(request, response);
+      }),
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
+  });
+  app.setErrorHandler(handleError);
+  registerNotFound(app);
+  registerJsonContentType(app);
+  registerMethodOverrideCheck(app);
+  registerAuth(app, context.state);
+  registerRateLimit(app, context.options);
+  registerBodyParsing(app);
+  const methodsByUrl = collectRouteMethods(app);
+  await app.register(registerRoutes, { context });
+  registerMethodNotAllowed(app, methodsByUrl);
+  return app;
+}

@@ -1,0 +1,42 @@
+// Who is calling: the token from `Authorization: Bearer` or `?token=`. A wrong token is always a 401; a missing one
+// only where the route requires it.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { EmulatorState } from '../state/store.ts';
+import type { User } from '../state/types.ts';
+import { ApiError } from './errors.ts';
+import './route-config.ts';
+
+export const tokenNotProvided = () => new ApiError(401, 'token-not-provided', 'Authentication token was not provided');
+export const invalidToken = () => new ApiError(401, 'invalid-token', 'Authentication token is not valid.');
+
+function tokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (match !== null) return match[1];
+  }
+  const query = request.query as Record<string, unknown> | undefined;
+  const token = query?.token;
+  return typeof token === 'string' && token !== '' ? token : undefined;
+}
+
+export function registerAuth(app: FastifyInstance, state: EmulatorState): void {
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', (request, _reply, done) => {
+    const token = tokenOf(request);
+    if (token !== undefined) {
+      const user = state.userByToken(token);
+      if (user === undefined) return done(invalidToken());
+      request.user = user;
+    } else if (!request.is404 && (request.routeOptions.config.auth ?? 'required') === 'required') {
+      return done(tokenNotProvided());
+    }
+    done();
+  });
+}
+
+/** The caller, for handlers of routes that require a token (the hook has already rejected anonymous calls). */
+export function callerOf(request: FastifyRequest): User {
+  if (request.user === null) throw tokenNotProvided();
+  return request.user;
+}

@@ -1,0 +1,81 @@
+// Request bodies: decompressed (gzip, deflate, br, as apify-client compresses large bodies), limited to 9437184 bytes
+// after decompression, then either parsed as JSON or, on routes that store the body (run input, records), kept as raw
+// bytes with their content type.
+import { Transform, type Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ApiError, MAX_PAYLOAD_BYTES, invalidRequest } from './errors.ts';
+import './route-config.ts';
+
+/** A body kept as sent, for routes with `rawBody`. */
+export interface RawBody {
+  bytes: Buffer;
+  contentType: string | undefined;
+}
+
+const DECODERS: Record<string, () => Transform> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
+
+export function registerBodyParsing(app: FastifyInstance): void {
+  app.addHook('preParsing', (request, _reply, payload, done) => {
+    const encoding = request.headers['content-encoding']?.trim().toLowerCase();
+    if (encoding === undefined || encoding === '' || encoding === 'identity') return done(null, payload);
+    const decoder = DECODERS[encoding];
+    if (decoder === undefined) {
+      return done(
+        new ApiError(415, 'unsupported-content-encoding', `Content-Encoding "${request.headers['content-encoding']}" is not supported.`),
+        payload,
+      );
+    }
+    done(null, decode(payload, decoder()));
+  });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_PAYLOAD_BYTES }, (request, body, done) => {
+    try {
+      done(null, parseBody(request, body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+}
+
+/** Pipes the request through a decoder, counting the encoded bytes, which Fastify compares with Content-Length. */
+function decode(payload: Readable, decoder: Transform): Readable {
+  const decoded = decoder as Transform & { receivedEncodedLength: number };
+  decoded.receivedEncodedLength = 0;
+  payload.on('data', (chunk: Buffer) => {
+    decoded.receivedEncodedLength += chunk.length;
+  });
+  payload.on('error', (error) => decoded.destroy(error));
+  return payload.pipe(decoded);
+}
+
+function parseBody(request: FastifyRequest, bytes: Buffer): unknown {
+  const contentType = request.headers['content-type'];
+  if (request.routeOptions.config.rawBody === true) return { bytes, contentType } satisfies RawBody;
+  if (bytes.length === 0) return undefined;
+  if (contentType !== undefined && !isJsonMediaType(contentType)) {
+    throw invalidRequest(`The request body must be JSON sent with Content-Type: application/json, got "${contentType}"`);
+  }
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw invalidRequest(`The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+export function isJsonMediaType(contentType: string): boolean {
+  const mediaType = contentType.split(';')[0].trim().toLowerCase();
+  return mediaType === 'application/json' || mediaType.endsWith('+json');
+}
+
+/** The raw body of a `rawBody` route, or an empty one when the request had none. */
+export function rawBodyOf(request: FastifyRequest): RawBody {
+  const body = request.body as RawBody | undefined;
+  return body ?? { bytes: Buffer.alloc(0), contentType: request.headers['content-type'] };
+}

@@ -1,0 +1,145 @@
+// API errors and the one place that turns any error into the API's envelope: {error: {type, message}}.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly type: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const MAX_PAYLOAD_BYTES = 9_437_184;
+
+export const recordNotFound = (what: string) => new ApiError(404, 'record-not-found', `${what} was not found`);
+export const invalidParameter = (message: string) => new ApiError(400, 'invalid-parameter', message);
+export const invalidInput = (message: string) => new ApiError(400, 'invalid-input', message);
+export const invalidRequest = (message: string) => new ApiError(400, 'invalid-request', message);
+export const insufficientPermissions = () =>
+  new ApiError(403, 'insufficient-permissions', 'You do not have permission to perform this action.');
+
+export interface ErrorBody {
+  error: { type: string; message: string };
+}
+
+export function errorBody(type: string, message: string): ErrorBody {
+  return { error: { type, message } };
+}
+
+/** Fastify error handler: known errors keep their status and type; anything else is a 500 that does not crash. */
+export function handleError(error: FastifyError | ApiError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  const apiError = toApiError(error, request);
+  if (apiError.statusCode >= 500) reportUnexpected(error, request);
+  reply.code(apiError.statusCode).headers(apiError.headers).send(errorBody(apiError.type, apiError.message));
+}
+
+/**
+ * Errors Fastify meets before routing (e.g. a malformed URL). Such replies skip the hooks that set the JSON content type,
+ * so the envelope is sent as ready bytes with the documented media type.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const apiError = toApiError(error, request);
+  const body = Buffer.from(JSON.stringify(errorBody(apiError.type, apiError.message)));
+  reply.code(apiError.statusCode).type('application/json').send(body);
+}
+
+/** Requests that are not valid HTTP (or never arrive in full) get the envelope too, written straight to the socket. */
+export function handleClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, type, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request-timeout', 'The request did not arrive in full in time']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'request-headers-too-large', 'The request headers are too large']
+        : [400, 'invalid-request', 'The request is not valid HTTP'];
+  const body = JSON.stringify(errorBody(type, message));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/** A 500 is a bug in the emulator: say where on stderr (the route pattern, never the URL, which may hold a token). */
+function reportUnexpected(error: Error, request: FastifyRequest): void {
+  process.stderr.write(`emulator: unexpected error in ${request.method} ${request.routeOptions.url ?? '(no route)'}: ${error.stack ?? error.message}\n`);
+}
+
+export function toApiError(error: FastifyError | ApiError | Error, request: FastifyRequest): ApiError {
+  if (error instanceof ApiError) return error;
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation !== undefined) return validationError(fastifyError);
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError(413, 'request-too-large', tooLargeMessage(request));
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return invalidRequest('The request body length does not match its Content-Length header');
+    case 'FST_ERR_BAD_URL':
+      // Fastify's message repeats the URL, which may carry a token.
+      return invalidRequest('The URL is not valid (malformed percent-encoding)');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return invalidRequest(`The Content-Type header "${request.headers['content-type']}" is not a valid media type`);
+  }
+  if (isDecodingError(fastifyError)) {
+    return invalidRequest(`The request body could not be decoded (Content-Encoding: ${request.headers['content-encoding']})`);
+  }
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new ApiError(status, 'invalid-request', fastifyError.message);
+  }
+  return new ApiError(500, 'internal-server-error', 'The emulator hit an unexpected error; see its log');
+}
+
+/** zlib reports corrupt gzip/deflate input as Z_* codes and corrupt brotli input as ERR__ERROR_* codes. */
+function isDecodingError(error: FastifyError): boolean {
+  return typeof error.code === 'string' && (error.code.startsWith('Z_') || error.code.startsWith('ERR__ERROR'));
+}
+
+function tooLargeMessage(request: FastifyRequest): string {
+  const length = Number(request.headers['content-length']);
+  const actual = Number.isFinite(length) && length > MAX_PAYLOAD_BYTES ? `, actual length: ${length} bytes` : '';
+  return `The POST payload is too large (limit: ${MAX_PAYLOAD_BYTES} bytes${actual})`;
+}
+
+/**
+ * Schema failures: query and path problems are invalid parameters; a body that is not an object is an invalid request;
+ * a body field that is missing, of the wrong type or unknown is invalid input.
+ */
+function validationError(error: FastifyError): ApiError {
+  const [first] = error.validation ?? [];
+  if (first === undefined) return invalidRequest(error.message);
+  const params = first.params as { missingProperty?: string; additionalProperty?: string; allowedValues?: unknown[] };
+  const path = fieldPath(first.instancePath);
+  if (error.validationContext === 'querystring' || error.validationContext === 'params') {
+    if (first.keyword === 'required') return invalidParameter(`Parameter "${params.missingProperty}" is required`);
+    return invalidParameter(`Parameter "${path}" ${explain(first.keyword, first.message, params.allowedValues)}`);
+  }
+  const child = (name: string | undefined) => (path === '' ? `${name}` : `${path}.${name}`);
+  switch (first.keyword) {
+    case 'required':
+      return invalidInput(`Field "${child(params.missingProperty)}" is required`);
+    case 'additionalProperties':
+      return invalidInput(`Field "${child(params.additionalProperty)}" is not a known field of this object`);
+    case 'type':
+      if (path === '') return invalidRequest('The request body must be a JSON object');
+  }
+  return invalidInput(`Field "${path}" ${explain(first.keyword, first.message, params.allowedValues)}`);
+}
+
+/** /versions/0/envVars/1/name -> versions[0].envVars[1].name */
+function fieldPath(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path === '' ? segment : `${path}.${segment}`), '');
+}
+
+function explain(keyword: string, message: string | undefined, allowedValues: unknown[] | undefined): string {
+  if (keyword === 'enum') return `must be one of ${allowedValues?.map((value) => JSON.stringify(value)).join(', ')}`;
+  return message ?? 'is not valid';
+}

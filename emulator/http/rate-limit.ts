@@ -1,0 +1,84 @@
+// Rate limits as documented: N requests per second per endpoint, counted per user, per storage for storage endpoints,
+// and per IP address for anonymous callers. Each counter is a token bucket holding at most N tokens and refilled at
+// N per second, so a burst of N passes and the (N+1)-th request within the same second gets a 429.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { EmulatorOptions } from '../config.ts';
+import { ApiError } from './errors.ts';
+import './route-config.ts';
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+const PRUNE_INTERVAL_MS = 10_000;
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private lastPrune: number;
+
+  constructor(private readonly now: () => number = Date.now) {
+    this.lastPrune = now();
+  }
+
+  /** Takes one token from the bucket of `key`; false when it is empty. */
+  take(key: string, limitPerSecond: number): boolean {
+    const now = this.now();
+    if (now - this.lastPrune >= PRUNE_INTERVAL_MS) this.prune(now);
+    const bucket = this.buckets.get(key);
+    if (bucket === undefined) {
+      this.buckets.set(key, { tokens: limitPerSecond - 1, updatedAt: now });
+      return true;
+    }
+    const refilled = Math.min(limitPerSecond, bucket.tokens + ((now - bucket.updatedAt) * limitPerSecond) / 1000);
+    bucket.updatedAt = now;
+    if (refilled < 1) {
+      bucket.tokens = refilled;
+      return false;
+    }
+    bucket.tokens = refilled - 1;
+    return true;
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  /** A bucket untouched for a second is full again, the same as no bucket: forget it so memory stays bounded. */
+  private prune(now: number): void {
+    for (const [key, bucket] of this.buckets) {
+      if (now - bucket.updatedAt >= 1000) this.buckets.delete(key);
+    }
+    this.lastPrune = now;
+  }
+}
+
+export function rateLimitExceeded(limit: number): ApiError {
+  return new ApiError(429, 'rate-limit-exceeded', `You have exceeded the rate limit of ${limit} requests per second`, {
+    'x-ratelimit-limit': String(limit),
+  });
+}
+
+/** The endpoint a request counts against: the /v2/actors alias counts as /v2/acts. */
+export function endpointKey(request: FastifyRequest): string {
+  return `${request.method} ${(request.routeOptions.url ?? '').replace(/^\/v2\/actors(?=\/|$)/, '/v2/acts')}`;
+}
+
+export function callerKey(request: FastifyRequest): string {
+  const param = request.routeOptions.config.rateLimitPerParam;
+  if (param !== undefined) return `storage:${(request.params as Record<string, string>)[param]}`;
+  return request.user !== null ? `user:${request.user.id}` : `ip:${request.ip}`;
+}
+
+export function registerRateLimit(app: FastifyInstance, options: EmulatorOptions, limiter = new RateLimiter()): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.is404) return done();
+    const limitClass = request.routeOptions.config.rateLimit ?? 'default';
+    if (limitClass === 'none') return done();
+    const limit = limitClass === 'high' ? options.rateLimitHigh : options.rateLimitDefault;
+    if (limit === 0) return done();
+    reply.header('x-ratelimit-limit', String(limit));
+    if (!limiter.take(`${endpointKey(request)} ${callerKey(request)}`, limit)) return done(rateLimitExceeded(limit));
+    done();
+  });
+}

@@ -1,0 +1,61 @@
+// The emulator's public entry point (contract: docs/ARCHITECTURE.md): start it in-process, get its URL, close it.
+import { buildApp } from './app.ts';
+import { loadOptions, type EmulatorOptions } from './config.ts';
+import { BuildJobs } from './jobs/builds.ts';
+import { RunJobs } from './jobs/runs.ts';
+import { JobWaiters } from './jobs/wait-for-finish.ts';
+import { Workspace } from './jobs/workspace.ts';
+import type { EmulatorContext } from './routes/context.ts';
+import { EmulatorState, type UserSeed } from './state/store.ts';
+
+export type { EmulatorOptions } from './config.ts';
+export { ConfigError } from './config.ts';
+
+export interface RunningEmulator {
+  /** The API root, e.g. http://127.0.0.1:8377 (no trailing slash, no /v2). */
+  url: string;
+  options: EmulatorOptions;
+  /** Stops every actor process, closes the server and removes the emulator's temporary files. */
+  close(): Promise<void>;
+}
+
+export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
+  const options = loadOptions(overrides);
+  const users: UserSeed[] = [{ token: options.token, username: options.username }];
+  if (options.token2 !== null && options.username2 !== null) users.push({ token: options.token2, username: options.username2 });
+  const state = new EmulatorState(users);
+  const waiters = new JobWaiters();
+  const workspace = await Workspace.create();
+  let url = '';
+  const jobContext = { state, waiters, workspace, apiBaseUrl: () => url };
+  const builds = new BuildJobs(jobContext);
+  const runs = new RunJobs(jobContext, builds);
+  const context: EmulatorContext = { options, state, builds, runs, waiters, baseUrl: () => url };
+  const app = await buildApp(context);
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await app.close();
+    await workspace.remove();
+    throw error;
+  }
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('The emulator is not listening on a TCP port');
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  url = `http://${host}:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      try {
+        await Promise.all([runs.shutdown(), builds.shutdown()]);
+        waiters.releaseAll();
+        await app.close();
+      } finally {
+        await workspace.remove();
+      }
+    })();
+    return closing;
+  };
+  return { url, options, close };
+}

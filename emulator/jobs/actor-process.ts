@@ -1,0 +1,118 @@
+// One actor process: `node <main file>` with exactly the platform's APIFY_* / ACTOR_* environment (nothing of the
+// emulator's own environment leaks in), the heap limited from the run's memory, output captured into the run's log.
+import { spawn } from 'node:child_process';
+
+export interface ActorEnvironmentInput {
+  token: string;
+  apiBaseUrl: string;
+  actorId: string;
+  runId: string;
+  buildId: string;
+  userId: string;
+  defaultKeyValueStoreId: string;
+  defaultDatasetId: string;
+  defaultRequestQueueId: string;
+  inputKey: string;
+  memoryMbytes: number;
+  /** When the run times out; null when it has no timeout. */
+  timeoutAt: Date | null;
+  /** The run's own directory, also its HOME. */
+  home: string;
+  /** PATH for the actor, so it can spawn tools; the emulator's own PATH by default. */
+  path: string;
+}
+
+/** The complete environment of an actor process, as documented in docs/ARCHITECTURE.md. */
+export function actorEnvironment(input: ActorEnvironmentInput): Record<string, string> {
+  const timeoutAt = input.timeoutAt === null ? '' : input.timeoutAt.toISOString();
+  return {
+    APIFY_TOKEN: input.token,
+    APIFY_API_BASE_URL: input.apiBaseUrl,
+    APIFY_API_PUBLIC_BASE_URL: input.apiBaseUrl,
+    APIFY_DEFAULT_KEY_VALUE_STORE_ID: input.defaultKeyValueStoreId,
+    APIFY_DEFAULT_DATASET_ID: input.defaultDatasetId,
+    APIFY_DEFAULT_REQUEST_QUEUE_ID: input.defaultRequestQueueId,
+    APIFY_INPUT_KEY: input.inputKey,
+    APIFY_ACTOR_ID: input.actorId,
+    APIFY_ACTOR_RUN_ID: input.runId,
+    APIFY_ACTOR_BUILD_ID: input.buildId,
+    APIFY_USER_ID: input.userId,
+    APIFY_MEMORY_MBYTES: String(input.memoryMbytes),
+    APIFY_TIMEOUT_AT: timeoutAt,
+    APIFY_IS_AT_HOME: '1',
+    ACTOR_DEFAULT_KEY_VALUE_STORE_ID: input.defaultKeyValueStoreId,
+    ACTOR_DEFAULT_DATASET_ID: input.defaultDatasetId,
+    ACTOR_INPUT_KEY: input.inputKey,
+    ACTOR_RUN_ID: input.runId,
+    ACTOR_ID: input.actorId,
+    ACTOR_BUILD_ID: input.buildId,
+    ACTOR_MEMORY_MBYTES: String(input.memoryMbytes),
+    ACTOR_TIMEOUT_AT: timeoutAt,
+    PATH: input.path,
+    HOME: input.home,
+    NODE_OPTIONS: `--max-old-space-size=${input.memoryMbytes}`,
+  };
+}
+
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Set when the process could not be started at all. */
+  error?: Error;
+}
+
+export interface ActorProcess {
+  readonly pid: number | undefined;
+  /** Resolves once the process has exited and its output has been delivered. */
+  readonly exited: Promise<ProcessExit>;
+  /** Signals the process and everything it started (it leads its own process group). */
+  kill(signal: NodeJS.Signals): void;
+}
+
+export interface SpawnNodeOptions {
+  mainFile: string;
+  cwd: string;
+  env: Record<string, string>;
+  onOutput(text: string): void;
+  /** Arguments for node before the file (the build runs `node --check <file>`). */
+  nodeArgs?: string[];
+}
+
+// Output may still be in the pipes when 'exit' fires; wait this long for 'close' before declaring the exit.
+const OUTPUT_DRAIN_MS = 500;
+
+export function spawnNode(options: SpawnNodeOptions): ActorProcess {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.mainFile], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout.setEncoding('utf8').on('data', options.onOutput);
+  child.stderr.setEncoding('utf8').on('data', options.onOutput);
+  let exited = false;
+  const closed = new Promise<void>((done) => child.once('close', () => done()));
+  const exitedPromise = new Promise<ProcessExit>((resolve) => {
+    child.once('error', (error) => {
+      exited = true;
+      resolve({ code: null, signal: null, error });
+    });
+    child.once('exit', (code, signal) => {
+      exited = true;
+      const drained = new Promise<void>((done) => setTimeout(done, OUTPUT_DRAIN_MS).unref());
+      void Promise.race([closed, drained]).then(() => resolve({ code, signal }));
+    });
+  });
+  return {
+    pid: child.pid,
+    exited: exitedPromise,
+    kill(signal) {
+      if (exited || child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        child.kill(signal);
+      }
+    },
+  };
+}

@@ -1,0 +1,12 @@
+// What the job managers share: the state they update, the waiters they wake and the directory they work in.
+import type { EmulatorState } from '../state/store.ts';
+import type { JobWaiters } from './wait-for-finish.ts';
+import type { Workspace } from './workspace.ts';
+
+export interface JobContext {
+  state: EmulatorState;
+  waiters: JobWaiters;
+  workspace: Workspace;
+  /** The API root the actors call back (set once the server listens). */
+  apiBaseUrl(): string;
+}

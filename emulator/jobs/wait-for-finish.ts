@@ -1,0 +1,61 @@
+// waitForFinish: hold a request until its job is terminal or the wait ends, whichever comes first. Event-driven: the
+// job manager calls `notify` when a job becomes terminal; nothing polls.
+import type { JobStatus } from '../state/types.ts';
+import { isTerminal } from './lifecycle.ts';
+
+export class JobWaiters {
+  private readonly waiting = new Map<string, Set<() => void>>();
+
+  /** Resolves when `notify(jobId)` is called or after `ms`. */
+  wait(jobId: string, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      let waiters = this.waiting.get(jobId);
+      if (waiters === undefined) {
+        waiters = new Set();
+        this.waiting.set(jobId, waiters);
+      }
+      const waitersOfJob = waiters;
+      const finish = () => {
+        clearTimeout(timer);
+        waitersOfJob.delete(finish);
+        if (waitersOfJob.size === 0 && this.waiting.get(jobId) === waitersOfJob) this.waiting.delete(jobId);
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      waitersOfJob.add(finish);
+    });
+  }
+
+  notify(jobId: string): void {
+    const waiters = this.waiting.get(jobId);
+    if (waiters === undefined) return;
+    for (const finish of [...waiters]) finish();
+  }
+
+  /** Answers every held request now (the emulator is closing). */
+  releaseAll(): void {
+    for (const jobId of [...this.waiting.keys()]) this.notify(jobId);
+  }
+
+  get pending(): number {
+    let count = 0;
+    for (const waiters of this.waiting.values()) count += waiters.size;
+    return count;
+  }
+}
+
+/** Seconds to hold a request: the requested wait clamped to the cap; 0 when absent. Large values are never refused. */
+export function effectiveWaitSecs(requestedSecs: number | undefined, capSecs: number): number {
+  return Math.max(0, Math.min(requestedSecs ?? 0, capSecs));
+}
+
+export async function waitForFinish(
+  waiters: JobWaiters,
+  job: { id: string; status: JobStatus },
+  requestedSecs: number | undefined,
+  capSecs: number,
+): Promise<void> {
+  const secs = effectiveWaitSecs(requestedSecs, capSecs);
+  if (secs === 0 || isTerminal(job.status)) return;
+  await waiters.wait(job.id, secs * 1000);
+}

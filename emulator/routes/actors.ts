@@ -1,0 +1,123 @@
+// Actor collection and actor object: list (paginated by createdAt, `my`), create, get, partial update, delete.
+import type { FastifyInstance } from 'fastify';
+import { callerOf } from '../http/auth.ts';
+import { ApiError } from '../http/errors.ts';
+import { paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
+import { queryBoolean } from '../http/query.ts';
+import { createActor, deleteActor, updateActor, type ActorInput } from '../state/actors.ts';
+import type { Actor } from '../state/types.ts';
+import type { EmulatorContext, RoutePluginOptions } from './context.ts';
+import { findActor } from './lookup.ts';
+import { checkVersionInput, newVersionInputSchema, type NewVersionInput } from './version-input.ts';
+import { actorShortView, actorView } from './views.ts';
+
+export const actorIdParams = {
+  type: 'object',
+  required: ['actorId'],
+  properties: { actorId: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
+
+const nullableString = { type: ['string', 'null'], maxLength: 100_000 } as const;
+
+const actorInputProperties = {
+  name: { type: 'string', pattern: '^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$' },
+  title: nullableString,
+  description: nullableString,
+  isPublic: { type: 'boolean' },
+  restartOnError: { type: ['boolean', 'null'] },
+  versions: { type: 'array', maxItems: 100, items: newVersionInputSchema },
+  defaultRunOptions: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      build: { type: 'string', minLength: 1 },
+      timeoutSecs: { type: 'integer', minimum: 0 },
+      memoryMbytes: { type: 'integer', minimum: 128, maximum: 32768 },
+    },
+  },
+} as const;
+
+// Fields of the Actor object that clients cannot set: accepted and ignored, so that an object read with GET can be sent
+// back with changes. Any other unknown field is refused.
+const readOnlyActorProperties = { id: {}, userId: {}, username: {}, createdAt: {}, modifiedAt: {}, stats: {}, taggedBuilds: {} } as const;
+
+const actorBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...actorInputProperties, ...readOnlyActorProperties },
+} as const;
+
+const listSchema = { querystring: { type: 'object', properties: { ...paginationQuerySchema, my: queryBoolean } } } as const;
+const createSchema = { body: { ...actorBodySchema, required: ['name'] } } as const;
+const updateSchema = { params: actorIdParams, body: actorBodySchema } as const;
+
+interface ActorParams {
+  actorId: string;
+}
+
+export async function actorRoutes(app: FastifyInstance, { context }: RoutePluginOptions): Promise<void> {
+  const { state } = context;
+
+  app.get<{ Querystring: PaginationQuery & { my?: boolean } }>('', { schema: listSchema }, async (request) => {
+    const caller = callerOf(request);
+    const onlyOwn = request.query.my === true;
+    const actors = state.actorList.filter(
+      (actor) =>
+        actor.userId === caller.id || (!onlyOwn && actor.isPublic && caller.usedActorIds.has(actor.id)),
+    );
+    return { data: paginate(actors, request.query, context.options.maxPageSize, actorShortView) };
+  });
+
+  app.post<{ Body: ActorInput & { name: string } }>('', { schema: createSchema }, async (request, reply) => {
+    const caller = callerOf(request);
+    checkActorInput(request.body);
+    ensureNameIsFree(context, caller.id, request.body.name);
+    const actor = createActor(state, caller, request.body);
+    reply.code(201).header('location', `${context.baseUrl()}${app.prefix}/${actor.id}`);
+    return { data: actorView(actor) };
+  });
+
+  app.get<{ Params: ActorParams }>('/:actorId', { schema: { params: actorIdParams } }, async (request) => {
+    return { data: actorView(findActor(context, request, request.params.actorId, 'read')) };
+  });
+
+  app.put<{ Params: ActorParams; Body: ActorInput }>('/:actorId', { schema: updateSchema }, async (request) => {
+    const actor = findActor(context, request, request.params.actorId, 'write');
+    checkActorInput(request.body, actor);
+    if (request.body.name !== undefined && request.body.name !== actor.name) {
+      ensureNameIsFree(context, actor.userId, request.body.name);
+    }
+    updateActor(state, actor, request.body);
+    return { data: actorView(actor) };
+  });
+
+  app.delete<{ Params: ActorParams }>('/:actorId', { schema: { params: actorIdParams } }, async (request, reply) => {
+    const actor = findActor(context, request, request.params.actorId, 'write');
+    await removeActor(context, actor);
+    return reply.code(204).send();
+  });
+}
+
+function ensureNameIsFree(context: EmulatorContext, userId: string, name: string): void {
+  if (context.state.actorByName(userId, name) !== undefined) {
+    throw new ApiError(409, 'actor-name-not-unique', `Record with the given name already exists (an actor named "${name}").`);
+  }
+}
+
+function checkActorInput(input: ActorInput, actor?: Actor): void {
+  const numbers = new Set<string>();
+  (input.versions ?? []).forEach((version: NewVersionInput, index) => {
+    if (numbers.has(version.versionNumber)) {
+      throw new ApiError(400, 'invalid-input', `Field "versions" names version ${version.versionNumber} twice`);
+    }
+    numbers.add(version.versionNumber);
+    const previous = actor?.versions.find((old) => old.versionNumber === version.versionNumber);
+    checkVersionInput(version, previous, `versions[${index}].`);
+  });
+}
+
+/** Stops the actor's builds and runs, then deletes it with everything that belongs to it. */
+export async function removeActor(context: EmulatorContext, actor: Actor): Promise<void> {
+  deleteActor(context.state, actor);
+  await Promise.all([context.runs.forget(actor.runs), context.builds.forget(actor.builds)]);
+}

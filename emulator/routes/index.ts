@@ -1,0 +1,37 @@
+// Every route, under the path families real clients use: /v2/acts and its alias /v2/actors, /v2/actor-runs/{id},
+// /v2/actor-builds/{id}, plus the storage and log endpoints actors and clients need.
+import type { FastifyInstance } from 'fastify';
+import { actorRoutes } from './actors.ts';
+import { actorBuildRoutes, buildObjectRoutes } from './builds.ts';
+import type { RoutePluginOptions } from './context.ts';
+import { datasetRoutes } from './datasets.ts';
+import { keyValueStoreRoutes } from './key-value-stores.ts';
+import { logRoutes } from './logs.ts';
+import { runSyncRoutes } from './run-sync.ts';
+import { actorRunRoutes, runObjectRoutes } from './runs.ts';
+import { versionRoutes } from './versions.ts';
+import { webhookRoutes } from './webhooks.ts';
+
+const ACTOR_PATH_FAMILIES = ['/v2/acts', '/v2/actors'] as const;
+
+export async function registerRoutes(app: FastifyInstance, { context }: RoutePluginOptions): Promise<void> {
+  for (const prefix of ACTOR_PATH_FAMILIES) {
+    await app.register(actorFamilyRoutes, { prefix, context });
+  }
+  await app.register(runObjectRoutes, { prefix: '/v2/actor-runs', context, scope: 'id' });
+  await app.register(buildObjectRoutes, { prefix: '/v2/actor-builds', context, scope: 'id' });
+  await app.register(keyValueStoreRoutes, { prefix: '/v2/key-value-stores', context });
+  await app.register(datasetRoutes, { prefix: '/v2/datasets', context });
+  await app.register(logRoutes, { prefix: '/v2/logs', context });
+}
+
+async function actorFamilyRoutes(app: FastifyInstance, { context }: RoutePluginOptions): Promise<void> {
+  await app.register(actorRoutes, { context });
+  await app.register(versionRoutes, { context });
+  await app.register(webhookRoutes, { context });
+  await app.register(actorBuildRoutes, { context });
+  await app.register(buildObjectRoutes, { context, scope: 'actor' });
+  await app.register(actorRunRoutes, { context });
+  await app.register(runObjectRoutes, { context, scope: 'actor' });
+  await app.register(runSyncRoutes, { context });
+}

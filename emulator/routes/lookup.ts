@@ -1,0 +1,87 @@
+// Finding the resource a path names, with the access rules: an actor is named by id, `username~name` or (with a
+// token) `~name`; another user's private actor is invisible (404); a visible actor that is not yours cannot be changed
+// (403). Runs and builds are found by their hard-to-guess id without a token; changing them needs their owner's token.
+import type { FastifyRequest } from 'fastify';
+import { tokenNotProvided } from '../http/auth.ts';
+import { insufficientPermissions, recordNotFound } from '../http/errors.ts';
+import type { Actor, Build, Run, User } from '../state/types.ts';
+import type { EmulatorContext } from './context.ts';
+
+/** read: visible to the caller; write: owned by the caller; any: found by a secret id, no visibility check. */
+export type ActorAccess = 'read' | 'write' | 'any';
+
+export const actorNotFound = () => recordNotFound('Actor');
+
+export function findActor(context: EmulatorContext, request: FastifyRequest, actorId: string, access: ActorAccess): Actor {
+  const actor = actorByReference(context, request, actorId);
+  if (actor === undefined) throw actorNotFound();
+  if (access === 'any') return actor;
+  const caller = request.user;
+  const owned = caller !== null && actor.userId === caller.id;
+  if (!owned && !actor.isPublic) throw actorNotFound();
+  if (access === 'write' && !owned) throw insufficientPermissions();
+  return actor;
+}
+
+function actorByReference(context: EmulatorContext, request: FastifyRequest, reference: string): Actor | undefined {
+  const tilde = reference.indexOf('~');
+  if (tilde === -1) return context.state.actors.get(reference);
+  const username = reference.slice(0, tilde);
+  const name = reference.slice(tilde + 1);
+  let owner: User | undefined;
+  if (username === '') {
+    if (request.user === null) throw tokenNotProvided();
+    owner = request.user;
+  } else {
+    owner = context.state.userByName(username);
+  }
+  return owner === undefined ? undefined : context.state.actorByName(owner.id, name);
+}
+
+export function findRun(context: EmulatorContext, runId: string): Run {
+  const run = context.state.runs.get(runId);
+  if (run === undefined) throw recordNotFound('Actor run');
+  return run;
+}
+
+/** A run of `actor` by id, or `last`: the caller's latest run of it, optionally with a given status. */
+export function findActorRun(
+  context: EmulatorContext,
+  request: FastifyRequest,
+  actor: Actor,
+  runId: string,
+  status?: string,
+): Run {
+  if (runId === 'last') {
+    const caller = request.user;
+    if (caller === null) throw tokenNotProvided();
+    for (let index = actor.runs.length - 1; index >= 0; index -= 1) {
+      const run = actor.runs[index];
+      if (run.userId === caller.id && (status === undefined || run.status === status)) return run;
+    }
+    throw recordNotFound('Actor run');
+  }
+  const run = context.state.runs.get(runId);
+  if (run === undefined || !actor.runs.includes(run)) throw recordNotFound('Actor run');
+  return run;
+}
+
+export function findBuild(context: EmulatorContext, buildId: string): Build {
+  const build = context.state.builds.get(buildId);
+  if (build === undefined) throw recordNotFound('Actor build');
+  return build;
+}
+
+export function findActorBuild(context: EmulatorContext, actor: Actor, buildId: string): Build {
+  const build = context.state.builds.get(buildId);
+  if (build === undefined || build.actId !== actor.id) throw recordNotFound('Actor build');
+  return build;
+}
+
+/** Changing a run or build needs its owner's token. */
+export function requireOwner(request: FastifyRequest, resource: { userId: string }): User {
+  const caller = request.user;
+  if (caller === null) throw tokenNotProvided();
+  if (caller.id !== resource.userId) throw insufficientPermissions();
+  return caller;
+}

@@ -1,0 +1,145 @@
+// Starting a run, shared by Run actor and the run-sync endpoints: the query options (timeout, memory, build, ad-hoc
+// webhooks), the input (the request body with its content type) and the build the run uses.
+import type { FastifyRequest } from 'fastify';
+import { callerOf } from '../http/auth.ts';
+import { rawBodyOf, isJsonMediaType } from '../http/body-parsing.ts';
+import { ApiError, invalidInput, invalidParameter } from '../http/errors.ts';
+import { queryInteger, queryNumber, queryString } from '../http/query.ts';
+import { addAdHocWebhooks, type AdHocWebhookInput } from '../state/webhooks.ts';
+import type { Actor, Build, JobMeta, Run, StoredRecord } from '../state/types.ts';
+import type { EmulatorContext } from './context.ts';
+
+export const runOptionsQuerySchema = {
+  timeout: queryNumber(0),
+  memory: queryInteger(128, 32768),
+  build: queryString,
+  webhooks: queryString,
+} as const;
+
+export interface RunOptionsQuery {
+  timeout?: number;
+  memory?: number;
+  build?: string;
+  webhooks?: string;
+}
+
+const WEBHOOK_EVENT_TYPES = new Set([
+  'ACTOR.RUN.CREATED',
+  'ACTOR.RUN.SUCCEEDED',
+  'ACTOR.RUN.FAILED',
+  'ACTOR.RUN.TIMED_OUT',
+  'ACTOR.RUN.ABORTED',
+  'ACTOR.RUN.RESURRECTED',
+  'ACTOR.BUILD.CREATED',
+  'ACTOR.BUILD.SUCCEEDED',
+  'ACTOR.BUILD.FAILED',
+  'ACTOR.BUILD.TIMED_OUT',
+  'ACTOR.BUILD.ABORTED',
+]);
+
+/** Starts a run of `actor` for the caller from the request's query and body. */
+export function startRunFromRequest(
+  context: EmulatorContext,
+  request: FastifyRequest<{ Querystring: RunOptionsQuery }>,
+  actor: Actor,
+  withInput: boolean,
+): Run {
+  const user = callerOf(request);
+  const { query } = request;
+  const memoryMbytes = checkMemory(query.memory) ?? actor.defaultRunOptions.memoryMbytes;
+  const buildLabel = query.build ?? actor.defaultRunOptions.build;
+  const build = resolveBuild(actor, buildLabel);
+  const webhooks = query.webhooks === undefined ? [] : parseWebhooks(query.webhooks);
+  const run = context.runs.start({
+    actor,
+    build,
+    buildLabel,
+    user,
+    input: withInput ? inputOf(request) : null,
+    timeoutSecs: query.timeout ?? actor.defaultRunOptions.timeoutSecs,
+    memoryMbytes,
+    meta: metaOf(request),
+  });
+  addAdHocWebhooks(context.state, actor, run, webhooks);
+  return run;
+}
+
+export function metaOf(request: FastifyRequest): JobMeta {
+  return { origin: 'API', clientIp: request.ip, userAgent: request.headers['user-agent'] ?? null };
+}
+
+/** "Memory limit for the run, in megabytes": a power of two from 128 to 32768. */
+export function checkMemory(memory: number | undefined): number | undefined {
+  if (memory !== undefined && (memory & (memory - 1)) !== 0) {
+    throw invalidParameter(`Parameter "memory" must be a power of 2 between 128 and 32768, got ${memory}`);
+  }
+  return memory;
+}
+
+/** The body as the run's input record; a JSON body must parse. No body means no input. */
+export function inputOf(request: FastifyRequest): StoredRecord | null {
+  const { bytes, contentType } = rawBodyOf(request);
+  if (bytes.length === 0) return null;
+  const type = contentType ?? 'application/octet-stream';
+  if (isJsonMediaType(type)) {
+    try {
+      JSON.parse(bytes.toString('utf8'));
+    } catch (error) {
+      throw invalidInput(`The input is sent as JSON but is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  return { value: bytes, contentType: type };
+}
+
+/** A build tag (e.g. `latest`) or a build number (e.g. `0.0.3`) of `actor`; the build must have succeeded. */
+export function resolveBuild(actor: Actor, label: string): Build {
+  const tagged = actor.taggedBuilds[label];
+  const build = tagged !== undefined
+    ? actor.builds.find((candidate) => candidate.id === tagged.buildId)
+    : actor.builds.find((candidate) => candidate.buildNumber === label);
+  if (build === undefined) {
+    throw /^\d+\.\d+\.\d+$/.test(label)
+      ? new ApiError(400, 'build-not-found', `Build with number "${label}" was not found`)
+      : new ApiError(400, 'unknown-build-tag', `Build with tag "${label}" was not found. Has the Actor been built already?`);
+  }
+  if (build.status !== 'SUCCEEDED') {
+    throw new ApiError(400, 'build-not-succeeded', `Build ${build.buildNumber} has status ${build.status}; only a successful build can run`);
+  }
+  return build;
+}
+
+/** `webhooks`: a base64-encoded JSON array of {eventTypes, requestUrl, ...}. */
+export function parseWebhooks(encoded: string): AdHocWebhookInput[] {
+  const invalid = (why: string) => invalidParameter(`Parameter "webhooks" must be a base64-encoded JSON array of webhooks: ${why}`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
+  } catch {
+    throw invalid('it does not decode to JSON');
+  }
+  if (!Array.isArray(parsed)) throw invalid('it is not an array');
+  return parsed.map((item: unknown, index) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) throw invalid(`item ${index} is not an object`);
+    const webhook = item as Record<string, unknown>;
+    const { eventTypes, requestUrl } = webhook;
+    if (!Array.isArray(eventTypes) || eventTypes.length === 0 || !eventTypes.every((type) => WEBHOOK_EVENT_TYPES.has(type))) {
+      throw invalid(`item ${index} needs eventTypes, a non-empty array of ${[...WEBHOOK_EVENT_TYPES].join(', ')}`);
+    }
+    if (typeof requestUrl !== 'string' || !/^https?:\/\/\S+$/.test(requestUrl)) {
+      throw invalid(`item ${index} needs requestUrl, an http(s) URL`);
+    }
+    for (const flag of ['ignoreSslErrors', 'doNotRetry'] as const) {
+      if (webhook[flag] !== undefined && typeof webhook[flag] !== 'boolean') throw invalid(`item ${index}: ${flag} must be a boolean`);
+    }
+    if (webhook.payloadTemplate !== undefined && typeof webhook.payloadTemplate !== 'string') {
+      throw invalid(`item ${index}: payloadTemplate must be a string`);
+    }
+    return {
+      eventTypes: eventTypes as string[],
+      requestUrl,
+      payloadTemplate: webhook.payloadTemplate as string | undefined,
+      ignoreSslErrors: webhook.ignoreSslErrors as boolean | undefined,
+      doNotRetry: webhook.doNotRetry as boolean | undefined,
+    };
+  });
+}

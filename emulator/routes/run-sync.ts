@@ -1,0 +1,54 @@
+// Run actor synchronously (POST with input, GET without): start a run, wait for it up to the cap, answer 201 with
+// its output record (OUTPUT or `outputRecordKey`) and that record's content type; 400 run-failed when the run did not
+// succeed; 408 run-timeout-exceeded when it is still going at the cap (the run keeps running).
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ApiError } from '../http/errors.ts';
+import { waitForFinish } from '../jobs/wait-for-finish.ts';
+import { isTerminal } from '../jobs/lifecycle.ts';
+import type { Run } from '../state/types.ts';
+import type { EmulatorContext, RoutePluginOptions } from './context.ts';
+import { actorIdParams } from './actors.ts';
+import { findActor } from './lookup.ts';
+import { runOptionsQuerySchema, startRunFromRequest, type RunOptionsQuery } from './run-start.ts';
+import { RECORD_KEY_PATTERN } from './key-value-stores.ts';
+
+const runSyncSchema = {
+  params: actorIdParams,
+  querystring: {
+    type: 'object',
+    properties: { ...runOptionsQuerySchema, outputRecordKey: { type: 'string', pattern: RECORD_KEY_PATTERN } },
+  },
+} as const;
+
+type RunSyncQuery = RunOptionsQuery & { outputRecordKey?: string };
+
+export async function runSyncRoutes(app: FastifyInstance, { context }: RoutePluginOptions): Promise<void> {
+  for (const method of ['POST', 'GET'] as const) {
+    app.route<{ Params: { actorId: string }; Querystring: RunSyncQuery }>({
+      method,
+      url: '/:actorId/run-sync',
+      schema: runSyncSchema,
+      config: { rawBody: true },
+      handler: async (request, reply) => {
+        const actor = findActor(context, request, request.params.actorId, 'read');
+        const run = startRunFromRequest(context, request, actor, method === 'POST');
+        const capSecs = context.options.maxWaitSecs;
+        await waitForFinish(context.waiters, run, capSecs, capSecs);
+        return sendOutput(context, reply, run, request.query.outputRecordKey ?? 'OUTPUT', capSecs);
+      },
+    });
+  }
+}
+
+function sendOutput(context: EmulatorContext, reply: FastifyReply, run: Run, key: string, capSecs: number): FastifyReply {
+  if (!isTerminal(run.status)) {
+    throw new ApiError(408, 'run-timeout-exceeded', `Actor run exceeded timeout of ${capSecs} seconds for this API endpoint`);
+  }
+  if (run.status !== 'SUCCEEDED') {
+    throw new ApiError(400, 'run-failed', `Actor run did not succeed (run ID: ${run.id}, status: ${run.status})`);
+  }
+  const record = context.state.keyValueStores.get(run.defaultKeyValueStoreId)?.records.get(key);
+  reply.code(201);
+  if (record === undefined) return reply.send();
+  return reply.type(record.contentType).send(record.value);
+}

@@ -1,0 +1,168 @@
+// Runs. `actorRunRoutes`: an actor's run collection (list by startedAt, start). `runObjectRoutes`: one run, either
+// under its actor (/v2/acts/{actorId}/runs/{runId}, where runId may be `last`) or by id (/v2/actor-runs/{runId}):
+// get (waitForFinish), abort, metamorph, resurrect and log.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { callerOf } from '../http/auth.ts';
+import { ApiError, invalidRequest } from '../http/errors.ts';
+import { paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
+import { queryBoolean, queryInteger, queryNumber, queryString } from '../http/query.ts';
+import { isTerminal } from '../jobs/lifecycle.ts';
+import { waitForFinish } from '../jobs/wait-for-finish.ts';
+import { JOB_STATUSES, type Run } from '../state/types.ts';
+import type { RoutePluginOptions } from './context.ts';
+import { actorIdParams } from './actors.ts';
+import { sendLog, logQuerySchema, type LogQuery } from './logs.ts';
+import { findActor, findActorRun, findRun, requireOwner } from './lookup.ts';
+import { checkMemory, inputOf, resolveBuild, runOptionsQuerySchema, startRunFromRequest, type RunOptionsQuery } from './run-start.ts';
+import { runShortView } from './views.ts';
+
+const waitQuerySchema = { waitForFinish: queryNumber(0) } as const;
+
+const listSchema = {
+  params: actorIdParams,
+  querystring: { type: 'object', properties: { ...paginationQuerySchema, status: { type: 'string', enum: JOB_STATUSES } } },
+} as const;
+
+const startSchema = {
+  params: actorIdParams,
+  querystring: { type: 'object', properties: { ...runOptionsQuerySchema, ...waitQuerySchema } },
+} as const;
+
+export async function actorRunRoutes(app: FastifyInstance, { context }: RoutePluginOptions): Promise<void> {
+  app.get<{ Params: { actorId: string }; Querystring: PaginationQuery & { status?: Run['status'] } }>(
+    '/:actorId/runs',
+    { schema: listSchema },
+    async (request) => {
+      const caller = callerOf(request);
+      const actor = findActor(context, request, request.params.actorId, 'read');
+      const { status } = request.query;
+      const runs = actor.runs.filter((run) => run.userId === caller.id && (status === undefined || run.status === status));
+      return { data: paginate(runs, request.query, context.options.maxPageSize, runShortView) };
+    },
+  );
+
+  app.post<{ Params: { actorId: string }; Querystring: RunOptionsQuery & { waitForFinish?: number } }>(
+    '/:actorId/runs',
+    { schema: startSchema, config: { rateLimit: 'high', rawBody: true } },
+    async (request, reply) => {
+      const actor = findActor(context, request, request.params.actorId, 'read');
+      const run = startRunFromRequest(context, request, actor, true);
+      reply.code(201).header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/runs/${run.id}`);
+      await waitForFinish(context.waiters, run, request.query.waitForFinish, context.options.maxWaitSecs);
+      return { data: run };
+    },
+  );
+}
+
+export interface RunObjectOptions extends RoutePluginOptions {
+  /** actor: /{actorId}/runs/{runId} inside an actor path family; id: /{runId} under /v2/actor-runs. */
+  scope: 'actor' | 'id';
+}
+
+interface RunParams {
+  actorId?: string;
+  runId: string;
+}
+
+export async function runObjectRoutes(app: FastifyInstance, { context, scope }: RunObjectOptions): Promise<void> {
+  const base = scope === 'actor' ? '/:actorId/runs/:runId' : '/:runId';
+  const params = {
+    type: 'object',
+    required: scope === 'actor' ? ['actorId', 'runId'] : ['runId'],
+    properties: { ...actorIdParams.properties, runId: { type: 'string', minLength: 1 } },
+  } as const;
+  const lastRunQuery = { status: { type: 'string', enum: JOB_STATUSES } } as const;
+
+  const runOf = (request: FastifyRequest<{ Params: RunParams; Querystring: { status?: string } }>): Run => {
+    if (scope === 'id') return findRun(context, request.params.runId);
+    const actor = findActor(context, request, request.params.actorId!, 'any');
+    return findActorRun(context, request, actor, request.params.runId, request.query.status);
+  };
+
+  app.get<{ Params: RunParams; Querystring: { waitForFinish?: number; status?: string } }>(
+    base,
+    {
+      schema: { params, querystring: { type: 'object', properties: { ...waitQuerySchema, ...lastRunQuery } } },
+      config: { auth: 'optional' },
+    },
+    async (request) => {
+      const run = runOf(request);
+      await waitForFinish(context.waiters, run, request.query.waitForFinish, context.options.maxWaitSecs);
+      return { data: run };
+    },
+  );
+
+  app.post<{ Params: RunParams; Querystring: { gracefully?: boolean; status?: string } }>(
+    `${base}/abort`,
+    { schema: { params, querystring: { type: 'object', properties: { gracefully: queryBoolean, ...lastRunQuery } } } },
+    async (request) => {
+      const run = runOf(request);
+      requireOwner(request, run);
+      await context.runs.abort(run, request.query.gracefully === true);
+      return { data: run };
+    },
+  );
+
+  app.post<{ Params: RunParams; Querystring: { targetActorId: string; build?: string; status?: string } }>(
+    `${base}/metamorph`,
+    {
+      schema: {
+        params,
+        querystring: {
+          type: 'object',
+          required: ['targetActorId'],
+          properties: { targetActorId: { type: 'string', minLength: 1 }, build: queryString, ...lastRunQuery },
+        },
+      },
+      config: { rateLimit: 'high', rawBody: true },
+    },
+    async (request) => {
+      const run = runOf(request);
+      requireOwner(request, run);
+      if (run.status !== 'RUNNING' && run.status !== 'READY') {
+        throw new ApiError(400, 'job-finished', `Actor run ${run.id} has already finished (status ${run.status}); it cannot be metamorphed`);
+      }
+      const targetActor = findActor(context, request, request.query.targetActorId, 'read');
+      const build = resolveBuild(targetActor, request.query.build ?? targetActor.defaultRunOptions.build);
+      context.runs.metamorph(run, { actor: targetActor, build }, inputOf(request));
+      return { data: run };
+    },
+  );
+
+  app.post<{ Params: RunParams; Querystring: RunOptionsQuery & { status?: string } }>(
+    `${base}/resurrect`,
+    {
+      schema: {
+        params,
+        querystring: {
+          type: 'object',
+          properties: { build: queryString, timeout: queryNumber(0), memory: queryInteger(128, 32768), ...lastRunQuery },
+        },
+      },
+    },
+    async (request) => {
+      const run = runOf(request);
+      requireOwner(request, run);
+      if (!isTerminal(run.status)) {
+        throw invalidRequest(`Actor run ${run.id} is ${run.status}; only a finished run can be resurrected`);
+      }
+      const actor = context.state.actors.get(run.actId);
+      const { build: buildLabel, timeout, memory } = request.query;
+      const build = buildLabel !== undefined && actor !== undefined ? resolveBuild(actor, buildLabel) : undefined;
+      context.runs.resurrect(run, { build, buildLabel, timeoutSecs: timeout, memoryMbytes: checkMemory(memory) });
+      return { data: run };
+    },
+  );
+
+  app.get<{ Params: RunParams; Querystring: LogQuery & { status?: string } }>(
+    `${base}/log`,
+    {
+      schema: { params, querystring: { type: 'object', properties: { ...logQuerySchema, ...lastRunQuery } } },
+      config: { auth: 'optional' },
+    },
+    async (request, reply) => {
+      const run = runOf(request);
+      return sendLog(reply, context.runs.logOf(run.id), request.query);
+    },
+  );
+}

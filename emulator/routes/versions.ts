@@ -1,0 +1,93 @@
+// Versions of an actor: list (not paginated), create, get, partial update, delete.
+import type { FastifyInstance } from 'fastify';
+import { ApiError, recordNotFound } from '../http/errors.ts';
+import { touchActor } from '../state/actors.ts';
+import type { Actor, Version } from '../state/types.ts';
+import { createVersion, updateVersion, type VersionInput } from '../state/versions.ts';
+import type { RoutePluginOptions } from './context.ts';
+import { actorIdParams } from './actors.ts';
+import { findActor } from './lookup.ts';
+import { checkVersionInput, newVersionInputSchema, versionInputSchema, type NewVersionInput } from './version-input.ts';
+import { versionView } from './views.ts';
+
+const versionParams = {
+  type: 'object',
+  required: ['actorId', 'versionNumber'],
+  properties: { ...actorIdParams.properties, versionNumber: { type: 'string' } },
+} as const;
+
+const createSchema = { params: actorIdParams, body: newVersionInputSchema } as const;
+const updateSchema = { params: versionParams, body: versionInputSchema } as const;
+
+interface VersionParams {
+  actorId: string;
+  versionNumber: string;
+}
+
+export async function versionRoutes(app: FastifyInstance, { context }: RoutePluginOptions): Promise<void> {
+  const { state } = context;
+
+  app.get<{ Params: { actorId: string } }>('/:actorId/versions', { schema: { params: actorIdParams } }, async (request) => {
+    const actor = findActor(context, request, request.params.actorId, 'read');
+    return { data: { total: actor.versions.length, items: actor.versions.map(versionView) } };
+  });
+
+  app.post<{ Params: { actorId: string }; Body: NewVersionInput }>(
+    '/:actorId/versions',
+    { schema: createSchema },
+    async (request, reply) => {
+      const actor = findActor(context, request, request.params.actorId, 'write');
+      ensureVersionIsFree(actor, request.body.versionNumber);
+      checkVersionInput(request.body, undefined);
+      const version = createVersion(request.body);
+      actor.versions.push(version);
+      touchActor(state, actor);
+      reply.code(201).header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/versions/${version.versionNumber}`);
+      return { data: versionView(version) };
+    },
+  );
+
+  app.get<{ Params: VersionParams }>('/:actorId/versions/:versionNumber', { schema: { params: versionParams } }, async (request) => {
+    const actor = findActor(context, request, request.params.actorId, 'read');
+    return { data: versionView(findVersion(actor, request.params.versionNumber)) };
+  });
+
+  app.put<{ Params: VersionParams; Body: VersionInput }>(
+    '/:actorId/versions/:versionNumber',
+    { schema: updateSchema },
+    async (request) => {
+      const actor = findActor(context, request, request.params.actorId, 'write');
+      const version = findVersion(actor, request.params.versionNumber);
+      const renamedTo = request.body.versionNumber;
+      if (renamedTo !== undefined && renamedTo !== version.versionNumber) ensureVersionIsFree(actor, renamedTo);
+      checkVersionInput(request.body, version);
+      updateVersion(version, request.body);
+      touchActor(state, actor);
+      return { data: versionView(version) };
+    },
+  );
+
+  app.delete<{ Params: VersionParams }>(
+    '/:actorId/versions/:versionNumber',
+    { schema: { params: versionParams } },
+    async (request, reply) => {
+      const actor = findActor(context, request, request.params.actorId, 'write');
+      const version = findVersion(actor, request.params.versionNumber);
+      actor.versions.splice(actor.versions.indexOf(version), 1);
+      touchActor(state, actor);
+      return reply.code(204).send();
+    },
+  );
+}
+
+export function findVersion(actor: Actor, versionNumber: string): Version {
+  const version = actor.versions.find((candidate) => candidate.versionNumber === versionNumber);
+  if (version === undefined) throw recordNotFound(`Version ${versionNumber} of the actor`);
+  return version;
+}
+
+function ensureVersionIsFree(actor: Actor, versionNumber: string): void {
+  if (actor.versions.some((version) => version.versionNumber === versionNumber)) {
+    throw new ApiError(409, 'version-already-exists', `The actor already has a version ${versionNumber}`);
+  }
+}

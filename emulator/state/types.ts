@@ -1,0 +1,202 @@
+// The records the emulator keeps in memory. Builds, runs and webhooks are stored in the API's own shape, so a read
+// returns the record itself; actors keep a few internal fields that the view (views.ts) leaves out.
+
+export const JOB_STATUSES = [
+  'READY',
+  'RUNNING',
+  'SUCCEEDED',
+  'FAILED',
+  'TIMING-OUT',
+  'TIMED-OUT',
+  'ABORTING',
+  'ABORTED',
+] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const SOURCE_TYPES = ['SOURCE_CODE', 'SOURCE_FILES', 'GIT_REPO', 'TARBALL', 'GITHUB_GIST'] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+export interface User {
+  id: string;
+  username: string;
+  token: string;
+  createdAt: string;
+  /** Other users' actors this user has run: they appear in the user's actor list unless `my=1`. */
+  usedActorIds: Set<string>;
+}
+
+export interface EnvVar {
+  name: string;
+  value: string;
+  isSecret: boolean;
+}
+
+export interface SourceFile {
+  name: string;
+  format: 'TEXT' | 'BASE64';
+  content: string;
+}
+
+export interface Version {
+  versionNumber: string;
+  sourceType: SourceType;
+  buildTag: string;
+  envVars: EnvVar[] | null;
+  applyEnvVarsToBuild: boolean | null;
+  baseDockerImage: string | null;
+  sourceCode: string | null;
+  sourceFiles: SourceFile[] | null;
+  gitRepoUrl: string | null;
+  tarballUrl: string | null;
+  gitHubGistUrl: string | null;
+}
+
+export interface DefaultRunOptions {
+  build: string;
+  timeoutSecs: number;
+  memoryMbytes: number;
+}
+
+export interface TaggedBuild {
+  buildId: string;
+  buildNumber: string;
+  finishedAt: string;
+}
+
+export interface ActorStats {
+  totalBuilds: number;
+  totalRuns: number;
+  totalUsers: number;
+  totalUsers7Days: number;
+  totalUsers30Days: number;
+  totalUsers90Days: number;
+  totalMetamorphs: number;
+  lastRunStartedAt: string | null;
+}
+
+export interface Actor {
+  id: string;
+  userId: string;
+  name: string;
+  username: string;
+  title: string | null;
+  description: string | null;
+  isPublic: boolean;
+  restartOnError: boolean | null;
+  createdAt: string;
+  modifiedAt: string;
+  defaultRunOptions: DefaultRunOptions;
+  stats: ActorStats;
+  taggedBuilds: Record<string, TaggedBuild>;
+  /** Internal: the versions (secret values included), builds and runs (in start order) and webhooks (in creation order). */
+  versions: Version[];
+  builds: Build[];
+  runs: Run[];
+  webhooks: Webhook[];
+  /** Internal: users who have run the actor, for stats.totalUsers. */
+  userIds: Set<string>;
+  /** Internal: the last build number used per version ("0.0" -> 3 means 0.0.3 was the last). */
+  buildCounters: Map<string, number>;
+}
+
+export interface JobMeta {
+  origin: string;
+  clientIp: string | null;
+  userAgent: string | null;
+}
+
+export interface Build {
+  id: string;
+  actId: string;
+  userId: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: JobStatus;
+  statusMessage: string | null;
+  meta: JobMeta;
+  stats: { durationMillis: number; runTimeSecs: number; computeUnits: number };
+  options: { useCache: boolean; betaPackages: boolean; memoryMbytes: number; diskMbytes: number };
+  buildNumber: string;
+  /** The actor version the build was made from. */
+  actVersion: string;
+  readme: string | null;
+  inputSchema: string | null;
+}
+
+export interface Metamorph {
+  createdAt: string;
+  actorId: string;
+  buildId: string;
+  inputKey: string;
+}
+
+export interface RunStats {
+  inputBodyLen: number;
+  migrationCount: number;
+  rebootCount: number;
+  restartCount: number;
+  resurrectCount: number;
+  metamorph: number;
+  durationMillis: number;
+  runTimeSecs: number;
+  computeUnits: number;
+}
+
+export interface Run {
+  id: string;
+  actId: string;
+  userId: string;
+  actorTaskId: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  status: JobStatus;
+  statusMessage: string | null;
+  meta: JobMeta;
+  stats: RunStats;
+  options: { build: string; timeoutSecs: number; memoryMbytes: number; diskMbytes: number };
+  buildId: string;
+  buildNumber: string;
+  exitCode: number | null;
+  defaultKeyValueStoreId: string;
+  defaultDatasetId: string;
+  defaultRequestQueueId: string;
+  metamorphs: Metamorph[];
+}
+
+export interface Webhook {
+  id: string;
+  createdAt: string;
+  modifiedAt: string;
+  userId: string;
+  isAdHoc: boolean;
+  eventTypes: string[];
+  condition: { actorId: string | null; actorTaskId: string | null; actorRunId: string | null };
+  ignoreSslErrors: boolean;
+  doNotRetry: boolean;
+  requestUrl: string;
+  payloadTemplate: string | null;
+  lastDispatch: { status: string; finishedAt: string } | null;
+  stats: { totalDispatches: number };
+}
+
+export interface StoredRecord {
+  value: Buffer;
+  contentType: string;
+}
+
+export interface KeyValueStore {
+  id: string;
+  userId: string;
+  createdAt: string;
+  modifiedAt: string;
+  records: Map<string, StoredRecord>;
+}
+
+export interface Dataset {
+  id: string;
+  userId: string;
+  createdAt: string;
+  modifiedAt: string;
+  /** Each item as its JSON text, so a read joins them without serialising again. */
+  items: string[];
+}
