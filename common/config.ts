@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { ConfigError } from './config-error.ts';
+
+export { ConfigError, formatConfigError, printConfigError } from './config-error.ts';
+
+/**
+ * The one place the suite reads its configuration (documented in .env.example). Hooks, suites and the runner all call
+ * `loadConfig()`; nothing else looks at `process.env` for these names.
+ */
+export interface ConformanceConfig {
+  /** API root without `/v2` and without a trailing slash, e.g. `https://api.apify.com`. */
+  baseUrl: string;
+  /** The main user's token (APIFY_TOKEN). Never print it; see redact.ts. */
+  token: string;
+  /** An optional second user's token (APIFY_TOKEN_2), for isolation checks. */
+  token2: string | undefined;
+  /** The target's cap on waitForFinish and run-sync, in seconds. */
+  maxWaitSecs: number;
+  /** The target's default rate limit per endpoint, requests per second. */
+  rateLimitRps: number;
+  /** Prefix of every resource the suite creates; the sweeper only touches names that start with it. */
+  resourcePrefix: string;
+  /** Unique id of this run; part of every resource name, so one run's cleanup never touches another's resources. */
+  runId: string;
+  /** Selected check families, ids or tags; empty means everything. */
+  select: string[];
+  /** Run only the checks that create nothing on the target. */
+  readOnly: boolean;
+  /** CONFORMANCE_PROFILE as given (the runner resolves it); undefined when unset. */
+  profile: string | undefined;
+}
+
+/** A flat view of environment variables: the real environment over the `.env` file. */
+export type Environment = Record<string, string | undefined>;
+
+export const DEFAULTS = {
+  maxWaitSecs: 300,
+  rateLimitRps: 30,
+  resourcePrefix: 'conformance-',
+} as const;
+
+/**
+ * Reads `.env` (from `cwd`, quietly; a missing file is fine) under the real environment, which wins. Returns a new
+ * object and leaves `process.env` untouched, so a caller (the runner) can add what it decides (e.g. the embedded
+ * emulator's URL) before calling `loadConfig`.
+ */
+export function readEnvironment(options: { cwd?: string; env?: Environment } = {}): Environment {
+  const fromFile: Record<string, string> = {};
+  dotenv.config({ path: path.join(options.cwd ?? process.cwd(), '.env'), quiet: true, processEnv: fromFile });
+  return { ...fromFile, ...(options.env ?? process.env) };
+}
+
+/** Validates every setting and returns the typed configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Environment = readEnvironment()): ConformanceConfig {
+  return {
+    baseUrl: parseBaseUrl(env),
+    token: parseToken(env, 'APIFY_TOKEN') ?? notSet('APIFY_TOKEN', TOKEN_FORM),
+    token2: parseToken(env, 'APIFY_TOKEN_2'),
+    maxWaitSecs: parsePositiveInteger(env, 'CONFORMANCE_MAX_WAIT_SECS', DEFAULTS.maxWaitSecs, 'seconds'),
+    rateLimitRps: parsePositiveInteger(env, 'CONFORMANCE_RATE_LIMIT_RPS', DEFAULTS.rateLimitRps, 'requests per second'),
+    resourcePrefix: parseResourcePrefix(env),
+    runId: parseRunId(env),
+    select: parseList(env, 'CONFORMANCE_SELECT'),
+    readOnly: parseFlag(env, 'CONFORMANCE_READ_ONLY'),
+    profile: valueOf(env, 'CONFORMANCE_PROFILE'),
+  };
+}
+
+/**
+ * The environment a child process (Dredd, Vitest) needs to see exactly this configuration, including the generated run
+ * id: without it each process would generate its own and clean up only part of what the run created. Every variable is
+ * set, unset ones to an empty value (which counts as unset), so a `.env` file the child reads cannot add any back.
+ */
+export function configToEnvironment(config: ConformanceConfig): Record<string, string> {
+  return {
+    APIFY_API_BASE_URL: config.baseUrl,
+    APIFY_TOKEN: config.token,
+    APIFY_TOKEN_2: config.token2 ?? '',
+    CONFORMANCE_MAX_WAIT_SECS: String(config.maxWaitSecs),
+    CONFORMANCE_RATE_LIMIT_RPS: String(config.rateLimitRps),
+    CONFORMANCE_RESOURCE_PREFIX: config.resourcePrefix,
+    CONFORMANCE_RUN_ID: config.runId,
+    CONFORMANCE_SELECT: config.select.join(','),
+    CONFORMANCE_READ_ONLY: config.readOnly ? '1' : '0',
+    CONFORMANCE_PROFILE: config.profile ?? '',
+  };
+}
+
+/** A fresh run id: 8 lowercase base-36 characters, valid inside actor names. */
+export function generateRunId(): string {
+  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
+  return Array.from(randomBytes(8), (byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+// An empty or blank value counts as unset: .env.example ships `APIFY_API_BASE_URL=` and `CONFORMANCE_SELECT=`.
+function valueOf(env: Environment, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function parseBaseUrl(env: Environment): string {
+  const name = 'APIFY_API_BASE_URL';
+  const expected = 'the API root URL without /v2, e.g. https://api.apify.com or http://127.0.0.1:8377';
+  const raw = valueOf(env, name) ?? notSet(name, expected);
+  // Someone may have pasted a URL with a token in it; the message must not repeat it.
+  const shown = raw.replace(/token=[^&#\s]*/gi, 'token=***');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, expected, `got "${shown}", which is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(name, expected, `got "${shown}", which is not an http(s) URL`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new ConfigError(name, expected, `got "${url.origin}..." with credentials, a query or a fragment`);
+  }
+  const root = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  if (/\/v2$/.test(root)) throw new ConfigError(name, expected, `got "${shown}", which ends with /v2`);
+  return root;
+}
+
+const TOKEN_FORM = 'an API token (one line, no spaces)';
+
+function notSet(name: string, expected: string): never {
+  throw new ConfigError(name, expected, 'it is not set');
+}
+
+// Token values never appear in messages: only their shape is described.
+function parseToken(env: Environment, name: string): string | undefined {
+  const value = valueOf(env, name);
+  if (value !== undefined && /\s/.test(value)) throw new ConfigError(name, TOKEN_FORM, 'the value contains whitespace');
+  return value;
+}
+
+function parsePositiveInteger(env: Environment, name: string, fallback: number, unit: string): number {
+  const raw = valueOf(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+    throw new ConfigError(name, `a positive whole number of ${unit} (e.g. ${fallback})`, `got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function parseResourcePrefix(env: Environment): string {
+  const name = 'CONFORMANCE_RESOURCE_PREFIX';
+  const raw = valueOf(env, name);
+  if (raw === undefined) return DEFAULTS.resourcePrefix;
+  // Resource names become actor names: lowercase letters, digits and dashes only.
+  if (!/^[a-z0-9][a-z0-9-]{0,19}$/.test(raw)) {
+    throw new ConfigError(
+      name,
+      `1 to 20 lowercase letters, digits or dashes, starting with a letter or digit (e.g. ${DEFAULTS.resourcePrefix})`,
+      `got "${raw}"`,
+    );
+  }
+  return raw;
+}
+
+function parseRunId(env: Environment): string {
+  const name = 'CONFORMANCE_RUN_ID';
+  const raw = valueOf(env, name);
+  if (raw === undefined) return generateRunId();
+  if (!/^[a-z0-9]{4,16}$/.test(raw)) {
+    throw new ConfigError(name, '4 to 16 lowercase letters or digits (or unset, to generate one)', `got "${raw}"`);
+  }
+  return raw;
+}
+
+function parseList(env: Environment, name: string): string[] {
+  const raw = valueOf(env, name);
+  if (raw === undefined) return [];
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function parseFlag(env: Environment, name: string): boolean {
+  const raw = valueOf(env, name);
+  if (raw === undefined) return false;
+  const value = raw.toLowerCase();
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw new ConfigError(name, '1 or 0 (true or false)', `got "${raw}"`);
+}

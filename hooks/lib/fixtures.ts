@@ -1,0 +1,156 @@
+import type { ConformanceConfig } from '../../common/config.ts';
+import type { ActorRecord, CleanupReport, FixtureInput, JobRecord } from '../../common/fixtures/index.ts';
+import { FixtureSession, fixtureVersion } from '../../common/fixtures/index.ts';
+import type { ApiClient } from '../../common/http.ts';
+
+/** An actor with a successful build of its version 0.0. */
+export interface BuiltActor {
+  actor: ActorRecord;
+  build: JobRecord;
+}
+
+/** A run that is RUNNING (its actor sleeps) and the actor it belongs to. */
+export interface LiveRun {
+  actor: ActorRecord;
+  run: JobRecord;
+}
+
+/** Upper bound on the run time of fixture runs that are meant to be aborted: if cleanup fails, they still stop. */
+const LONG_RUN_TIMEOUT_SECS = 900;
+
+/**
+ * The fixtures the Dredd transactions run against, all created through the API under test. Shared ones (the main actor
+ * and its build, finished runs, the metamorph target, actors that fail or sleep when given no input) are created once,
+ * concurrently, on first use; `warmUp` starts them all. Fresh ones (a running run to abort, a throwaway actor to delete)
+ * are created for each transaction that consumes them, so no transaction depends on another or on document order.
+ */
+export class HookFixtures {
+  readonly session: FixtureSession;
+  private readonly shared = new Map<string, Promise<unknown>>();
+  private versionCounter = 0;
+
+  constructor(
+    api: ApiClient,
+    readonly config: ConformanceConfig,
+  ) {
+    this.session = new FixtureSession(api, config);
+  }
+
+  /** Starts every shared fixture now; a failure surfaces in each transaction that needs that fixture. */
+  warmUp(): void {
+    void this.mainBuild().catch(() => undefined);
+    void this.finishedRun().catch(() => undefined);
+    void this.metamorphTarget().catch(() => undefined);
+    void this.failingActor().catch(() => undefined);
+    void this.slowActor().catch(() => undefined);
+  }
+
+  /** The main actor: fixture code in versions 0.0 (build tag latest) and 1.0 (build tag beta). */
+  mainActor(): Promise<ActorRecord> {
+    return this.share('main actor', () =>
+      this.session.createActor('main', { versions: [fixtureVersion('0.0'), fixtureVersion('1.0', { buildTag: 'beta' })] }),
+    );
+  }
+
+  /** A SUCCEEDED build of the main actor's version 0.0. */
+  mainBuild(): Promise<JobRecord> {
+    return this.share('main build', async () => this.session.buildActor((await this.mainActor()).id, { version: '0.0' }));
+  }
+
+  /** A SUCCEEDED run of the main actor, with an OUTPUT record and one dataset item. */
+  finishedRun(): Promise<JobRecord> {
+    return this.share('finished run', () => this.runToEnd({ output: { finished: true }, items: [{ n: 1 }] }, 'SUCCEEDED'));
+  }
+
+  /** The actor a run is metamorphed into, built. */
+  metamorphTarget(): Promise<BuiltActor> {
+    return this.share('metamorph target', () => this.builtActor('target'));
+  }
+
+  /** An actor whose runs fail (exit code 1) when they get no input: run-sync without input answers 400. */
+  failingActor(): Promise<BuiltActor> {
+    return this.share('failing actor', () => this.builtActor('fails', { exitCode: 1 }));
+  }
+
+  /** An actor whose runs without input outlive the target's run-sync cap: run-sync without input answers 408. */
+  slowActor(): Promise<BuiltActor> {
+    return this.share('slow actor', () => this.builtActor('sleeps', this.outlivesCap()));
+  }
+
+  /** Input that keeps a run going past the target's run-sync and waitForFinish cap. */
+  outlivesCap(): FixtureInput {
+    return { sleepMillis: (this.config.maxWaitSecs + 120) * 1000 };
+  }
+
+  /** A run timeout (seconds) comfortably longer than `outlivesCap()` sleeps, so the run is still RUNNING at the cap. */
+  outlivesCapTimeoutSecs(): number {
+    return this.config.maxWaitSecs + 300;
+  }
+
+  /** A fresh run of the main actor, RUNNING (it sleeps until aborted or metamorphed). */
+  async runningRun(): Promise<LiveRun> {
+    const actor = await this.mainActor();
+    const build = await this.mainBuild();
+    const started = await this.session.startRun(actor.id, { sleepMillis: LONG_RUN_TIMEOUT_SECS * 1000 }, {
+      build: build.buildNumber,
+      timeoutSecs: LONG_RUN_TIMEOUT_SECS,
+    });
+    const run = await this.session.waitForRun(actor.id, started.id, { until: (job) => job.status === 'RUNNING' });
+    return { actor, run };
+  }
+
+  /** A fresh build of the main actor's version 0.0, just started. */
+  async startedBuild(): Promise<{ actor: ActorRecord; build: JobRecord }> {
+    const actor = await this.mainActor();
+    await this.mainBuild();
+    return { actor, build: await this.session.startBuild(actor.id, { version: '0.0' }) };
+  }
+
+  /** A fresh actor for a transaction that changes or deletes it. */
+  throwawayActor(purpose: string): Promise<ActorRecord> {
+    return this.session.createActor(purpose);
+  }
+
+  /** A fresh version of the main actor, for a transaction that deletes it; returns its number. */
+  async throwawayVersion(): Promise<{ actor: ActorRecord; versionNumber: string }> {
+    const actor = await this.mainActor();
+    const version = await this.session.createVersion(actor.id, fixtureVersion(this.nextVersionNumber()));
+    return { actor, versionNumber: version.versionNumber };
+  }
+
+  /** A version number no fixture uses yet (9.1, 9.2, ...). */
+  nextVersionNumber(): string {
+    this.versionCounter += 1;
+    return `9.${this.versionCounter}`;
+  }
+
+  cleanup(): Promise<CleanupReport> {
+    return this.session.cleanup();
+  }
+
+  private async builtActor(purpose: string, defaults?: FixtureInput): Promise<BuiltActor> {
+    const actor = await this.session.createActor(purpose, { versions: [fixtureVersion('0.0', { defaults })] });
+    const build = await this.session.buildActor(actor.id, { version: '0.0' });
+    return { actor, build };
+  }
+
+  private async runToEnd(input: FixtureInput, status: string): Promise<JobRecord> {
+    const actor = await this.mainActor();
+    const build = await this.mainBuild();
+    const started = await this.session.startRun(actor.id, input, { build: build.buildNumber });
+    const run = await this.session.waitForRun(actor.id, started.id);
+    if (run.status !== status) throw new Error(`Fixture run ${run.id} ended ${run.status}, expected ${status}`);
+    return run;
+  }
+
+  private share<T>(name: string, create: () => Promise<T>): Promise<T> {
+    let promise = this.shared.get(name) as Promise<T> | undefined;
+    if (promise === undefined) {
+      promise = create().catch((error: unknown) => {
+        throw new Error(`Creating the ${name} fixture failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      this.shared.set(name, promise);
+    }
+    return promise;
+  }
+}

@@ -1,0 +1,172 @@
+import { formatConfigError, loadConfig, type ConformanceConfig } from '../../common/config.ts';
+import type { CleanupReport } from '../../common/fixtures/index.ts';
+import { createConfiguredClient } from '../../common/http.ts';
+import { redactProcessOutput } from '../../common/output-redaction.ts';
+import { redactorForTokens, type Redactor } from '../../common/redact.ts';
+import { PLANS, type TransactionPlan } from '../plans/index.ts';
+import { noContentProblem, normaliseCharset, relaxNoContentExpectation, schemaProblem } from './comparison.ts';
+import type { DreddHooks, DreddTransaction } from './dredd-types.ts';
+import { announce, CLEANUP_DONE_EVENT, HOOKS_BROKEN_EVENT, HOOKS_LOADED_EVENT, LOG_PREFIX } from './events.ts';
+import { HookFixtures } from './fixtures.ts';
+import { allTransactionsHook, describeError, transactionHook } from './hook-adapter.ts';
+import { guardHooks } from './hook-guard.ts';
+import { cleanUpOnInterruption } from './interruption.ts';
+import { insertToken, redactRequest, titleTransaction } from './request-rewrite.ts';
+import { applyProblems, failBeforeRequest, recordProblem } from './verdict.ts';
+
+/**
+ * Registers the conformance hooks on Dredd's Hooks instance. Per transaction, in Dredd's order:
+ * beforeEach   the action's plan creates its fixtures and rewrites the request; 204 expectations are relaxed to "no
+ *              body"; the real token goes in last, so a failed preparation never exposes it;
+ * beforeEachValidation  the token is taken out of everything Dredd prints; the charset rule is applied;
+ * afterEach    204-without-body and our strict schemas are checked; the plan registers what the request created.
+ * beforeAll checks the hooks themselves and starts the shared fixtures; afterAll (or an interruption) cleans up.
+ */
+export function installHooks(hooks: DreddHooks): void {
+  let config: ConformanceConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    const message = formatConfigError(error) ?? `Loading the configuration failed: ${describeError(error)}`;
+    process.stderr.write(`${LOG_PREFIX} ${message}\n`);
+    hooks.beforeAll(
+      allTransactionsHook((transactions) => {
+        announce(HOOKS_BROKEN_EVENT, message);
+        failAll(transactions, message);
+      }, failAll),
+    );
+    announce(HOOKS_LOADED_EVENT);
+    return;
+  }
+
+  const redactor = redactorForTokens(config);
+  redactProcessOutput(redactor);
+  const fixtures = new HookFixtures(createConfiguredClient(config), config);
+  const safe = (message: string) => redactor.text(message);
+  // Set once anything may have been created on the target; until then there is nothing to clean up.
+  let touchedTarget = false;
+  const cleanup = cleanupOnce(fixtures, redactor, () => touchedTarget);
+
+  hooks.beforeAll(
+    allTransactionsHook(
+      (transactions) => {
+        const mistakes = guardHooks(hooks, (message, data) => {
+          announce(HOOKS_BROKEN_EVENT, message);
+          for (const transaction of Array.isArray(data) ? data : [data]) failBeforeRequest(transaction, message);
+        });
+        const problems = [...endpointProblems(hooks.configuration.endpoint, config.baseUrl), ...mistakes];
+        if (problems.length > 0) {
+          for (const problem of problems) announce(HOOKS_BROKEN_EVENT, problem);
+          failAll(transactions, `the hooks cannot run: ${problems.join('; ')}`);
+          return;
+        }
+        touchedTarget = true;
+        fixtures.warmUp();
+      },
+      (transactions, message) => failAll(transactions, safe(message)),
+    ),
+  );
+
+  hooks.beforeEach(
+    transactionHook(
+      async (transaction) => {
+        if (transaction.fail) return;
+        touchedTarget = true;
+        await planFor(transaction).prepare(transaction, fixtures);
+        relaxNoContentExpectation(transaction);
+        titleTransaction(transaction, redactor);
+        insertToken(transaction, config.token);
+      },
+      (transaction, message) => {
+        redactRequest(transaction, redactor);
+        failBeforeRequest(transaction, safe(`preparing "${transaction.name}" failed: ${message}`));
+      },
+    ),
+  );
+
+  hooks.beforeEachValidation(
+    transactionHook(
+      (transaction) => {
+        redactRequest(transaction, redactor);
+        normaliseCharset(transaction);
+      },
+      (transaction, message) => recordProblem(transaction, safe(message)),
+    ),
+  );
+
+  hooks.afterEach(
+    transactionHook(
+      async (transaction) => {
+        redactRequest(transaction, redactor);
+        try {
+          if (transaction.real === undefined) return;
+          for (const problem of [noContentProblem(transaction), schemaProblem(transaction)]) {
+            if (problem !== undefined) recordProblem(transaction, safe(problem));
+          }
+          await planFor(transaction).settle?.(transaction, fixtures);
+        } finally {
+          applyProblems(transaction);
+        }
+      },
+      (transaction, message) => {
+        recordProblem(transaction, safe(message));
+        applyProblems(transaction);
+      },
+    ),
+  );
+
+  hooks.afterAll(
+    allTransactionsHook(
+      () => cleanup.run(),
+      (_transactions, message) => process.stderr.write(`${LOG_PREFIX} cleanup failed: ${safe(message)}\n`),
+    ),
+  );
+
+  cleanUpOnInterruption(() => cleanup.run(), () => cleanup.finished);
+  announce(HOOKS_LOADED_EVENT);
+}
+
+function planFor(transaction: DreddTransaction): TransactionPlan {
+  const { resourceGroupName, resourceName, actionName } = transaction.origin;
+  const key = `${resourceName} > ${actionName}`;
+  const plan = resourceGroupName === 'Actors' && Object.hasOwn(PLANS, key) ? PLANS[key as keyof typeof PLANS] : undefined;
+  if (plan === undefined) {
+    throw new Error(`no plan in hooks/plans for "${transaction.name}": every transaction of the spec needs one, or it would run against example ids`);
+  }
+  return plan;
+}
+
+function failAll(transactions: DreddTransaction[], message: string): void {
+  for (const transaction of transactions) failBeforeRequest(transaction, message);
+}
+
+// Fixtures are created through APIFY_API_BASE_URL; Dredd must test that same server.
+function endpointProblems(endpoint: string, baseUrl: string): string[] {
+  const normalise = (url: string) => url.replace(/\/+$/, '');
+  if (normalise(endpoint) === normalise(baseUrl)) return [];
+  return [`Dredd tests ${endpoint}, but APIFY_API_BASE_URL is ${baseUrl}; the fixtures would be created on another server`];
+}
+
+/** Cleanup that reports what it did and tells the Dredd runner; skipped when nothing reached the target. */
+function cleanupOnce(
+  fixtures: HookFixtures,
+  redactor: Redactor,
+  needed: () => boolean,
+): { run(): Promise<void>; readonly finished: boolean } {
+  let finished = false;
+  return {
+    get finished() {
+      return finished;
+    },
+    async run() {
+      const report: CleanupReport = needed() ? await fixtures.cleanup() : { aborted: [], deleted: [], failures: [] };
+      finished = true;
+      const safeReport = redactor.value(report);
+      process.stderr.write(
+        `${LOG_PREFIX} cleanup: aborted ${safeReport.aborted.length} job(s), deleted ${safeReport.deleted.length} resource(s)\n`,
+      );
+      for (const failure of safeReport.failures) process.stderr.write(`${LOG_PREFIX} cleanup incomplete: ${failure}\n`);
+      announce(CLEANUP_DONE_EVENT, safeReport);
+    },
+  };
+}

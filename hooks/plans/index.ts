@@ -1,0 +1,19 @@
+import { actorPlans } from './actors.ts';
+import { buildPlans } from './builds.ts';
+import type { PlanTable } from './plan.ts';
+import { runSyncPlans } from './run-sync.ts';
+import { runPlans } from './runs.ts';
+import { versionPlans } from './versions.ts';
+import { webhookPlans } from './webhooks.ts';
+
+export type { PlanTable, TransactionPlan } from './plan.ts';
+
+/** Every documented action's plan; the type makes a missing or misnamed one a compile error. */
+export const PLANS: PlanTable = {
+  ...actorPlans,
+  ...versionPlans,
+  ...webhookPlans,
+  ...buildPlans,
+  ...runPlans,
+  ...runSyncPlans,
+};

@@ -1,0 +1,51 @@
+import { setPathParams, setQueryParams } from '../lib/request-rewrite.ts';
+import { responseData, type TransactionPlan } from './plan.ts';
+
+const RUNS_PATH = '/v2/acts/{actorId}/runs';
+const RUN_PATH = '/v2/acts/{actorId}/runs/{runId}';
+
+export const runPlans = {
+  'Run collection > Get list of runs': {
+    async prepare(transaction, fixtures) {
+      await fixtures.finishedRun(); // so the list has an item
+      setPathParams(transaction, RUNS_PATH, { actorId: (await fixtures.mainActor()).id });
+    },
+  },
+
+  'Run collection > Run actor': {
+    // The documented input {"foo": "bar"} makes the fixture actor echo it and succeed.
+    async prepare(transaction, fixtures) {
+      await fixtures.mainBuild();
+      setPathParams(transaction, RUNS_PATH, { actorId: (await fixtures.mainActor()).id });
+    },
+    async settle(transaction, fixtures) {
+      const run = responseData(transaction);
+      const actor = await fixtures.mainActor();
+      if (typeof run?.id === 'string') fixtures.session.registry.trackRun(actor.id, run.id);
+    },
+  },
+
+  'Run object > Get run': {
+    async prepare(transaction, fixtures) {
+      const run = await fixtures.finishedRun();
+      setPathParams(transaction, RUN_PATH, { actorId: (await fixtures.mainActor()).id, runId: run.id });
+    },
+  },
+
+  'Abort run > Abort run': {
+    // A run of its own, RUNNING (it sleeps), so the abort really stops something.
+    async prepare(transaction, fixtures) {
+      const { actor, run } = await fixtures.runningRun();
+      setPathParams(transaction, `${RUN_PATH}/abort`, { actorId: actor.id, runId: run.id });
+    },
+  },
+
+  'Metamorph run > Metamorph run': {
+    // A RUNNING run of its own becomes a run of the (built) target actor, which echoes the new input and ends.
+    async prepare(transaction, fixtures) {
+      const [{ actor, run }, target] = await Promise.all([fixtures.runningRun(), fixtures.metamorphTarget()]);
+      setPathParams(transaction, `${RUN_PATH}/metamorph`, { actorId: actor.id, runId: run.id });
+      setQueryParams(transaction, { targetActorId: target.actor.id });
+    },
+  },
+} satisfies Record<string, TransactionPlan>;

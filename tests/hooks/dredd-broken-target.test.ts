@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDredd } from '../../runner/dredd/index.ts';
+import { editJson, startBreakingProxy, type Fault } from './support/breaking-proxy.ts';
+import { freshRun, leftoversOf, SECRET_TOKEN, startEmulatorTarget, type EmulatorTarget } from './support/emulator-target.ts';
+
+// Each case puts a proxy in front of a correct emulator that breaks exactly one documented response of Dredd's (the
+// hooks' own setup requests pass through untouched). The gate must fail the run, fail exactly that transaction, say
+// why, and still clean up.
+
+const ACTOR = '[^/]+';
+
+interface Case {
+  title: string;
+  transaction: string;
+  fault: Fault;
+  message: RegExp;
+}
+
+const cases: Case[] = [
+  {
+    title: 'a wrong status (202 for Get version)',
+    transaction: 'Apify API > Actors > Version object > Get version',
+    fault: { method: 'GET', path: new RegExp(`^/v2/acts/${ACTOR}/versions/[^/]+$`), break: (r) => void (r.status = 202) },
+    message: /Expected status code '200', but got '202'/,
+  },
+  {
+    title: 'a missing required field (Get actor without createdAt)',
+    transaction: 'Apify API > Actors > Actor object > Get actor',
+    fault: {
+      method: 'GET',
+      path: new RegExp(`^/v2/acts/${ACTOR}$`),
+      break: (r) => editJson(r, (body) => delete body.data.createdAt),
+    },
+    message: /createdAt/,
+  },
+  {
+    title: 'a wrong content type (text/plain for Get list of runs)',
+    transaction: 'Apify API > Actors > Run collection > Get list of runs',
+    fault: { method: 'GET', path: new RegExp(`^/v2/acts/${ACTOR}/runs$`), break: (r) => void (r.headers['content-type'] = 'text/plain') },
+    message: /content-type/i,
+  },
+  {
+    title: '200 instead of 201 (Create actor)',
+    transaction: 'Apify API > Actors > Actor collection > Create actor',
+    fault: { method: 'POST', path: /^\/v2\/acts$/, break: (r) => void (r.status = 200) },
+    message: /Expected status code '201', but got '200'/,
+  },
+  {
+    title: 'a value only our strict schemas reject (Get run with a startedAt that is not ISO 8601)',
+    transaction: 'Apify API > Actors > Run object > Get run',
+    fault: {
+      method: 'GET',
+      path: new RegExp(`^/v2/acts/${ACTOR}/runs/[^/]+$`),
+      break: (r) => editJson(r, (body) => void (body.data.startedAt = 'yesterday')),
+    },
+    message: /does not match the schema for "Run object > Get run"[\s\S]*\/data\/startedAt/,
+  },
+  {
+    title: 'a body on a 204 (Delete version)',
+    transaction: 'Apify API > Actors > Version object > Delete version',
+    fault: {
+      method: 'DELETE',
+      path: new RegExp(`^/v2/acts/${ACTOR}/versions/[^/]+$`),
+      break: (_r, raw) => {
+        // Written on the socket as a careless server would: Node's own server refuses to send a 204 body.
+        raw.socket?.end('HTTP/1.1 204 No Content\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}');
+        return 'sent';
+      },
+    },
+    message: /.+/,
+  },
+  {
+    title: 'an announced body on a 204 (Delete actor with Content-Length: 2)',
+    transaction: 'Apify API > Actors > Actor object > Delete actor',
+    fault: {
+      method: 'DELETE',
+      path: new RegExp(`^/v2/acts/${ACTOR}$`),
+      break: (_r, raw) => {
+        raw.socket?.end('HTTP/1.1 204 No Content\r\nContent-Length: 2\r\nConnection: close\r\n\r\n');
+        return 'sent';
+      },
+    },
+    message: /HTTP 204 must have no body, but the response declares Content-Length: 2/,
+  },
+];
+
+let target: EmulatorTarget;
+
+beforeAll(async () => {
+  target = await startEmulatorTarget(1);
+});
+
+afterAll(async () => {
+  await target?.close();
+});
+
+describe('Dredd with the hooks against a target that differs only in ways the contract allows', () => {
+  it('passes extra undocumented fields, reordered members, charset parameters and a Content-Type on a 204', async () => {
+    const proxy = await startBreakingProxy(target.url, {
+      break(response) {
+        if (response.status === 204) {
+          response.headers['content-type'] = 'application/json; charset=utf-8';
+          return;
+        }
+        const body = JSON.parse(response.body.toString('utf8')) as Record<string, unknown>;
+        const data = body.data as Record<string, unknown> | undefined;
+        const extended = data !== null && typeof data === 'object' && !Array.isArray(data)
+          ? { data: { undocumentedField: { nested: true }, ...Object.fromEntries(Object.entries(data).reverse()) } }
+          : { ...body, undocumentedTopLevel: 1 };
+        response.body = Buffer.from(JSON.stringify(extended));
+        response.headers['content-type'] = 'application/json;charset=UTF-8';
+      },
+    });
+    try {
+      const result = await runDredd({ baseUrl: proxy.url, env: freshRun(target, proxy.url).env });
+      expect(proxy.hits).toBe(result.specTransactionCount);
+      expect(result.transactions.filter((t) => t.status !== 'pass').map((t) => `${t.name}: ${t.message}`)).toEqual([]);
+      expect(result.outcome).toBe('passed');
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
+});
+
+describe('Dredd with the hooks against a target that breaks the contract', () => {
+  it.each(cases)('fails on $title and names the transaction', async ({ transaction, fault, message }) => {
+    const proxy = await startBreakingProxy(target.url, fault);
+    try {
+      const run = freshRun(target, proxy.url);
+      const result = await runDredd({ baseUrl: proxy.url, env: run.env });
+
+      expect(proxy.hits).toBeGreaterThan(0);
+      expect(result.brokenReasons).toEqual([]);
+      expect(result.outcome).toBe('failed');
+      expect(result.exitCode).not.toBe(0);
+      const failed = result.transactions.filter((t) => t.status !== 'pass');
+      expect(failed.map((t) => t.name)).toEqual([transaction]);
+      expect(failed[0].message).toMatch(message);
+      expect(result.output).toContain(transaction.replace('Apify API > ', ''));
+      expect(result.output).not.toContain(SECRET_TOKEN);
+      expect(await leftoversOf(target.api, run.config)).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
+});

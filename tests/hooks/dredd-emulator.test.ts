@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDredd, type DreddRunResult } from '../../runner/dredd/index.ts';
+import { freshRun, leftoversOf, listActors, SECRET_TOKEN, startEmulatorTarget, type EmulatorTarget } from './support/emulator-target.ts';
+import { specTransactionNames } from './support/spec-transactions.ts';
+
+// Dredd replays the whole spec against the emulator (wait cap 3 s, and CONFORMANCE_MAX_WAIT_SECS=3 to match) with the
+// conformance hooks: every transaction must run and pass, nothing the run created may remain, and the token must
+// never appear in anything Dredd prints.
+
+const MAX_WAIT_SECS = 3;
+
+let target: EmulatorTarget;
+let actorsBefore: string[];
+let result: DreddRunResult;
+let expectedNames: string[];
+const progress: string[] = [];
+
+beforeAll(async () => {
+  target = await startEmulatorTarget(MAX_WAIT_SECS);
+  // An actor that is not the run's: cleanup must leave it alone.
+  const bystander = await target.api.request({ method: 'POST', path: '/v2/acts', body: { name: 'bystander-actor' } });
+  expect(bystander.status).toBe(201);
+  actorsBefore = await listActors(target.api);
+  expectedNames = await specTransactionNames();
+  result = await runDredd({ baseUrl: target.url, env: target.env, onTransaction: (one, count) => progress.push(`${count} ${one.name}`) });
+}, 240_000);
+
+afterAll(async () => {
+  await target?.close();
+});
+
+describe('Dredd with the hooks against the emulator', () => {
+  it('runs every transaction the spec defines, skips none, and all pass', () => {
+    expect(result.brokenReasons).toEqual([]);
+    expect(result.specTransactionCount).toBe(expectedNames.length);
+    expect(result.transactions.map((t) => t.name)).toEqual(expectedNames);
+    expect(result.transactions.filter((t) => t.status === 'skip')).toEqual([]);
+    const failed = result.transactions.filter((t) => t.status !== 'pass').map((t) => `${t.name}: ${t.message}`);
+    expect(failed).toEqual([]);
+    expect(result.outcome).toBe('passed');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('reports each transaction as soon as Dredd has run it', () => {
+    expect(progress).toEqual(expectedNames.map((name, index) => `${index + 1} ${name}`));
+  });
+
+  it('tests every documented run-sync outcome, 408 by really reaching the cap', () => {
+    const runSync = result.transactions.filter((t) => t.name.includes('Run actor synchronously'));
+    expect(runSync.map((t) => t.actual?.statusCode)).toEqual([201, 400, 408, 201, 400, 408]);
+    for (const timedOut of runSync.filter((t) => t.actual?.statusCode === 408)) {
+      expect(timedOut.durationMs).toBeGreaterThanOrEqual(MAX_WAIT_SECS * 1000 - 50);
+    }
+  });
+
+  it('sends the fixtures’ ids, not the spec’s example ids', () => {
+    for (const transaction of result.transactions) {
+      expect(transaction.request?.uri, transaction.name).not.toMatch(/zdc3Pyhyz3m8vjDeM|HG7ML7M8z78YcAPEB|3KH8gEpp4d8uQSe8T|HDSasDasz78YcAPEB/);
+    }
+  });
+
+  it('leaves nothing it created on the target, and touches nothing else', async () => {
+    expect(result.cleanup?.failures).toEqual([]);
+    expect(result.cleanup?.deleted.length).toBeGreaterThan(0);
+    expect(await listActors(target.api)).toEqual(actorsBefore);
+    expect(actorsBefore.some((line) => line.endsWith(' bystander-actor'))).toBe(true);
+    expect(await leftoversOf(target.api, target.config)).toEqual([]);
+  });
+
+  it('never prints the token, though every request carried it', () => {
+    expect(result.output).toContain('26 passing');
+    expect(result.output).toContain('token=***');
+    expect(result.output).not.toContain(SECRET_TOKEN);
+    expect(JSON.stringify(result.transactions)).not.toContain(SECRET_TOKEN);
+  });
+});
+
+describe('Dredd with the hooks, in another order than the document’s', () => {
+  it('passes too: every transaction prepares what it needs itself', async () => {
+    const run = freshRun(target);
+    const sorted = await runDredd({ baseUrl: target.url, env: run.env, sorted: true });
+    expect(sorted.brokenReasons).toEqual([]);
+    const names = sorted.transactions.map((t) => t.name);
+    expect(names).not.toEqual(expectedNames);
+    expect([...names].sort()).toEqual([...expectedNames].sort());
+    expect(sorted.transactions.filter((t) => t.status !== 'pass').map((t) => `${t.name}: ${t.message}`)).toEqual([]);
+    expect(await leftoversOf(target.api, run.config)).toEqual([]);
+  }, 240_000);
+});
+
+describe('the plain Dredd command line with these hooks, at debug log level', () => {
+  it('never prints the token either (the hooks redact Dredd’s own output)', async () => {
+    const run = freshRun(target);
+    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ['node_modules/dredd/bin/dredd', 'spec/apify-v2-actors.apib', target.url, '--require', 'tsx/cjs', '--hookfiles', 'hooks/*.ts', '--loglevel', 'debug', '--color', 'false'],
+        { env: { ...process.env, ...run.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let text = '';
+      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      child.on('error', reject);
+      child.on('close', (exitCode) => resolve({ code: exitCode, output: text }));
+    });
+    // On failure, show Dredd's report of what failed.
+    expect(output, output.slice(output.indexOf('Displaying failed tests'))).toContain('26 passing, 0 failing, 0 errors, 0 skipped, 26 total');
+    expect(code).toBe(0);
+    // Debug logging prints every request URL; the token in it must be masked.
+    expect(output).toMatch(/Performing HTTP request to the server under test: GET http:\/\/127\.0\.0\.1:\d+\/v2\/acts\?token=\*\*\*/);
+    expect(output).not.toContain(SECRET_TOKEN);
+    expect(await leftoversOf(target.api, run.config)).toEqual([]);
+  }, 240_000);
+});
