@@ -47,8 +47,8 @@ export interface DreddRunResult {
   /** Why the run counts as broken (empty unless outcome is `broken`). */
   brokenReasons: string[];
   transactions: DreddTransactionResult[];
-  /** Number of transactions the spec defines, when Dredd got as far as compiling it. */
-  specTransactionCount: number | undefined;
+  /** Names of the transactions the spec defines, in document order, when Dredd got as far as compiling it. */
+  specTransactions: string[] | undefined;
   /** What cleanup removed, and what it could not (`failures`). */
   cleanup: CleanupReport | undefined;
   /** Dredd's stdout and stderr, interleaved as they came, with every token removed. */

@@ -140,7 +140,7 @@ function classify(report: DreddProcessReport | undefined, output: string, exitCo
     outcome,
     brokenReasons: broken,
     transactions,
-    specTransactionCount: specCount,
+    specTransactions: report?.specTransactions,
     cleanup: report?.cleanup,
     output,
     exitCode,

@@ -1,0 +1,67 @@
+import { ConfigError, type Environment } from '../common/config.ts';
+
+export interface RunnerArgs {
+  help: boolean;
+  /** Only remove what earlier runs left behind, then exit. */
+  sweepOnly: boolean;
+  reportsDir: string;
+  /** Settings given on the command line, as the environment variables they stand for (they win over the environment). */
+  env: Environment;
+}
+
+export const USAGE = `Usage: npm run conformance -- [options]
+
+Runs the conformance gate (Dredd + the Vitest suites) against APIFY_API_BASE_URL, or the embedded emulator when unset.
+
+Options (each also settable in the environment or .env):
+  --select <list>     check families, ids or tag:<tag>, comma-separated      (CONFORMANCE_SELECT)
+  --tag <tag>         shorthand for --select tag:<tag>; may repeat
+  --read-only         only checks that create nothing on the target          (CONFORMANCE_READ_ONLY=1)
+  --profile <name>    emulator | apify-live | generic | path/to/profile.json  (CONFORMANCE_PROFILE)
+  --sweep             remove what earlier runs left on the target (names with CONFORMANCE_RESOURCE_PREFIX), then exit
+  --reports <dir>     where to write summary.json, junit.xml and report.html (default: reports)
+  --help              this text
+
+Exit status: 0 every check passed or failed as the profile expects; 1 the target failed the gate; 2 the suite broke.`;
+
+export function parseArgs(argv: string[]): RunnerArgs {
+  const args: RunnerArgs = { help: false, sweepOnly: false, reportsDir: 'reports', env: {} };
+  const select: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    const value = () => {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new ConfigError(arg, 'followed by a value', 'no value was given');
+      i += 1;
+      return next;
+    };
+    switch (arg) {
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      case '--sweep':
+        args.sweepOnly = true;
+        break;
+      case '--read-only':
+        args.env.CONFORMANCE_READ_ONLY = '1';
+        break;
+      case '--select':
+        select.push(value());
+        break;
+      case '--tag':
+        select.push(`tag:${value()}`);
+        break;
+      case '--profile':
+        args.env.CONFORMANCE_PROFILE = value();
+        break;
+      case '--reports':
+        args.reportsDir = value();
+        break;
+      default:
+        throw new ConfigError('the command line', `one of the options below\n\n${USAGE}\n`, `got "${arg}"`);
+    }
+  }
+  if (select.length > 0) args.env.CONFORMANCE_SELECT = select.join(',');
+  return args;
+}

@@ -1,0 +1,67 @@
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../common/config.ts';
+import type { Expectation } from './results.ts';
+
+/**
+ * A target profile: what kind of target this is, its timing constants, and the checks known to fail on it (each with a
+ * reason). Profiles live in profiles/<name>.json; CONFORMANCE_PROFILE may also name a file path.
+ */
+export interface Profile {
+  name: string;
+  description: string;
+  /** Defaults for CONFORMANCE_MAX_WAIT_SECS and CONFORMANCE_RATE_LIMIT_RPS; explicit settings win. */
+  timing: { maxWaitSecs: number; rateLimitRps: number };
+  /** Known differences between this target and the 2020 document, with their sources. */
+  drift: string[];
+  /** Checks (Vitest ids or Dredd transaction names) known to fail on this target. */
+  expectations: Expectation[];
+  /** Documented responses this target cannot be made to produce, each with the reason (coverage gate exceptions). */
+  uncovered: Expectation[];
+}
+
+const PROFILE_DIR = fileURLToPath(new URL('../profiles/', import.meta.url));
+
+export function loadProfile(nameOrPath: string): Profile {
+  const file = /[/\\]|\.json$/.test(nameOrPath) ? path.resolve(nameOrPath) : path.join(PROFILE_DIR, `${nameOrPath}.json`);
+  const expected = 'emulator, apify-live, generic, or the path of a profile JSON file';
+  if (!existsSync(file)) throw new ConfigError('CONFORMANCE_PROFILE', expected, `no profile at ${file}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError('CONFORMANCE_PROFILE', expected, `${file} is not valid JSON (${(error as Error).message})`);
+  }
+  return parseProfile(raw, file);
+}
+
+/** Validates a profile's shape, naming the first bad member. */
+export function parseProfile(raw: unknown, source: string): Profile {
+  const bad = (member: string, form: string): never => {
+    throw new ConfigError('CONFORMANCE_PROFILE', `a profile whose ${member} is ${form}`, `${source} does not have one`);
+  };
+  if (!isObject(raw)) return bad('top level', 'a JSON object');
+  const timing = raw.timing;
+  if (typeof raw.name !== 'string' || raw.name === '') bad('"name"', 'a non-empty string');
+  if (typeof raw.description !== 'string') bad('"description"', 'a string');
+  if (!isObject(timing) || !isPositiveInteger(timing.maxWaitSecs) || !isPositiveInteger(timing.rateLimitRps)) {
+    bad('"timing"', '{ "maxWaitSecs": positive integer, "rateLimitRps": positive integer }');
+  }
+  if (!Array.isArray(raw.drift) || !raw.drift.every((d) => typeof d === 'string')) bad('"drift"', 'an array of strings');
+  for (const member of ['expectations', 'uncovered'] as const) {
+    const list = raw[member];
+    if (!Array.isArray(list) || !list.every((e) => isObject(e) && typeof e.id === 'string' && typeof e.reason === 'string' && e.reason !== '')) {
+      bad(`"${member}"`, 'an array of { "id": string, "reason": non-empty string }');
+    }
+  }
+  return raw as unknown as Profile;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isPositiveInteger(value: unknown): boolean {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}
