@@ -33,7 +33,7 @@ export class HookFixtures {
     api: ApiClient,
     readonly config: ConformanceConfig,
   ) {
-    this.session = new FixtureSession(api, config);
+    this.session = new FixtureSession(api, config, { scope: 'dredd' });
   }
 
   /** Starts every shared fixture now; a failure surfaces in each transaction that needs that fixture. */

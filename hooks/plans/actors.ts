@@ -15,7 +15,7 @@ export const actorPlans = {
     async prepare(transaction, fixtures) {
       const body = requestJson(transaction);
       if (body === undefined) throw new Error('the spec documents no request body for Create actor');
-      setRequestJson(transaction, { ...body, name: resourceName(fixtures.config, 'created') });
+      setRequestJson(transaction, { ...body, name: resourceName(fixtures.session.context.config, 'created') });
     },
     async settle(transaction, fixtures) {
       const created = responseData(transaction);
@@ -35,7 +35,7 @@ export const actorPlans = {
       const actor = await fixtures.throwawayActor('updated');
       setPathParams(transaction, ACTOR_PATH, { actorId: actor.id });
       const body = requestJson(transaction);
-      if (body !== undefined && 'name' in body) setRequestJson(transaction, { ...body, name: resourceName(fixtures.config, 'renamed') });
+      if (body !== undefined && 'name' in body) setRequestJson(transaction, { ...body, name: resourceName(fixtures.session.context.config, 'renamed') });
     },
   },
 

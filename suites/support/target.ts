@@ -1,6 +1,6 @@
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type ConformanceConfig } from '../../common/config.ts';
-import { FixtureSession } from '../../common/fixtures/index.ts';
+import { FixtureSession, fixtureVersion, type ActorRecord, type FixtureInput } from '../../common/fixtures/index.ts';
 import { createConfiguredClient, type ApiClient } from '../../common/http.ts';
 
 /** What a suite file works with: the configuration, a client per user, and fixtures removed after the file. */
@@ -27,3 +27,22 @@ export function useTarget(): SuiteTarget {
 
 /** A 17-character id that no target has issued (ids are random alphanumerics; this one is all zeros). */
 export const UNKNOWN_ID = '00000000000000000';
+
+/**
+ * An actor running the fixture code, created and built once for the file (in beforeAll) and removed after it.
+ * Read `.actor` inside checks, not at import time.
+ */
+export function useBuiltActor(target: SuiteTarget, purpose: string, options: { defaults?: FixtureInput } = {}): { readonly actor: ActorRecord } {
+  const holder: { actor?: ActorRecord } = {};
+  beforeAll(async () => {
+    const actor = await target.fixtures.createActor(purpose, { versions: [fixtureVersion('0.0', { defaults: options.defaults })] });
+    await target.fixtures.buildActor(actor.id);
+    holder.actor = actor;
+  });
+  return {
+    get actor(): ActorRecord {
+      if (!holder.actor) throw new Error(`The ${purpose} fixture actor was not created (see the beforeAll error)`);
+      return holder.actor;
+    },
+  };
+}

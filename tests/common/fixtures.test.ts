@@ -71,12 +71,16 @@ describe('FixtureSession', () => {
     }
   }, 60_000);
 
-  it('cleans up everything it created, actors last, safely twice, sweeping untracked actors of this run only', async () => {
-    const fixtures = new FixtureSession(api, config);
+  it('cleans up everything it created, actors last, safely twice, sweeping untracked actors of its scope only', async () => {
+    const fixtures = new FixtureSession(api, config, { scope: 'swept' });
+    const scoped = { ...config, scope: 'swept' };
+    // Named for this run but outside the scope: another process of the run (a suite file) may still be using it.
+    const sibling = await api.request({ method: 'POST', path: '/v2/acts', body: { name: `${runNamePrefix(config)}sibling` } });
+    expect(sibling.status).toBe(201);
     const bystander = await api.request({ method: 'POST', path: '/v2/acts', body: { name: 'not-ours-actor' } });
     expect(bystander.status).toBe(201);
-    // Created outside the session but named for this run (as a replayed Create actor request would be).
-    const untracked = await api.request({ method: 'POST', path: '/v2/acts', body: { name: `${runNamePrefix(config)}untracked` } });
+    // Created outside the session but named for its scope (as a replayed Create actor request would be).
+    const untracked = await api.request({ method: 'POST', path: '/v2/acts', body: { name: `${runNamePrefix(scoped)}untracked` } });
     expect(untracked.status).toBe(201);
 
     const actor = await fixtures.createActor('cleanup');
@@ -93,7 +97,8 @@ describe('FixtureSession', () => {
 
     const names = await actorNames();
     expect(names).toContain('not-ours-actor');
-    expect(names.filter((name) => name.startsWith(runNamePrefix(config)))).toEqual([]);
+    expect(names.filter((name) => name.startsWith(runNamePrefix(scoped)))).toEqual([]);
+    expect(names).toContain(`${runNamePrefix(config)}sibling`);
     const aborted = await api.request<{ data: { status: string } }>({ path: `/v2/actor-runs/${run.id}` });
     expect([404, 200]).toContain(aborted.status);
     if (aborted.status === 200) expect(aborted.body?.data.status).toBe('ABORTED');
