@@ -12,6 +12,8 @@ import { addQueryKeywords } from './http/query.ts';
 import { registerRateLimit } from './http/rate-limit.ts';
 import type { EmulatorContext } from './routes/context.ts';
 import { registerRoutes } from './routes/index.ts';
+import { registerResponseFaults } from './faults/response-faults.ts';
+import { registerResponseVariations } from './variations/response-variations.ts';
 
 export async function buildApp(context: EmulatorContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -23,7 +25,7 @@ export async function buildApp(context: EmulatorContext): Promise<FastifyInstanc
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false }, plugins: [addQueryKeywords] },
     serverFactory: (handler) =>
       createServer((request, response) => {
-        applyMethodOverride(request);
+        if (!context.faults.has('method-override-ignored')) applyMethodOverride(request);
         handler(request, response);
       }),
     frameworkErrors: handleFrameworkError,
@@ -33,9 +35,11 @@ export async function buildApp(context: EmulatorContext): Promise<FastifyInstanc
   registerNotFound(app);
   registerJsonContentType(app);
   registerMethodOverrideCheck(app);
-  registerAuth(app, context.state);
-  registerRateLimit(app, context.options);
-  registerBodyParsing(app);
+  registerAuth(app, context.state, context.faults);
+  if (!context.faults.has('rate-limit-off')) registerRateLimit(app, context.options, context.faults);
+  registerBodyParsing(app, context.faults);
+  if (context.faults.any) registerResponseFaults(app, context.faults);
+  if (context.options.variations.length > 0) registerResponseVariations(app, new Set(context.options.variations));
   const methodsByUrl = collectRouteMethods(app);
   await app.register(registerRoutes, { context });
   registerMethodNotAllowed(app, methodsByUrl);

@@ -1,5 +1,8 @@
 // The emulator's settings: EMULATOR_* environment variables turned into typed options, every bad value reported by name.
 
+import { FAULT_IDS } from './faults/catalogue.ts';
+import { SMALL_PAGE_SIZE, VARIATION_IDS, type VariationId } from './variations/catalogue.ts';
+
 export interface EmulatorOptions {
   /** Interface to listen on (EMULATOR_HOST). Loopback unless told otherwise. */
   host: string;
@@ -19,8 +22,10 @@ export interface EmulatorOptions {
   rateLimitHigh: number;
   /** Maximum page size of every paginated list (EMULATOR_MAX_PAGE_SIZE). */
   maxPageSize: number;
-  /** Injected faults (EMULATOR_FAULTS); the catalogue is empty for now, so any id is rejected. */
+  /** Injected faults (EMULATOR_FAULTS), ids from emulator/faults/catalogue.ts; the self-test uses them. */
   faults: string[];
+  /** Correct variations (EMULATOR_VARIATIONS), ids from emulator/variations/catalogue.ts; the self-test uses them. */
+  variations: VariationId[];
 }
 
 export const DEFAULT_OPTIONS: EmulatorOptions = {
@@ -35,10 +40,11 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   rateLimitHigh: 200,
   maxPageSize: 1000,
   faults: [],
+  variations: [],
 };
 
-/** Ids of the faults the emulator can inject. Empty until the fault catalogue exists. */
-const KNOWN_FAULTS: readonly string[] = [];
+/** Ids of the faults the emulator can inject (emulator/faults/catalogue.ts). */
+const KNOWN_FAULTS = FAULT_IDS;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -72,7 +78,9 @@ export function loadOptions(overrides: Partial<EmulatorOptions> = {}, env: Env =
     maxPageSize:
       overrides.maxPageSize ?? integerVar(read, 'EMULATOR_MAX_PAGE_SIZE', DEFAULT_OPTIONS.maxPageSize, 1, 1_000_000),
     faults: overrides.faults ?? listVar(read, 'EMULATOR_FAULTS'),
+    variations: overrides.variations ?? (listVar(read, 'EMULATOR_VARIATIONS') as VariationId[]),
   };
+  if (options.variations.includes('small-page-size')) options.maxPageSize = Math.min(options.maxPageSize, SMALL_PAGE_SIZE);
   validateOptions(options);
   return options;
 }
@@ -112,6 +120,11 @@ export function validateOptions(options: EmulatorOptions): void {
   for (const fault of options.faults) {
     if (!KNOWN_FAULTS.includes(fault)) {
       problems.push(`faults (EMULATOR_FAULTS) names an unknown fault "${fault}"; known faults: ${KNOWN_FAULTS.join(', ') || 'none yet'}`);
+    }
+  }
+  for (const variation of options.variations) {
+    if (!VARIATION_IDS.includes(variation)) {
+      problems.push(`variations (EMULATOR_VARIATIONS) names an unknown variation "${variation}"; known variations: ${VARIATION_IDS.join(', ')}`);
     }
   }
   if (problems.length > 0) throw new ConfigError(`Invalid emulator configuration:\n- ${problems.join('\n- ')}`);

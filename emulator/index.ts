@@ -7,6 +7,7 @@ import { JobWaiters } from './jobs/wait-for-finish.ts';
 import { Workspace } from './jobs/workspace.ts';
 import type { EmulatorContext } from './routes/context.ts';
 import { EmulatorState, type UserSeed } from './state/store.ts';
+import { Faults } from './faults/faults.ts';
 
 export type { EmulatorOptions } from './config.ts';
 export { ConfigError } from './config.ts';
@@ -24,13 +25,14 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   const users: UserSeed[] = [{ token: options.token, username: options.username }];
   if (options.token2 !== null && options.username2 !== null) users.push({ token: options.token2, username: options.username2 });
   const state = new EmulatorState(users);
-  const waiters = new JobWaiters();
+  const faults = new Faults(options.faults);
+  const waiters = new JobWaiters(faults);
   const workspace = await Workspace.create();
   let url = '';
-  const jobContext = { state, waiters, workspace, apiBaseUrl: () => url };
+  const jobContext = { state, waiters, workspace, faults, apiBaseUrl: () => url };
   const builds = new BuildJobs(jobContext);
   const runs = new RunJobs(jobContext, builds);
-  const context: EmulatorContext = { options, state, builds, runs, waiters, baseUrl: () => url };
+  const context: EmulatorContext = { options, state, builds, runs, waiters, faults, baseUrl: () => url };
   const app = await buildApp(context);
   try {
     await app.listen({ host: options.host, port: options.port });

@@ -1,6 +1,7 @@
 // Request bodies: decompressed (gzip, deflate, br, as apify-client compresses large bodies), limited to 9437184 bytes
 // after decompression, then either parsed as JSON or, on routes that store the body (run input, records), kept as raw
 // bytes with their content type.
+import type { Faults } from '../faults/faults.ts';
 import { Transform, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -20,7 +21,7 @@ const DECODERS: Record<string, () => Transform> = {
   br: createBrotliDecompress,
 };
 
-export function registerBodyParsing(app: FastifyInstance): void {
+export function registerBodyParsing(app: FastifyInstance, faults: Faults): void {
   app.addHook('preParsing', (request, _reply, payload, done) => {
     const encoding = request.headers['content-encoding']?.trim().toLowerCase();
     if (encoding === undefined || encoding === '' || encoding === 'identity') return done(null, payload);
@@ -37,7 +38,7 @@ export function registerBodyParsing(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_PAYLOAD_BYTES }, (request, body, done) => {
     try {
-      done(null, parseBody(request, body as Buffer));
+      done(null, parseBody(request, body as Buffer, faults));
     } catch (error) {
       done(error as Error, undefined);
     }
@@ -55,7 +56,7 @@ function decode(payload: Readable, decoder: Transform): Readable {
   return payload.pipe(decoded);
 }
 
-function parseBody(request: FastifyRequest, bytes: Buffer): unknown {
+function parseBody(request: FastifyRequest, bytes: Buffer, faults: Faults): unknown {
   const contentType = request.headers['content-type'];
   if (request.routeOptions.config.rawBody === true) return { bytes, contentType } satisfies RawBody;
   if (bytes.length === 0) return undefined;
@@ -65,6 +66,7 @@ function parseBody(request: FastifyRequest, bytes: Buffer): unknown {
   try {
     return JSON.parse(bytes.toString('utf8'));
   } catch (error) {
+    if (faults.has('malformed-json-accepted')) return {};
     throw invalidRequest(`The request body is not valid JSON: ${(error as Error).message}`);
   }
 }

@@ -3,6 +3,7 @@
 // N per second, so a burst of N passes and the (N+1)-th request within the same second gets a 429.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { EmulatorOptions } from '../config.ts';
+import type { Faults } from '../faults/faults.ts';
 import { ApiError } from './errors.ts';
 import './route-config.ts';
 
@@ -53,8 +54,8 @@ export class RateLimiter {
   }
 }
 
-export function rateLimitExceeded(limit: number): ApiError {
-  return new ApiError(429, 'rate-limit-exceeded', `You have exceeded the rate limit of ${limit} requests per second`, {
+export function rateLimitExceeded(limit: number, type = 'rate-limit-exceeded'): ApiError {
+  return new ApiError(429, type, `You have exceeded the rate limit of ${limit} requests per second`, {
     'x-ratelimit-limit': String(limit),
   });
 }
@@ -70,7 +71,8 @@ export function callerKey(request: FastifyRequest): string {
   return request.user !== null ? `user:${request.user.id}` : `ip:${request.ip}`;
 }
 
-export function registerRateLimit(app: FastifyInstance, options: EmulatorOptions, limiter = new RateLimiter()): void {
+export function registerRateLimit(app: FastifyInstance, options: EmulatorOptions, faults: Faults, limiter = new RateLimiter()): void {
+  const type = faults.has('rate-limit-wrong-type') ? 'too-many-requests' : 'rate-limit-exceeded';
   app.addHook('onRequest', (request, reply, done) => {
     if (request.is404) return done();
     const limitClass = request.routeOptions.config.rateLimit ?? 'default';
@@ -78,7 +80,7 @@ export function registerRateLimit(app: FastifyInstance, options: EmulatorOptions
     const limit = limitClass === 'high' ? options.rateLimitHigh : options.rateLimitDefault;
     if (limit === 0) return done();
     reply.header('x-ratelimit-limit', String(limit));
-    if (!limiter.take(`${endpointKey(request)} ${callerKey(request)}`, limit)) return done(rateLimitExceeded(limit));
+    if (!limiter.take(`${endpointKey(request)} ${callerKey(request)}`, limit)) return done(rateLimitExceeded(limit, type));
     done();
   });
 }

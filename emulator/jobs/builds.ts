@@ -97,6 +97,10 @@ export class BuildJobs {
   /** Aborts a READY or RUNNING build; a finished one is left as it is. */
   async abort(build: Build): Promise<void> {
     const job = this.jobs.get(build.id);
+    if (job !== undefined && !ABORTABLE_STATUSES.has(build.status) && this.context.faults.has('abort-finished-build-changes-status')) {
+      build.status = 'ABORTED';
+      return;
+    }
     if (job === undefined || !ABORTABLE_STATUSES.has(build.status)) return;
     this.move(job, 'ABORTING');
     job.log.line('Build was aborted');

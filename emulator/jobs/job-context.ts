@@ -1,9 +1,11 @@
 // What the job managers share: the state they update, the waiters they wake and the directory they work in.
+import type { Faults } from '../faults/faults.ts';
 import type { EmulatorState } from '../state/store.ts';
 import type { JobWaiters } from './wait-for-finish.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface JobContext {
+  faults: Faults;
   state: EmulatorState;
   waiters: JobWaiters;
   workspace: Workspace;

@@ -65,7 +65,10 @@ export class RunJobs {
     const { actor, build, user } = params;
     const store = createKeyValueStore(state, user.id);
     const dataset = createDataset(state, user.id);
-    if (params.input !== null) setRecord(state, store, 'INPUT', params.input);
+    if (params.input !== null) {
+      const lost = this.context.faults.has('input-content-type-lost');
+      setRecord(state, store, 'INPUT', lost ? { ...params.input, contentType: 'text/plain' } : params.input);
+    }
     const run: Run = {
       id: newId(),
       actId: actor.id,
@@ -128,7 +131,19 @@ export class RunJobs {
   /** Stops a READY, RUNNING or TIMING-OUT run; any other run is left as it is. */
   async abort(run: Run, gracefully: boolean): Promise<void> {
     const job = this.jobs.get(run.id);
+    if (job !== undefined && !ABORTABLE_STATUSES.has(run.status) && this.context.faults.has('abort-finished-run-changes-status')) {
+      run.status = 'ABORTED';
+      run.finishedAt = this.context.state.clock.iso();
+      return;
+    }
     if (job === undefined || !ABORTABLE_STATUSES.has(run.status)) return;
+    if (this.context.faults.has('abort-does-not-stop-code')) {
+      // Reported as aborted at once; the process is left alone and its later exit is ignored.
+      job.generation += 1;
+      this.move(job, 'ABORTING');
+      this.move(job, 'ABORTED');
+      return;
+    }
     this.move(job, 'ABORTING');
     job.log.line(gracefully ? 'Aborting the run gracefully (SIGTERM, then SIGKILL after 30 s)' : 'Aborting the run');
     const child = job.process;
@@ -148,7 +163,7 @@ export class RunJobs {
     const { state } = this.context;
     const inputKey = `INPUT-METAMORPH-${run.metamorphs.length + 1}`;
     const store = state.keyValueStores.get(run.defaultKeyValueStoreId);
-    if (store !== undefined && input !== null) setRecord(state, store, inputKey, input);
+    if (store !== undefined && input !== null && !this.context.faults.has('metamorph-forgets-input')) setRecord(state, store, inputKey, input);
     const source = state.actors.get(run.actId);
     if (source !== undefined) source.stats.totalMetamorphs += 1;
     run.metamorphs.push({ createdAt: state.clock.iso(), actorId: target.actor.id, buildId: target.build.id, inputKey });
@@ -283,7 +298,7 @@ export class RunJobs {
   }
 
   private armTimeout(job: RunJob): void {
-    if (job.timeoutTimer !== null || job.timeoutAt === null) return;
+    if (job.timeoutTimer !== null || job.timeoutAt === null || this.context.faults.has('timeout-not-enforced')) return;
     job.timeoutTimer = setTimeout(() => this.timeOut(job), Math.max(0, job.timeoutAt.getTime() - Date.now()));
     job.timeoutTimer.unref();
   }
@@ -322,7 +337,7 @@ export class RunJobs {
           job.log.line(`ERROR: the actor process could not start: ${exit.error.message}`);
           run.statusMessage = 'The actor process could not start';
           this.move(job, 'FAILED');
-        } else if (exit.code === 0) {
+        } else if (exit.code === 0 || this.context.faults.has('exit-code-ignored')) {
           this.move(job, 'SUCCEEDED');
         } else {
           run.statusMessage = `Actor exited with ${exit.signal !== null ? `signal ${exit.signal}` : `code ${exit.code}`}`;

@@ -1,10 +1,14 @@
 // waitForFinish: hold a request until its job is terminal or the wait ends, whichever comes first. Event-driven: the
 // job manager calls `notify` when a job becomes terminal; nothing polls.
 import type { JobStatus } from '../state/types.ts';
+import type { Faults } from '../faults/faults.ts';
+import { ApiError } from '../http/errors.ts';
 import { isTerminal } from './lifecycle.ts';
 
 export class JobWaiters {
   private readonly waiting = new Map<string, Set<() => void>>();
+
+  constructor(readonly faults: Faults) {}
 
   /** Resolves when `notify(jobId)` is called or after `ms`. */
   wait(jobId: string, ms: number): Promise<void> {
@@ -55,7 +59,18 @@ export async function waitForFinish(
   requestedSecs: number | undefined,
   capSecs: number,
 ): Promise<void> {
-  const secs = effectiveWaitSecs(requestedSecs, capSecs);
+  const secs = faultyWaitSecs(waiters.faults, requestedSecs, capSecs) ?? effectiveWaitSecs(requestedSecs, capSecs);
   if (secs === 0 || isTerminal(job.status)) return;
   await waiters.wait(job.id, secs * 1000);
+}
+
+// The self-test's wrong ways to wait (emulator/faults/catalogue.ts); undefined when none is on.
+function faultyWaitSecs(faults: Faults, requestedSecs: number | undefined, capSecs: number): number | undefined {
+  if (faults.has('wait-for-finish-ignored')) return 0;
+  if (faults.has('wait-for-finish-cap-not-applied')) return requestedSecs ?? 0;
+  if (faults.has('wait-for-finish-returns-early')) return effectiveWaitSecs(requestedSecs, capSecs) / 2;
+  if (faults.has('wait-for-finish-above-cap-rejected') && (requestedSecs ?? 0) > capSecs) {
+    throw new ApiError(400, 'invalid-parameter', `waitForFinish must not exceed ${capSecs}`);
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
+import { pageLimits, paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
 import { queryBoolean } from '../http/query.ts';
 import { createActor, deleteActor, updateActor, type ActorInput } from '../state/actors.ts';
 import type { Actor } from '../state/types.ts';
@@ -60,12 +60,12 @@ export async function actorRoutes(app: FastifyInstance, { context }: RoutePlugin
 
   app.get<{ Querystring: PaginationQuery & { my?: boolean } }>('', { schema: listSchema }, async (request) => {
     const caller = callerOf(request);
-    const onlyOwn = request.query.my === true;
+    const onlyOwn = request.query.my === true && !context.faults.has('actors-my-ignored');
     const actors = state.actorList.filter(
       (actor) =>
-        actor.userId === caller.id || (!onlyOwn && actor.isPublic && caller.usedActorIds.has(actor.id)),
+        actor.userId === caller.id || (!onlyOwn && (context.faults.has('actors-my-ignored') || (actor.isPublic && caller.usedActorIds.has(actor.id)))),
     );
-    return { data: paginate(actors, request.query, context.options.maxPageSize, actorShortView) };
+    return { data: paginate(actors, request.query, pageLimits(context), actorShortView) };
   });
 
   app.post<{ Body: ActorInput & { name: string } }>('', { schema: createSchema }, async (request, reply) => {
@@ -87,7 +87,7 @@ export async function actorRoutes(app: FastifyInstance, { context }: RoutePlugin
     if (request.body.name !== undefined && request.body.name !== actor.name) {
       ensureNameIsFree(context, actor.userId, request.body.name);
     }
-    updateActor(state, actor, request.body);
+    updateActor(state, actor, context.faults.has('update-actor-wipes-fields') ? { title: null, description: null, restartOnError: null, ...request.body } : request.body);
     return { data: actorView(actor) };
   });
 

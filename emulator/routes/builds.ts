@@ -2,11 +2,11 @@
 // one build, under its actor (/v2/acts/{actorId}/builds/{buildId}) or by id (/v2/actor-builds/{buildId}): get
 // (waitForFinish), abort and log.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
+import { pageLimits, paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
 import { queryBoolean, queryNumber } from '../http/query.ts';
 import { waitForFinish } from '../jobs/wait-for-finish.ts';
 import type { Build } from '../state/types.ts';
-import type { RoutePluginOptions } from './context.ts';
+import type { EmulatorContext, RoutePluginOptions } from './context.ts';
 import { actorIdParams } from './actors.ts';
 import { sendLog, logQuerySchema, type LogQuery } from './logs.ts';
 import { findActor, findActorBuild, findBuild, requireOwner } from './lookup.ts';
@@ -47,7 +47,7 @@ export async function actorBuildRoutes(app: FastifyInstance, { context }: RouteP
     { schema: listSchema },
     async (request) => {
       const actor = findActor(context, request, request.params.actorId, 'read');
-      return { data: paginate(actor.builds, request.query, context.options.maxPageSize, buildShortView) };
+      return { data: paginate(actor.builds, buildListQuery(context, request.query), pageLimits(context), buildShortView) };
     },
   );
 
@@ -118,4 +118,9 @@ export async function buildObjectRoutes(app: FastifyInstance, { context, scope }
     { schema: { params, querystring: { type: 'object', properties: logQuerySchema } }, config: { auth: 'optional' } },
     async (request, reply) => sendLog(reply, context.builds.logOf(buildOf(request).id), request.query),
   );
+}
+
+// The self-test's fault builds-list-newest-first flips the default order.
+function buildListQuery(context: EmulatorContext, query: PaginationQuery): PaginationQuery {
+  return context.faults.has('builds-list-newest-first') ? { ...query, desc: !(query.desc ?? false) } : query;
 }

@@ -17,14 +17,14 @@ export function findActor(context: EmulatorContext, request: FastifyRequest, act
   if (actor === undefined) throw actorNotFound();
   if (access === 'any') return actor;
   const caller = request.user;
-  const owned = caller !== null && actor.userId === caller.id;
+  const owned = (caller !== null && actor.userId === caller.id) || context.faults.has('other-user-actor-visible');
   if (!owned && !actor.isPublic) throw actorNotFound();
   if (access === 'write' && !owned) throw insufficientPermissions();
   return actor;
 }
 
 function actorByReference(context: EmulatorContext, request: FastifyRequest, reference: string): Actor | undefined {
-  const tilde = reference.indexOf('~');
+  const tilde = context.faults.has('tilde-name-not-resolved') ? -1 : reference.indexOf('~');
   if (tilde === -1) return context.state.actors.get(reference);
   const username = reference.slice(0, tilde);
   const name = reference.slice(tilde + 1);

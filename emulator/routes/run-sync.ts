@@ -34,21 +34,27 @@ export async function runSyncRoutes(app: FastifyInstance, { context }: RoutePlug
         const run = startRunFromRequest(context, request, actor, method === 'POST');
         const capSecs = context.options.maxWaitSecs;
         await waitForFinish(context.waiters, run, capSecs, capSecs);
-        return sendOutput(context, reply, run, request.query.outputRecordKey ?? 'OUTPUT', capSecs);
+        const key = context.faults.has('run-sync-ignores-output-record-key') ? 'OUTPUT' : (request.query.outputRecordKey ?? 'OUTPUT');
+        return sendOutput(context, reply, run, key, capSecs);
       },
     });
   }
 }
 
-function sendOutput(context: EmulatorContext, reply: FastifyReply, run: Run, key: string, capSecs: number): FastifyReply {
+function sendOutput(context: EmulatorContext, reply: FastifyReply, run: Run, key: string, capSecs: number): FastifyReply | { data: Run } {
+  const { faults } = context;
+  if (faults.has('run-sync-returns-run-object') || (faults.has('run-sync-timeout-as-200') && !isTerminal(run.status))) {
+    reply.code(faults.has('run-sync-returns-run-object') ? 201 : 200);
+    return { data: run };
+  }
   if (!isTerminal(run.status)) {
     throw new ApiError(408, 'run-timeout-exceeded', `Actor run exceeded timeout of ${capSecs} seconds for this API endpoint`);
   }
-  if (run.status !== 'SUCCEEDED') {
+  if (run.status !== 'SUCCEEDED' && !faults.has('run-sync-failed-as-201')) {
     throw new ApiError(400, 'run-failed', `Actor run did not succeed (run ID: ${run.id}, status: ${run.status})`);
   }
   const record = context.state.keyValueStores.get(run.defaultKeyValueStoreId)?.records.get(key);
-  reply.code(201);
+  reply.code(faults.has('run-sync-200') ? 200 : 201);
   if (record === undefined) return reply.send();
   return reply.type(record.contentType).send(record.value);
 }

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { callerOf } from '../http/auth.ts';
 import { ApiError, invalidRequest } from '../http/errors.ts';
-import { paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
+import { pageLimits, paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
 import { queryBoolean, queryInteger, queryNumber, queryString } from '../http/query.ts';
 import { isTerminal } from '../jobs/lifecycle.ts';
 import { waitForFinish } from '../jobs/wait-for-finish.ts';
@@ -37,7 +37,7 @@ export async function actorRunRoutes(app: FastifyInstance, { context }: RoutePlu
       const actor = findActor(context, request, request.params.actorId, 'read');
       const { status } = request.query;
       const runs = actor.runs.filter((run) => run.userId === caller.id && (status === undefined || run.status === status));
-      return { data: paginate(runs, request.query, context.options.maxPageSize, runShortView) };
+      return { data: paginate(runs, request.query, pageLimits(context), runShortView) };
     },
   );
 

@@ -61,7 +61,7 @@ export async function versionRoutes(app: FastifyInstance, { context }: RoutePlug
       const renamedTo = request.body.versionNumber;
       if (renamedTo !== undefined && renamedTo !== version.versionNumber) ensureVersionIsFree(actor, renamedTo);
       checkVersionInput(request.body, version);
-      updateVersion(version, request.body);
+      updateVersion(version, context.faults.has('update-version-wipes-fields') ? { buildTag: null, envVars: null, sourceFiles: null, ...request.body } : request.body);
       touchActor(state, actor);
       return { data: versionView(version) };
     },

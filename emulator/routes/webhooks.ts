@@ -1,7 +1,7 @@
 // Webhooks of an actor: the caller's webhooks, paginated by createdAt.
 import type { FastifyInstance } from 'fastify';
 import { callerOf } from '../http/auth.ts';
-import { paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
+import { pageLimits, paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
 import type { RoutePluginOptions } from './context.ts';
 import { actorIdParams } from './actors.ts';
 import { findActor } from './lookup.ts';
@@ -16,7 +16,7 @@ export async function webhookRoutes(app: FastifyInstance, { context }: RoutePlug
       const caller = callerOf(request);
       const actor = findActor(context, request, request.params.actorId, 'read');
       const webhooks = actor.webhooks.filter((webhook) => webhook.userId === caller.id);
-      return { data: paginate(webhooks, request.query, context.options.maxPageSize) };
+      return { data: paginate(webhooks, request.query, pageLimits(context)) };
     },
   );
 }

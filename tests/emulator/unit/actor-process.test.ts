@@ -1,5 +1,6 @@
 // Actor processes: exactly the documented environment (nothing of the emulator's leaks), the memory limit, the exit
 // code deciding the status, timeout (TIMING-OUT -> TIMED-OUT) and abort (ABORTING -> ABORTED) really stopping the code.
+import { Faults } from '../../../emulator/faults/faults.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,9 +98,9 @@ describe('RunJobs', () => {
   beforeAll(async () => {
     workspace = await Workspace.create();
     state = new EmulatorState([{ token: 'token-1', username: 'user-1' }]);
-    waiters = new JobWaiters();
+    waiters = new JobWaiters(new Faults([]));
     // The API is never called by these scripts, so the base URL does not matter.
-    runs = new RunJobs({ state, waiters, workspace, apiBaseUrl: () => 'http://127.0.0.1:1' }, { artifactOf: (id) => artifacts.get(id) ?? null });
+    runs = new RunJobs({ state, waiters, workspace, faults: waiters.faults, apiBaseUrl: () => 'http://127.0.0.1:1' }, { artifactOf: (id) => artifacts.get(id) ?? null });
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 // waitForFinish: wakes on the job's end, otherwise returns when the (clamped) wait is over; 0 answers at once.
+import { Faults } from '../../../emulator/faults/faults.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { effectiveWaitSecs, JobWaiters, waitForFinish } from '../../../emulator/jobs/wait-for-finish.ts';
 
@@ -15,7 +16,7 @@ describe('JobWaiters', () => {
   it('resolves every waiter of a job when it is notified, and only those', async () => {
     vi.useFakeTimers();
     try {
-      const waiters = new JobWaiters();
+      const waiters = new JobWaiters(new Faults([]));
       const woken: string[] = [];
       void waiters.wait('a', 60_000).then(() => woken.push('a1'));
       void waiters.wait('a', 60_000).then(() => woken.push('a2'));
@@ -36,7 +37,7 @@ describe('JobWaiters', () => {
   it('resolves after the wait when nothing happens', async () => {
     vi.useFakeTimers();
     try {
-      const waiters = new JobWaiters();
+      const waiters = new JobWaiters(new Faults([]));
       let done = false;
       void waiters.wait('a', 5_000).then(() => (done = true));
       await vi.advanceTimersByTimeAsync(4_999);
@@ -50,7 +51,7 @@ describe('JobWaiters', () => {
   });
 
   it('does not wait for a terminal job or when no wait is asked', async () => {
-    const waiters = new JobWaiters();
+    const waiters = new JobWaiters(new Faults([]));
     await waitForFinish(waiters, { id: 'x', status: 'SUCCEEDED' }, 300, 300);
     await waitForFinish(waiters, { id: 'y', status: 'RUNNING' }, undefined, 300);
     expect(waiters.pending).toBe(0);
