@@ -1,0 +1,110 @@
+// `npm run bench`: how long the gate takes and how much memory it needs, over several rounds (median and spread).
+// - the whole `npm run conformance` against the embedded emulator: wall time, peak RSS of its process tree, and where
+//   the time goes (from summary.json: the run's own duration, and the summed durations of each layer's checks);
+// - plain Dredd on the spec with the hooks against an emulator, as the baseline;
+// - the emulator's own figures (bench/emulator.ts).
+// Writes reports/bench.json and prints a table. A script, not a test: it asserts nothing and never fails a build.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configToEnvironment, loadConfig } from '../common/config.ts';
+import { startEmulator } from '../emulator/index.ts';
+import { runDredd } from '../runner/dredd/index.ts';
+import { benchEmulator } from './emulator.ts';
+import { processTree, rssBytes } from './process-tree.ts';
+import { summarize, type Summary } from './stats.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+interface ConformanceRound {
+  wallMs: number;
+  peakTreeRssMb: number;
+  exitCode: number;
+  summaryDurationMs: number;
+  dreddCheckMs: number;
+  familyCheckMs: Record<string, number>;
+}
+
+async function conformanceRound(): Promise<ConformanceRound> {
+  const reports = mkdtempSync(path.join(tmpdir(), 'bench-conformance-'));
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !/^(APIFY_|CONFORMANCE_|EMULATOR_)/.test(name)) env[name] = value;
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'runner/cli.ts', '--reports', reports], { cwd: ROOT, env, stdio: 'ignore' });
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (child.pid === undefined) return;
+    const total = processTree(child.pid).reduce((sum, pid) => sum + rssBytes(pid), 0);
+    peak = Math.max(peak, total);
+  }, 100);
+  const exitCode = await new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 2)));
+  clearInterval(sampler);
+  const wallMs = performance.now() - started;
+  const summary = JSON.parse(readFileSync(path.join(reports, 'summary.json'), 'utf8')) as {
+    durationMs: number;
+    checks: Array<{ layer: string; family: string; durationMs: number }>;
+  };
+  const familyCheckMs: Record<string, number> = {};
+  for (const check of summary.checks.filter((c) => c.layer === 'vitest')) familyCheckMs[check.family] = (familyCheckMs[check.family] ?? 0) + check.durationMs;
+  return {
+    wallMs,
+    peakTreeRssMb: Math.round(peak / 1024 / 1024),
+    exitCode,
+    summaryDurationMs: summary.durationMs,
+    dreddCheckMs: summary.checks.filter((c) => c.layer === 'dredd').reduce((sum, c) => sum + c.durationMs, 0),
+    familyCheckMs,
+  };
+}
+
+async function dreddRound(): Promise<number> {
+  const emulator = await startEmulator({ port: 0, maxWaitSecs: 3, token: 'bench-token-1' });
+  try {
+    const config = loadConfig({ APIFY_API_BASE_URL: emulator.url, APIFY_TOKEN: 'bench-token-1', CONFORMANCE_MAX_WAIT_SECS: '3' });
+    const result = await runDredd({ baseUrl: emulator.url, env: configToEnvironment(config) });
+    if (result.outcome !== 'passed') throw new Error(`Dredd did not pass: ${result.outcome} ${result.brokenReasons.join('; ')}`);
+    return result.durationMs;
+  } finally {
+    await emulator.close();
+  }
+}
+
+const rounds: ConformanceRound[] = [];
+for (let i = 0; i < ROUNDS; i += 1) rounds.push(await conformanceRound());
+const dreddMs: number[] = [];
+for (let i = 0; i < ROUNDS; i += 1) dreddMs.push(await dreddRound());
+const emulatorFigures = await benchEmulator();
+
+const families = [...new Set(rounds.flatMap((r) => Object.keys(r.familyCheckMs)))].sort();
+const report = {
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  conformance: {
+    wallMs: summarize(rounds.map((r) => r.wallMs)),
+    peakTreeRssMb: summarize(rounds.map((r) => r.peakTreeRssMb)),
+    exitCodes: rounds.map((r) => r.exitCode),
+    runDurationMs: summarize(rounds.map((r) => r.summaryDurationMs)),
+    startUpAndReportsMs: summarize(rounds.map((r) => r.wallMs - r.summaryDurationMs)),
+    dreddChecksSumMs: summarize(rounds.map((r) => r.dreddCheckMs)),
+    familyChecksSumMs: Object.fromEntries(families.map((f) => [f, summarize(rounds.map((r) => r.familyCheckMs[f] ?? 0))])),
+  },
+  dreddAloneMs: summarize(dreddMs),
+  emulator: emulatorFigures,
+};
+mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
+writeFileSync(path.join(ROOT, 'reports/bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+const show = (s: Summary, unit: string) => `${s.median} ${unit} (p10 ${s.p10}, p90 ${s.p90}, n=${s.samples})`;
+const rows: Array<[string, string]> = [
+  ['npm run conformance, wall', show(report.conformance.wallMs, 'ms')],
+  ['  exit codes', report.conformance.exitCodes.join(', ')],
+  ['  peak RSS of its process tree', show(report.conformance.peakTreeRssMb, 'MB')],
+  ['  process start-up and report writing', show(report.conformance.startUpAndReportsMs, 'ms')],
+  ['  Dredd transactions (sum of durations)', show(report.conformance.dreddChecksSumMs, 'ms')],
+  ...families.map((f): [string, string] => [`  suites: ${f} (sum of check durations)`, show(report.conformance.familyChecksSumMs[f]!, 'ms')]),
+  ['plain Dredd with the hooks (baseline)', show(report.dreddAloneMs, 'ms')],
+];
+const width = Math.max(...rows.map((r) => r[0].length));
+for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
+console.log('\nemulator figures: reports/bench.json ("emulator"); written reports/bench.json');
