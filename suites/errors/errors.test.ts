@@ -8,19 +8,19 @@ const target = useTarget();
 const { api } = target;
 const built = useBuiltActor(target, 'errors');
 
-check({ id: 'errors.unknown-ids-404', title: 'an unknown actor, version, run or build id answers 404 record-not-found', spec: SPEC, tags: ['read-only'] }, async () => {
+check({ id: 'errors.unknown-ids-404', title: 'an unknown actor, version, run or build id answers 404 record-not-found', spec: SPEC }, async () => {
   expectError(await api.request({ path: `/v2/acts/${UNKNOWN_ID}` }), 404, 'record-not-found');
   expectError(await api.request({ path: `/v2/acts/${built.actor.id}/versions/9.9` }), 404, 'record-not-found');
   expectError(await api.request({ path: `/v2/acts/${built.actor.id}/runs/${UNKNOWN_ID}` }), 404, 'record-not-found');
   expectError(await api.request({ path: `/v2/acts/${built.actor.id}/builds/${UNKNOWN_ID}` }), 404, 'record-not-found');
 });
 
-check({ id: 'errors.malformed-json-400', title: 'a malformed JSON body answers 400 with the error envelope', spec: SPEC, tags: ['read-only'] }, async () => {
+check({ id: 'errors.malformed-json-400', title: 'a malformed JSON body answers 400 with the error envelope', spec: SPEC }, async () => {
   expectError(await api.request({ method: 'POST', path: '/v2/acts', headers: { 'content-type': 'application/json' }, body: '{"name": "broken",' }), 400);
   expectError(await api.request({ method: 'PUT', path: `/v2/acts/${built.actor.id}`, headers: { 'content-type': 'application/json' }, body: '{not json' }), 400);
 });
 
-check({ id: 'errors.non-object-body-400', title: 'a JSON body that is not an object answers 400 with the error envelope', spec: SPEC, tags: ['read-only'] }, async () => {
+check({ id: 'errors.non-object-body-400', title: 'a JSON body that is not an object answers 400 with the error envelope', spec: SPEC }, async () => {
   expectError(await api.request({ method: 'POST', path: '/v2/acts', headers: { 'content-type': 'application/json' }, body: '[1, 2, 3]' }), 400);
   expectError(await api.request({ method: 'PUT', path: `/v2/acts/${built.actor.id}/versions/0.0`, headers: { 'content-type': 'application/json' }, body: '"a string"' }), 400);
 });

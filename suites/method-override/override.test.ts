@@ -42,7 +42,7 @@ check({ id: 'method-override.delete-via-get-deletes', title: 'GET with method=DE
   expectError(await api.request({ path: `/v2/acts/${actor.id}` }), 404, 'record-not-found');
 });
 
-check({ id: 'method-override.unsupported-method-405', title: 'a method the endpoint does not allow answers 405 method-not-allowed, directly or through method=', spec: 'spec/apify-v2-actors.apib#errors', tags: ['read-only'] }, async () => {
+check({ id: 'method-override.unsupported-method-405', title: 'a method the endpoint does not allow answers 405 method-not-allowed, directly or through method=', spec: 'spec/apify-v2-actors.apib#errors' }, async () => {
   expectError(await api.request({ method: 'DELETE', path: `/v2/acts/${built.actor.id}/runs` }), 405, 'method-not-allowed');
   expectError(await api.request({ method: 'GET', path: `/v2/acts/${built.actor.id}/runs`, query: { method: 'DELETE' } }), 405, 'method-not-allowed');
 });
