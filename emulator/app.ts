@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './http/auth.ts';
 import { registerBodyParsing } from './http/body-parsing.ts';
-import { handleClientError, handleError, handleFrameworkError, MAX_PAYLOAD_BYTES } from './http/errors.ts';
+import { errorHandler, handleClientError, handleFrameworkError, MAX_PAYLOAD_BYTES } from './http/errors.ts';
 import { registerJsonContentType } from './http/json-content-type.ts';
 import { applyMethodOverride, registerMethodOverrideCheck } from './http/method-override.ts';
 import { collectRouteMethods, registerMethodNotAllowed, registerNotFound } from './http/not-found.ts';
@@ -12,7 +12,6 @@ import { addQueryKeywords } from './http/query.ts';
 import { registerRateLimit } from './http/rate-limit.ts';
 import type { EmulatorContext } from './routes/context.ts';
 import { registerRoutes } from './routes/index.ts';
-import { registerResponseFaults } from './faults/response-faults.ts';
 import { registerResponseVariations } from './variations/response-variations.ts';
 
 export async function buildApp(context: EmulatorContext): Promise<FastifyInstance> {
@@ -25,23 +24,25 @@ export async function buildApp(context: EmulatorContext): Promise<FastifyInstanc
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false }, plugins: [addQueryKeywords] },
     serverFactory: (handler) =>
       createServer((request, response) => {
+        // Fault method-override-ignored: requests are routed by their own method only.
         if (!context.faults.has('method-override-ignored')) applyMethodOverride(request);
         handler(request, response);
       }),
     frameworkErrors: handleFrameworkError,
     clientErrorHandler: handleClientError,
   });
-  app.setErrorHandler(handleError);
+  app.setErrorHandler(errorHandler(context.faults));
   registerNotFound(app);
   registerJsonContentType(app);
   registerMethodOverrideCheck(app);
   registerAuth(app, context.state, context.faults);
+  // Fault rate-limit-off: no limiter at all.
   if (!context.faults.has('rate-limit-off')) registerRateLimit(app, context.options, context.faults);
   registerBodyParsing(app, context.faults);
-  if (context.faults.any) registerResponseFaults(app, context.faults);
   if (context.options.variations.length > 0) registerResponseVariations(app, new Set(context.options.variations));
   const methodsByUrl = collectRouteMethods(app);
   await app.register(registerRoutes, { context });
-  registerMethodNotAllowed(app, methodsByUrl);
+  // Fault method-not-allowed-as-404: only the framework's not-found handler answers a method a path does not serve.
+  if (!context.faults.has('method-not-allowed-as-404')) registerMethodNotAllowed(app, methodsByUrl);
   return app;
 }

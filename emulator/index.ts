@@ -6,8 +6,9 @@ import { RunJobs } from './jobs/runs.ts';
 import { JobWaiters } from './jobs/wait-for-finish.ts';
 import { Workspace } from './jobs/workspace.ts';
 import type { EmulatorContext } from './routes/context.ts';
-import { EmulatorState, type UserSeed } from './state/store.ts';
 import { Faults } from './faults/faults.ts';
+import { Clock } from './state/clock.ts';
+import { EmulatorState, type UserSeed } from './state/store.ts';
 
 export type { EmulatorOptions } from './config.ts';
 export { ConfigError } from './config.ts';
@@ -24,8 +25,8 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   const options = loadOptions(overrides);
   const users: UserSeed[] = [{ token: options.token, username: options.username }];
   if (options.token2 !== null && options.username2 !== null) users.push({ token: options.token2, username: options.username2 });
-  const state = new EmulatorState(users);
   const faults = new Faults(options.faults);
+  const state = new EmulatorState(users, new Clock({ isoDates: !faults.has('dates-not-iso') }));
   const waiters = new JobWaiters(faults);
   const workspace = await Workspace.create();
   let url = '';

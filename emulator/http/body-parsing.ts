@@ -1,10 +1,10 @@
 // Request bodies: decompressed (gzip, deflate, br, as apify-client compresses large bodies), limited to 9437184 bytes
 // after decompression, then either parsed as JSON or, on routes that store the body (run input, records), kept as raw
 // bytes with their content type.
-import type { Faults } from '../faults/faults.ts';
 import { Transform, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Faults } from '../faults/faults.ts';
 import { ApiError, MAX_PAYLOAD_BYTES, invalidRequest } from './errors.ts';
 import './route-config.ts';
 
@@ -63,12 +63,17 @@ function parseBody(request: FastifyRequest, bytes: Buffer, faults: Faults): unkn
   if (contentType !== undefined && !isJsonMediaType(contentType)) {
     throw invalidRequest(`The request body must be JSON sent with Content-Type: application/json, got "${contentType}"`);
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    parsed = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
+    // Fault malformed-json-accepted: a body that does not parse is taken as "no fields".
     if (faults.has('malformed-json-accepted')) return {};
     throw invalidRequest(`The request body is not valid JSON: ${(error as Error).message}`);
   }
+  // Fault non-object-body-accepted: anything but an object is taken as "no fields".
+  if (faults.has('non-object-body-accepted') && (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))) return {};
+  return parsed;
 }
 
 export function isJsonMediaType(contentType: string): boolean {

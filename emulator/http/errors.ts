@@ -2,6 +2,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Faults } from '../faults/faults.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -32,10 +33,20 @@ export function errorBody(type: string, message: string): ErrorBody {
 }
 
 /** Fastify error handler: known errors keep their status and type; anything else is a 500 that does not crash. */
-export function handleError(error: FastifyError | ApiError | Error, request: FastifyRequest, reply: FastifyReply): void {
-  const apiError = toApiError(error, request);
-  if (apiError.statusCode >= 500) reportUnexpected(error, request);
-  reply.code(apiError.statusCode).headers(apiError.headers).send(errorBody(apiError.type, apiError.message));
+export function errorHandler(faults: Faults) {
+  return (error: FastifyError | ApiError | Error, request: FastifyRequest, reply: FastifyReply): void => {
+    const apiError = toApiError(error, request);
+    if (apiError.statusCode >= 500) reportUnexpected(error, request);
+    reply.code(apiError.statusCode).headers(apiError.headers);
+    // Fault errors-not-json: errors are answered as a line of text.
+    if (faults.has('errors-not-json')) {
+      reply.type('text/plain').send(`Error: ${apiError.message}`);
+      return;
+    }
+    // Fault not-found-wrong-type: a missing record is reported with a type of the server's own.
+    const type = apiError.type === 'record-not-found' && faults.has('not-found-wrong-type') ? 'not-found' : apiError.type;
+    reply.send(errorBody(type, apiError.message));
+  };
 }
 
 /**

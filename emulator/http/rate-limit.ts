@@ -72,6 +72,7 @@ export function callerKey(request: FastifyRequest): string {
 }
 
 export function registerRateLimit(app: FastifyInstance, options: EmulatorOptions, faults: Faults, limiter = new RateLimiter()): void {
+  // Fault rate-limit-wrong-type: the 429 carries a type of the server's own.
   const type = faults.has('rate-limit-wrong-type') ? 'too-many-requests' : 'rate-limit-exceeded';
   app.addHook('onRequest', (request, reply, done) => {
     if (request.is404) return done();

@@ -56,7 +56,8 @@ export class BuildJobs {
     const buildCount = (actor.buildCounters.get(version.versionNumber) ?? 0) + 1;
     actor.buildCounters.set(version.versionNumber, buildCount);
     const build: Build = {
-      id: newId(),
+      // Fault ids-wrong-shape: build ids are cut to 16 characters.
+      id: this.context.faults.has('ids-wrong-shape') ? newId().slice(0, 16) : newId(),
       actId: actor.id,
       userId: actor.userId,
       startedAt: state.clock.iso(),
@@ -98,6 +99,7 @@ export class BuildJobs {
   async abort(build: Build): Promise<void> {
     const job = this.jobs.get(build.id);
     if (job !== undefined && !ABORTABLE_STATUSES.has(build.status) && this.context.faults.has('abort-finished-build-changes-status')) {
+      // Fault abort-finished-build-changes-status: the status is overwritten without asking whether the build had ended.
       build.status = 'ABORTED';
       return;
     }

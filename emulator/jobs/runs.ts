@@ -50,6 +50,9 @@ const TIMEOUT_KILL_GRACE_MS = 2_000;
 const GRACEFUL_ABORT_MS = 30_000;
 // How long an immediate abort waits for the process to die, so that its answer usually says ABORTED.
 const ABORT_SETTLE_MS = 5_000;
+// Fault status-skips-back: when the run moves to another worker, and how long the move takes.
+const MIGRATION_AFTER_MS = 600;
+const MIGRATION_MS = 500;
 
 export class RunJobs {
   private readonly jobs = new Map<string, RunJob>();
@@ -66,6 +69,7 @@ export class RunJobs {
     const store = createKeyValueStore(state, user.id);
     const dataset = createDataset(state, user.id);
     if (params.input !== null) {
+      // Fault input-content-type-lost: the input is stored with a fixed content type.
       const lost = this.context.faults.has('input-content-type-lost');
       setRecord(state, store, 'INPUT', lost ? { ...params.input, contentType: 'text/plain' } : params.input);
     }
@@ -132,13 +136,14 @@ export class RunJobs {
   async abort(run: Run, gracefully: boolean): Promise<void> {
     const job = this.jobs.get(run.id);
     if (job !== undefined && !ABORTABLE_STATUSES.has(run.status) && this.context.faults.has('abort-finished-run-changes-status')) {
+      // Fault abort-finished-run-changes-status: the status is overwritten without asking whether the run had ended.
       run.status = 'ABORTED';
       run.finishedAt = this.context.state.clock.iso();
       return;
     }
     if (job === undefined || !ABORTABLE_STATUSES.has(run.status)) return;
     if (this.context.faults.has('abort-does-not-stop-code')) {
-      // Reported as aborted at once; the process is left alone and its later exit is ignored.
+      // Fault abort-does-not-stop-code: the run is marked aborted; the process is left alone and its exit ignored.
       job.generation += 1;
       this.move(job, 'ABORTING');
       this.move(job, 'ABORTED');
@@ -163,6 +168,7 @@ export class RunJobs {
     const { state } = this.context;
     const inputKey = `INPUT-METAMORPH-${run.metamorphs.length + 1}`;
     const store = state.keyValueStores.get(run.defaultKeyValueStoreId);
+    // Fault metamorph-forgets-input: the new input is handed to nobody.
     if (store !== undefined && input !== null && !this.context.faults.has('metamorph-forgets-input')) setRecord(state, store, inputKey, input);
     const source = state.actors.get(run.actId);
     if (source !== undefined) source.stats.totalMetamorphs += 1;
@@ -266,6 +272,9 @@ export class RunJobs {
     });
     job.process = child;
     if (run.status === 'READY') this.move(job, 'RUNNING');
+    // Fault finished-at-set-while-running: finishedAt is stamped together with the start of the process.
+    if (this.context.faults.has('finished-at-set-while-running')) run.finishedAt = this.context.state.clock.iso();
+    if (this.context.faults.has('status-skips-back') && run.stats.migrationCount === 0) this.migrateLater(job);
     this.armTimeout(job);
     const exit = await child.exited;
     if (generation !== job.generation) return;
@@ -297,7 +306,26 @@ export class RunJobs {
     };
   }
 
+  /**
+   * Fault status-skips-back: 600 ms into its first process (long enough for a poller to see RUNNING first) the run moves
+   * to another worker; while it moves (500 ms) its status is set back to READY, and the new worker starts its code again
+   * and moves it to RUNNING.
+   */
+  private migrateLater(job: RunJob): void {
+    const generation = job.generation;
+    setTimeout(() => {
+      if (this.closing || generation !== job.generation || job.run.status !== 'RUNNING') return;
+      job.run.stats.migrationCount += 1;
+      job.run.status = 'READY';
+      job.generation += 1;
+      job.process?.kill('SIGKILL');
+      job.process = null;
+      setTimeout(() => void this.launch(job), MIGRATION_MS).unref();
+    }, MIGRATION_AFTER_MS).unref();
+  }
+
   private armTimeout(job: RunJob): void {
+    // Fault timeout-not-enforced: no timer is ever set.
     if (job.timeoutTimer !== null || job.timeoutAt === null || this.context.faults.has('timeout-not-enforced')) return;
     job.timeoutTimer = setTimeout(() => this.timeOut(job), Math.max(0, job.timeoutAt.getTime() - Date.now()));
     job.timeoutTimer.unref();
@@ -354,6 +382,8 @@ export class RunJobs {
     const { run } = job;
     transition(run, status, this.context.state.clock.now());
     if (!isTerminal(status)) return;
+    // Fault finished-at-missing-on-terminal: the end is never stamped on the run.
+    if (this.context.faults.has('finished-at-missing-on-terminal')) run.finishedAt = null;
     this.clearTimers(job);
     run.stats.computeUnits = (run.options.memoryMbytes / 1024) * (run.stats.durationMillis / 3_600_000);
     job.log.end();

@@ -64,10 +64,11 @@ export async function waitForFinish(
   await waiters.wait(job.id, secs * 1000);
 }
 
-// The self-test's wrong ways to wait (emulator/faults/catalogue.ts); undefined when none is on.
+// Wrong ways to wait, from the fault catalogue (emulator/faults/catalogue.ts); undefined when none is on.
 function faultyWaitSecs(faults: Faults, requestedSecs: number | undefined, capSecs: number): number | undefined {
   if (faults.has('wait-for-finish-ignored')) return 0;
   if (faults.has('wait-for-finish-cap-not-applied')) return requestedSecs ?? 0;
+  // The wait is counted in the wrong unit somewhere on the way: half of it is served.
   if (faults.has('wait-for-finish-returns-early')) return effectiveWaitSecs(requestedSecs, capSecs) / 2;
   if (faults.has('wait-for-finish-above-cap-rejected') && (requestedSecs ?? 0) > capSecs) {
     throw new ApiError(400, 'invalid-parameter', `waitForFinish must not exceed ${capSecs}`);

@@ -1,5 +1,5 @@
 // Actor collection and actor object: list (paginated by createdAt, `my`), create, get, partial update, delete.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
 import { pageLimits, paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
@@ -60,11 +60,11 @@ export async function actorRoutes(app: FastifyInstance, { context }: RoutePlugin
 
   app.get<{ Querystring: PaginationQuery & { my?: boolean } }>('', { schema: listSchema }, async (request) => {
     const caller = callerOf(request);
-    const onlyOwn = request.query.my === true && !context.faults.has('actors-my-ignored');
-    const actors = state.actorList.filter(
-      (actor) =>
-        actor.userId === caller.id || (!onlyOwn && (context.faults.has('actors-my-ignored') || (actor.isPublic && caller.usedActorIds.has(actor.id)))),
-    );
+    const onlyOwn = request.query.my === true;
+    // Fault actors-my-ignored: the list is built from every user's actors and `my` is never looked at.
+    const actors = context.faults.has('actors-my-ignored')
+      ? state.actorList
+      : state.actorList.filter((actor) => actor.userId === caller.id || (!onlyOwn && actor.isPublic && caller.usedActorIds.has(actor.id)));
     return { data: paginate(actors, request.query, pageLimits(context), actorShortView) };
   });
 
@@ -73,12 +73,16 @@ export async function actorRoutes(app: FastifyInstance, { context }: RoutePlugin
     checkActorInput(request.body);
     ensureNameIsFree(context, caller.id, request.body.name);
     const actor = createActor(state, caller, request.body);
-    reply.code(201).header('location', `${context.baseUrl()}${app.prefix}/${actor.id}`);
+    reply.code(context.faults.has('create-actor-200') ? 200 : 201);
+    if (!context.faults.has('create-actor-no-location')) reply.header('location', `${context.baseUrl()}${app.prefix}/${actor.id}`);
     return { data: actorView(actor) };
   });
 
-  app.get<{ Params: ActorParams }>('/:actorId', { schema: { params: actorIdParams } }, async (request) => {
-    return { data: actorView(findActor(context, request, request.params.actorId, 'read')) };
+  app.get<{ Params: ActorParams }>('/:actorId', { schema: { params: actorIdParams } }, async (request, reply) => {
+    const body = { data: actorView(findActor(context, request, request.params.actorId, 'read')) };
+    // Fault get-actor-wrong-content-type: the handler serialises the body itself and forgets the media type.
+    if (context.faults.has('get-actor-wrong-content-type')) return reply.type('text/plain').send(JSON.stringify(body));
+    return body;
   });
 
   app.put<{ Params: ActorParams; Body: ActorInput }>('/:actorId', { schema: updateSchema }, async (request) => {
@@ -87,13 +91,16 @@ export async function actorRoutes(app: FastifyInstance, { context }: RoutePlugin
     if (request.body.name !== undefined && request.body.name !== actor.name) {
       ensureNameIsFree(context, actor.userId, request.body.name);
     }
-    updateActor(state, actor, context.faults.has('update-actor-wipes-fields') ? { title: null, description: null, restartOnError: null, ...request.body } : request.body);
+    // Fault update-actor-wipes-fields: PUT replaces the actor, so what the body leaves out goes back to its default.
+    const replaced = context.faults.has('update-actor-wipes-fields');
+    updateActor(state, actor, replaced ? { title: null, description: null, isPublic: false, restartOnError: false, ...request.body } : request.body);
     return { data: actorView(actor) };
   });
 
   app.delete<{ Params: ActorParams }>('/:actorId', { schema: { params: actorIdParams } }, async (request, reply) => {
     const actor = findActor(context, request, request.params.actorId, 'write');
     await removeActor(context, actor);
+    if (context.faults.has('delete-actor-204-with-body')) return sendNoContentWithBody(reply);
     return reply.code(204).send();
   });
 }
@@ -120,4 +127,16 @@ function checkActorInput(input: ActorInput, actor?: Actor): void {
 export async function removeActor(context: EmulatorContext, actor: Actor): Promise<void> {
   deleteActor(context.state, actor);
   await Promise.all([context.runs.forget(actor.runs), context.builds.forget(actor.builds)]);
+}
+
+/**
+ * Fault delete-actor-204-with-body: a 204 that still carries the JSON of the deleted record. Node's HTTP server drops
+ * a 204's body, so it is written to the socket directly, as a server without that safeguard would send it.
+ */
+function sendNoContentWithBody(reply: FastifyReply): void {
+  const body = '{"data":{}}';
+  reply.hijack();
+  reply.raw.socket?.end(
+    `HTTP/1.1 204 No Content\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -6,7 +6,7 @@ import { pageLimits, paginate, paginationQuerySchema, type PaginationQuery } fro
 import { queryBoolean, queryNumber } from '../http/query.ts';
 import { waitForFinish } from '../jobs/wait-for-finish.ts';
 import type { Build } from '../state/types.ts';
-import type { EmulatorContext, RoutePluginOptions } from './context.ts';
+import type { RoutePluginOptions } from './context.ts';
 import { actorIdParams } from './actors.ts';
 import { sendLog, logQuerySchema, type LogQuery } from './logs.ts';
 import { findActor, findActorBuild, findBuild, requireOwner } from './lookup.ts';
@@ -47,7 +47,9 @@ export async function actorBuildRoutes(app: FastifyInstance, { context }: RouteP
     { schema: listSchema },
     async (request) => {
       const actor = findActor(context, request, request.params.actorId, 'read');
-      return { data: paginate(actor.builds, buildListQuery(context, request.query), pageLimits(context), buildShortView) };
+      // Fault builds-list-newest-first: the list is kept newest first, so the default order and desc=1 are swapped.
+      const builds = context.faults.has('builds-list-newest-first') ? [...actor.builds].reverse() : actor.builds;
+      return { data: paginate(builds, request.query, pageLimits(context), buildShortView) };
     },
   );
 
@@ -65,7 +67,8 @@ export async function actorBuildRoutes(app: FastifyInstance, { context }: RouteP
         betaPackages: request.query.betaPackages ?? false,
         meta: metaOf(request),
       });
-      reply.code(201).header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/builds/${build.id}`);
+      reply.code(context.faults.has('build-actor-200') ? 200 : 201);
+      reply.header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/builds/${build.id}`);
       await waitForFinish(context.waiters, build, request.query.waitForFinish, context.options.maxWaitSecs);
       return { data: build };
     },
@@ -101,7 +104,11 @@ export async function buildObjectRoutes(app: FastifyInstance, { context, scope }
     { schema: { params, querystring: { type: 'object', properties: waitQuerySchema } }, config: { auth: 'optional' } },
     async (request) => {
       const build = buildOf(request);
-      await waitForFinish(context.waiters, build, request.query.waitForFinish, context.options.maxWaitSecs);
+      // Fault wait-for-finish-build-ignored: this route never passes waitForFinish on.
+      const waitSecs = context.faults.has('wait-for-finish-build-ignored') ? undefined : request.query.waitForFinish;
+      await waitForFinish(context.waiters, build, waitSecs, context.options.maxWaitSecs);
+      // Fault get-build-missing-status: this endpoint's view of a build leaves status out.
+      if (context.faults.has('get-build-missing-status')) return { data: { ...build, status: undefined } };
       return { data: build };
     },
   );
@@ -118,9 +125,4 @@ export async function buildObjectRoutes(app: FastifyInstance, { context, scope }
     { schema: { params, querystring: { type: 'object', properties: logQuerySchema } }, config: { auth: 'optional' } },
     async (request, reply) => sendLog(reply, context.builds.logOf(buildOf(request).id), request.query),
   );
-}
-
-// The self-test's fault builds-list-newest-first flips the default order.
-function buildListQuery(context: EmulatorContext, query: PaginationQuery): PaginationQuery {
-  return context.faults.has('builds-list-newest-first') ? { ...query, desc: !(query.desc ?? false) } : query;
 }

@@ -17,6 +17,7 @@ export function findActor(context: EmulatorContext, request: FastifyRequest, act
   if (actor === undefined) throw actorNotFound();
   if (access === 'any') return actor;
   const caller = request.user;
+  // Fault other-user-actor-visible: whoever names an actor is treated as its owner.
   const owned = (caller !== null && actor.userId === caller.id) || context.faults.has('other-user-actor-visible');
   if (!owned && !actor.isPublic) throw actorNotFound();
   if (access === 'write' && !owned) throw insufficientPermissions();
@@ -24,6 +25,7 @@ export function findActor(context: EmulatorContext, request: FastifyRequest, act
 }
 
 function actorByReference(context: EmulatorContext, request: FastifyRequest, reference: string): Actor | undefined {
+  // Fault tilde-name-not-resolved: every reference is taken as an id.
   const tilde = context.faults.has('tilde-name-not-resolved') ? -1 : reference.indexOf('~');
   if (tilde === -1) return context.state.actors.get(reference);
   const username = reference.slice(0, tilde);

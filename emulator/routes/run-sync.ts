@@ -34,6 +34,7 @@ export async function runSyncRoutes(app: FastifyInstance, { context }: RoutePlug
         const run = startRunFromRequest(context, request, actor, method === 'POST');
         const capSecs = context.options.maxWaitSecs;
         await waitForFinish(context.waiters, run, capSecs, capSecs);
+        // Fault run-sync-ignores-output-record-key: the output is always read from OUTPUT.
         const key = context.faults.has('run-sync-ignores-output-record-key') ? 'OUTPUT' : (request.query.outputRecordKey ?? 'OUTPUT');
         return sendOutput(context, reply, run, key, capSecs);
       },
@@ -41,15 +42,16 @@ export async function runSyncRoutes(app: FastifyInstance, { context }: RoutePlug
   }
 }
 
-function sendOutput(context: EmulatorContext, reply: FastifyReply, run: Run, key: string, capSecs: number): FastifyReply | { data: Run } {
+function sendOutput(context: EmulatorContext, reply: FastifyReply, run: Run, key: string, capSecs: number): FastifyReply {
   const { faults } = context;
-  if (faults.has('run-sync-returns-run-object') || (faults.has('run-sync-timeout-as-200') && !isTerminal(run.status))) {
-    reply.code(faults.has('run-sync-returns-run-object') ? 201 : 200);
-    return { data: run };
-  }
+  // Fault run-sync-returns-run-object: the endpoint answers like Run actor with waitForFinish.
+  if (faults.has('run-sync-returns-run-object')) return reply.code(201).send({ data: run });
   if (!isTerminal(run.status)) {
+    // Fault run-sync-timeout-as-200: a run still going at the cap is answered as it stands.
+    if (faults.has('run-sync-timeout-as-200')) return reply.code(200).send({ data: run });
     throw new ApiError(408, 'run-timeout-exceeded', `Actor run exceeded timeout of ${capSecs} seconds for this API endpoint`);
   }
+  // Fault run-sync-failed-as-201: the status of the run is never looked at.
   if (run.status !== 'SUCCEEDED' && !faults.has('run-sync-failed-as-201')) {
     throw new ApiError(400, 'run-failed', `Actor run did not succeed (run ID: ${run.id}, status: ${run.status})`);
   }

@@ -47,7 +47,8 @@ export async function actorRunRoutes(app: FastifyInstance, { context }: RoutePlu
     async (request, reply) => {
       const actor = findActor(context, request, request.params.actorId, 'read');
       const run = startRunFromRequest(context, request, actor, true);
-      reply.code(201).header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/runs/${run.id}`);
+      reply.code(context.faults.has('run-actor-200') ? 200 : 201);
+      reply.header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/runs/${run.id}`);
       await waitForFinish(context.waiters, run, request.query.waitForFinish, context.options.maxWaitSecs);
       return { data: run };
     },
@@ -118,12 +119,20 @@ export async function runObjectRoutes(app: FastifyInstance, { context, scope }: 
     },
     async (request) => {
       const run = runOf(request);
-      requireOwner(request, run);
+      const owner = requireOwner(request, run);
       if (run.status !== 'RUNNING' && run.status !== 'READY') {
         throw new ApiError(400, 'job-finished', `Actor run ${run.id} has already finished (status ${run.status}); it cannot be metamorphed`);
       }
       const targetActor = findActor(context, request, request.query.targetActorId, 'read');
-      const build = resolveBuild(targetActor, request.query.build ?? targetActor.defaultRunOptions.build);
+      const buildLabel = request.query.build ?? targetActor.defaultRunOptions.build;
+      const build = resolveBuild(targetActor, buildLabel);
+      if (context.faults.has('metamorph-new-run-id')) {
+        // Fault metamorph-new-run-id: metamorph done as "start the target, stop the source".
+        const { timeoutSecs, memoryMbytes } = run.options;
+        const next = context.runs.start({ actor: targetActor, build, buildLabel, user: owner, input: inputOf(request), timeoutSecs, memoryMbytes, meta: run.meta });
+        await context.runs.abort(run, false);
+        return { data: next };
+      }
       context.runs.metamorph(run, { actor: targetActor, build }, inputOf(request));
       return { data: run };
     },

@@ -29,7 +29,9 @@ export async function versionRoutes(app: FastifyInstance, { context }: RoutePlug
 
   app.get<{ Params: { actorId: string } }>('/:actorId/versions', { schema: { params: actorIdParams } }, async (request) => {
     const actor = findActor(context, request, request.params.actorId, 'read');
-    return { data: { total: actor.versions.length, items: actor.versions.map(versionView) } };
+    const items = actor.versions.map(versionView);
+    // Fault versions-list-missing-total: the list is answered without its total.
+    return { data: context.faults.has('versions-list-missing-total') ? { items } : { total: items.length, items } };
   });
 
   app.post<{ Params: { actorId: string }; Body: NewVersionInput }>(
@@ -42,14 +44,18 @@ export async function versionRoutes(app: FastifyInstance, { context }: RoutePlug
       const version = createVersion(request.body);
       actor.versions.push(version);
       touchActor(state, actor);
-      reply.code(201).header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/versions/${version.versionNumber}`);
+      reply.code(context.faults.has('create-version-200') ? 200 : 201);
+      reply.header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/versions/${version.versionNumber}`);
       return { data: versionView(version) };
     },
   );
 
   app.get<{ Params: VersionParams }>('/:actorId/versions/:versionNumber', { schema: { params: versionParams } }, async (request) => {
     const actor = findActor(context, request, request.params.actorId, 'read');
-    return { data: versionView(findVersion(actor, request.params.versionNumber)) };
+    const view = versionView(findVersion(actor, request.params.versionNumber));
+    // Fault get-version-missing-source-type: this endpoint's view of a version leaves sourceType out.
+    if (context.faults.has('get-version-missing-source-type')) delete view.sourceType;
+    return { data: view };
   });
 
   app.put<{ Params: VersionParams; Body: VersionInput }>(
@@ -61,7 +67,12 @@ export async function versionRoutes(app: FastifyInstance, { context }: RoutePlug
       const renamedTo = request.body.versionNumber;
       if (renamedTo !== undefined && renamedTo !== version.versionNumber) ensureVersionIsFree(actor, renamedTo);
       checkVersionInput(request.body, version);
-      updateVersion(version, context.faults.has('update-version-wipes-fields') ? { buildTag: null, envVars: null, sourceFiles: null, ...request.body } : request.body);
+      // Fault update-version-wipes-fields: PUT replaces the version, so what the body leaves out goes back to its default.
+      if (context.faults.has('update-version-wipes-fields')) {
+        Object.assign(version, createVersion({ versionNumber: version.versionNumber, sourceType: version.sourceType, ...request.body }));
+      } else {
+        updateVersion(version, request.body);
+      }
       touchActor(state, actor);
       return { data: versionView(version) };
     },
@@ -75,6 +86,8 @@ export async function versionRoutes(app: FastifyInstance, { context }: RoutePlug
       const version = findVersion(actor, request.params.versionNumber);
       actor.versions.splice(actor.versions.indexOf(version), 1);
       touchActor(state, actor);
+      // Fault delete-version-200-with-body: the deleted version is echoed back with 200.
+      if (context.faults.has('delete-version-200-with-body')) return { data: versionView(version) };
       return reply.code(204).send();
     },
   );

@@ -16,6 +16,8 @@ export async function webhookRoutes(app: FastifyInstance, { context }: RoutePlug
       const caller = callerOf(request);
       const actor = findActor(context, request, request.params.actorId, 'read');
       const webhooks = actor.webhooks.filter((webhook) => webhook.userId === caller.id);
+      // Fault webhooks-list-not-paginated: the caller's webhooks are answered as a bare array.
+      if (context.faults.has('webhooks-list-not-paginated')) return { data: webhooks };
       return { data: paginate(webhooks, request.query, pageLimits(context)) };
     },
   );

@@ -4,6 +4,9 @@
 export class Clock {
   private last = 0;
 
+  /** `isoDates: false` is the fault dates-not-iso: timestamps written with Date.toString(). */
+  constructor(private readonly options: { isoDates: boolean } = { isoDates: true }) {}
+
   now(): Date {
     this.last = Math.max(Date.now(), this.last + 1);
     return new Date(this.last);
@@ -11,6 +14,7 @@ export class Clock {
 
   /** An ISO-8601 UTC string with milliseconds and Z, the API's date format. */
   iso(): string {
-    return this.now().toISOString();
+    const now = this.now();
+    return this.options.isoDates ? now.toISOString() : now.toString();
   }
 }

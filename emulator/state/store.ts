@@ -9,7 +9,6 @@ export interface UserSeed {
 }
 
 export class EmulatorState {
-  readonly clock = new Clock();
   readonly users: User[] = [];
   readonly actors = new Map<string, Actor>();
   /** Every actor in creation order, which is ascending createdAt. */
@@ -22,7 +21,10 @@ export class EmulatorState {
   private readonly usersByName = new Map<string, User>();
   private readonly usersById = new Map<string, User>();
 
-  constructor(seeds: UserSeed[]) {
+  constructor(
+    seeds: UserSeed[],
+    readonly clock = new Clock(),
+  ) {
     for (const seed of seeds) {
       const user: User = {
         id: newId(),

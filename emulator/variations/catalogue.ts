@@ -1,22 +1,28 @@
-// Correct variations: ways an implementation may legitimately differ from the emulator's defaults. The gate must pass
-// every one of them (npm run selftest); failing one would make it reject a correct server.
+// Correct variations: ways an implementation may legitimately differ from the emulator's defaults, switched on by
+// EMULATOR_VARIATIONS. The gate must pass every one of them (npm run selftest); failing one would make it reject a
+// correct server.
 
 export interface VariationDefinition {
   id: string;
   description: string;
 }
 
+/** The page size the small-page-size variation enforces. */
+export const SMALL_PAGE_SIZE = 7;
+/** The sporadic-429 variation refuses every this-many-th request. */
+export const SPORADIC_429_EVERY = 7;
+/** The latency variation delays every answer by this much. */
+export const ADDED_LATENCY_MS = 40;
+
 export const VARIATIONS = [
-  { id: 'extra-fields', description: 'every object carries undocumented extra properties, as the live API does' },
-  { id: 'small-page-size', description: 'the maximum page size is 7 instead of 1000 (the docs say it may change)' },
+  { id: 'extra-fields', description: 'every object of every JSON answer, errors included, carries undocumented extra members, as the live API does' },
+  { id: 'small-page-size', description: `the maximum page size is ${SMALL_PAGE_SIZE} instead of 1000 (the docs say it may change)` },
   { id: 'charset', description: 'JSON answers say Content-Type: application/json; charset=utf-8' },
-  { id: 'reordered-keys', description: 'object members come in reverse order' },
-  { id: 'latency', description: 'every answer is delayed by 40 ms' },
+  { id: 'reordered-keys', description: 'the members of every JSON object come in reverse order' },
+  { id: 'sporadic-429', description: `every ${SPORADIC_429_EVERY}th request is refused with 429 rate-limit-exceeded, which a client that backs off survives` },
+  { id: 'latency', description: `every request is answered ${ADDED_LATENCY_MS} ms later` },
 ] as const satisfies readonly VariationDefinition[];
 
 export type VariationId = (typeof VARIATIONS)[number]['id'];
 
 export const VARIATION_IDS: readonly string[] = VARIATIONS.map((v) => v.id);
-
-/** The page size the small-page-size variation enforces. */
-export const SMALL_PAGE_SIZE = 7;

@@ -1,19 +1,31 @@
-// The correct variations that change what the emulator answers (emulator/variations/catalogue.ts). Registered only
-// when one is switched on. Bodies are copied before they change: run and build objects are live state.
+// The correct variations (emulator/variations/catalogue.ts) as hooks on the whole API: they change how answers look
+// and when they come, never what the emulator does. Registered only when one is switched on. Bodies are copied before
+// they change: run and build objects are the emulator's live state.
 import type { FastifyInstance } from 'fastify';
-import type { VariationId } from './catalogue.ts';
+import { ApiError } from '../http/errors.ts';
+import { ADDED_LATENCY_MS, SPORADIC_429_EVERY, type VariationId } from './catalogue.ts';
+
+const EXTRA_MEMBER = 'undocumentedExtra';
 
 export function registerResponseVariations(app: FastifyInstance, active: ReadonlySet<VariationId>): void {
   if (active.has('latency')) {
     app.addHook('onRequest', (_request, _reply, done) => {
-      setTimeout(done, 40);
+      setTimeout(done, ADDED_LATENCY_MS);
+    });
+  }
+  if (active.has('sporadic-429')) {
+    let requests = 0;
+    app.addHook('onRequest', (_request, _reply, done) => {
+      requests += 1;
+      done(requests % SPORADIC_429_EVERY === 0 ? new ApiError(429, 'rate-limit-exceeded', 'The server is busy: retry later with exponential backoff') : undefined);
     });
   }
   if (active.has('extra-fields') || active.has('reordered-keys')) {
+    // Every object Fastify serialises: data envelopes and error envelopes alike (records are sent as bytes).
     app.addHook('preSerialization', async (_request, _reply, payload: unknown) => {
-      if (typeof payload !== 'object' || payload === null || !('data' in payload)) return payload;
+      if (typeof payload !== 'object' || payload === null) return payload;
       let body: unknown = structuredClone(payload);
-      if (active.has('extra-fields')) addExtraFields((body as { data: unknown }).data);
+      if (active.has('extra-fields')) addExtraMembers(body);
       if (active.has('reordered-keys')) body = reorder(body);
       return body;
     });
@@ -27,13 +39,13 @@ export function registerResponseVariations(app: FastifyInstance, active: Readonl
   }
 }
 
-function addExtraFields(value: unknown): void {
+function addExtraMembers(value: unknown): void {
   if (Array.isArray(value)) {
-    for (const item of value) addExtraFields(item);
+    for (const item of value) addExtraMembers(item);
   } else if (typeof value === 'object' && value !== null) {
     const object = value as Record<string, unknown>;
-    for (const inner of Object.values(object)) addExtraFields(inner);
-    object.undocumentedExtra = { addedBy: 'extra-fields variation', at: 0 };
+    for (const inner of Object.values(object)) addExtraMembers(inner);
+    object[EXTRA_MEMBER] = { addedBy: 'the extra-fields variation', count: 1 };
   }
 }
 

@@ -48,6 +48,7 @@ const CONTROLLED_VARIABLES = [
     'EMULATOR_RATE_LIMIT_HIGH',
     'EMULATOR_MAX_PAGE_SIZE',
     'EMULATOR_FAULTS',
+    'EMULATOR_VARIATIONS',
 ] as const;
 
 export function emulatorEnvironment(settings: TestEmulatorSettings = {}): Record<string, string> {
