@@ -1,46 +1,124 @@
-import { writeFile, mkdir } from 'node:fs/promises';
-import { FAULTS } from '../emulator/faults/catalogue.ts';
-import { VARIATIONS } from '../emulator/variations/catalogue.ts';
-import { buildMatrix, isCaught, type CaseOutcome } from './matrix.ts';
-import { runCase } from './run-case.ts';
+// `npm run selftest`: the whole gate against the clean emulator, each correct variation alone and each fault of the
+// catalogue alone, a few at a time; then the kill matrix (printed, and written to reports/selftest.json). Exit 0 only
+// when the clean run and every variation pass, every fault is caught and every check family caught a fault.
+import path from 'node:path';
+import { allCases, selectCases, type SelfTestCase } from './cases.ts';
+import type { CaseRun } from './matrix.ts';
+import { buildReport, formatReport, writeReport } from './report.ts';
+import { casesRunning, runCase, stopAllCases, type CaseResult } from './run-case.ts';
 
-// `npm run selftest`: the gate against the clean emulator, each fault of the catalogue and each correct variation.
-// Exit 0 only when the clean run and every variation pass and every fault is caught.
-const REPORTS = 'reports/selftest';
-const PARALLEL = Math.max(1, Number(process.env.SELFTEST_PARALLEL ?? 2));
+const USAGE = `Usage: npm run selftest -- [options] [case id ...]
 
-async function main(): Promise<number> {
-  const only = process.argv.slice(2);
-  const cases: Array<{ spec: Pick<CaseOutcome, 'id' | 'kind' | 'family'>; env: Record<string, string> }> = [
-    { spec: { id: 'clean', kind: 'clean' }, env: {} },
-    ...VARIATIONS.map((v) => ({ spec: { id: v.id, kind: 'variation' as const }, env: { EMULATOR_VARIATIONS: v.id } })),
-    ...FAULTS.map((f) => ({ spec: { id: f.id, kind: 'fault' as const, family: f.family }, env: { EMULATOR_FAULTS: f.id } })),
-  ].filter((c) => only.length === 0 || only.includes(c.spec.id));
-  await mkdir(REPORTS, { recursive: true });
-  const started = Date.now();
-  const outcomes: CaseOutcome[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < cases.length) {
-      const item = cases[next++]!;
-      const outcome = await runCase(item.spec, item.env, REPORTS);
-      outcomes.push(outcome);
-      const verdict = outcome.kind === 'fault' ? (isCaught(outcome) ? 'caught' : 'NOT CAUGHT') : outcome.exitCode === 0 ? 'passed' : 'FAILED (false alarm)';
-      const by = [...outcome.failedChecks.dredd, ...outcome.failedChecks.vitest];
-      console.log(`[${outcomes.length}/${cases.length}] ${outcome.kind} ${outcome.id}: ${verdict} (exit ${outcome.exitCode}, ${(outcome.durationMs / 1000).toFixed(1)} s)${by.length ? ` by ${by.join(', ')}` : ''}`);
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL }, worker));
-  const matrix = buildMatrix(outcomes);
-  const report = { startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, matrix, cases: outcomes };
-  await writeFile(`${REPORTS}.json`, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nScore: ${matrix.caught}/${matrix.faults} faults caught (${(matrix.score * 100).toFixed(1)}%); Dredd alone ${matrix.byLayer.dreddAlone}, Vitest alone ${matrix.byLayer.vitestAlone}, both ${matrix.byLayer.both}`);
-  for (const [family, counts] of Object.entries(matrix.byFamily)) console.log(`  ${family}: ${counts.caught}/${counts.faults} of its faults caught; its checks caught ${counts.catches} fault(s)`);
-  if (matrix.uncaught.length) console.log(`Not caught: ${matrix.uncaught.join(', ')}`);
-  if (matrix.falseAlarms.length) console.log(`False alarms (a correct implementation failed): ${matrix.falseAlarms.join(', ')}`);
-  console.log(`Report: ${REPORTS}.json (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  const complete = only.length > 0 || matrix.score === 1;
-  return complete && matrix.falseAlarms.length === 0 ? 0 : 1;
+Runs npm run conformance against the embedded emulator: clean, with each correct variation (EMULATOR_VARIATIONS) and
+with each fault (EMULATOR_FAULTS), and writes the kill matrix to <reports>/selftest.json. Case ids limit the run.
+
+Options:
+  --parallel <n>   cases at a time (default: SELFTEST_PARALLEL, else 2: a case keeps about one core busy)
+  --reports <dir>  where selftest.json and one directory per case go (default: reports)
+  --help           this text
+
+Exit status: 0 passed; 1 a fault went uncaught, a correct implementation failed, or a family caught nothing; 2 usage.`;
+
+// A run of the gate keeps about one core busy: two at a time fill 2 cores; more only slows every case and its timing checks.
+const DEFAULT_PARALLEL = 2;
+
+interface Args {
+  ids: string[];
+  parallel: number;
+  reportsDir: string;
 }
 
-main().then((code) => process.exit(code));
+function parseArgs(argv: string[]): Args | 'help' {
+  const args: Args = { ids: [], parallel: Number(process.env.SELFTEST_PARALLEL?.trim() || DEFAULT_PARALLEL), reportsDir: 'reports' };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const value = () => {
+      const next = argv[(i += 1)];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--help' || arg === '-h') return 'help';
+    else if (arg === '--parallel') args.parallel = Number(value());
+    else if (arg === '--reports') args.reportsDir = value();
+    else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
+    else args.ids.push(arg);
+  }
+  if (!Number.isInteger(args.parallel) || args.parallel < 1) throw new Error('--parallel (SELFTEST_PARALLEL) must be a whole number from 1');
+  return args;
+}
+
+async function main(): Promise<number> {
+  let args: Args | 'help';
+  let cases: SelfTestCase[];
+  try {
+    args = parseArgs(process.argv.slice(2));
+    if (args === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
+    cases = selectCases(allCases(), args.ids);
+  } catch (error) {
+    console.error(`Usage error: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { parallel, reportsDir } = args;
+  const casesDir = path.join(reportsDir, 'selftest');
+  const startedAt = new Date();
+  let interrupted = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (interrupted) return;
+      interrupted = true;
+      console.log(`\n${signal}: stopping the ${casesRunning()} case(s) running; each removes what it created`);
+      stopAllCases();
+    });
+  }
+
+  console.log(`Self-test: ${cases.length} case(s), ${parallel} at a time; per-case reports in ${casesDir}/<case>/`);
+  const runs: CaseRun[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (!interrupted && next < cases.length) {
+      const testCase = cases[next++]!;
+      const result = await runCase(testCase, casesDir);
+      runs.push({ testCase, result });
+      console.log(`[${runs.length}/${cases.length}] ${describe(testCase, result)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+
+  // A correct implementation that failed runs once more, alone, to tell a false alarm from a check that flakes under load.
+  for (const run of runs) {
+    if (interrupted || run.testCase.kind === 'fault' || run.result.exitCode === 0) continue;
+    console.log(`Rerunning ${run.testCase.id} alone`);
+    run.rerun = await runCase({ ...run.testCase, id: `${run.testCase.id}-rerun` }, casesDir);
+    console.log(`  ${describe(run.testCase, run.rerun)}`);
+  }
+
+  const order = new Map(cases.map((c, index) => [c.id, index]));
+  runs.sort((a, b) => order.get(a.testCase.id)! - order.get(b.testCase.id)!);
+  const report = buildReport(runs, { startedAt, parallel, interrupted, complete: !interrupted && args.ids.length === 0 });
+  const file = path.join(reportsDir, 'selftest.json');
+  await writeReport(file, report);
+  for (const line of formatReport(report)) console.log(line);
+  console.log(`Report: ${file}`);
+  return report.passed ? 0 : 1;
+}
+
+function describe(testCase: SelfTestCase, result: CaseResult): string {
+  const took = `${(result.durationMs / 1000).toFixed(0)} s`;
+  const failing = result.failing.length;
+  if (testCase.kind === 'fault') {
+    return `fault ${testCase.id}: ${failing > 0 ? `caught by ${failing} check(s)` : 'NOT CAUGHT'} (exit ${result.exitCode}, ${took})`;
+  }
+  const verdict = result.exitCode === 0 ? 'passed' : `FAILED (${result.outcome}${failing > 0 ? `: ${result.failing.map((c) => c.id).join(', ')}` : ''})`;
+  return `${testCase.kind} ${testCase.id}: ${verdict} (${took})`;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`The self-test broke: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(2);
+  },
+);

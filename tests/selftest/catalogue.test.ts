@@ -1,40 +1,81 @@
+// The self-test is only as strong as its catalogue: at least 40 faults, each aimed at a check family and a documented
+// action, every family and every action of the spec covered, and correct variations the gate must pass.
 import { describe, expect, it } from 'vitest';
-import { FAULTS } from '../../emulator/faults/catalogue.ts';
+import { CHECK_FAMILIES, FAULTS } from '../../emulator/faults/catalogue.ts';
 import { VARIATIONS } from '../../emulator/variations/catalogue.ts';
 import { loadOptions } from '../../emulator/config.ts';
+import { allCases, selectCases } from '../../selftest/cases.ts';
+import { caseEnvironment } from '../../selftest/run-case.ts';
 import { EXPECTED_TRANSACTIONS } from '../spec/expected-transactions.ts';
 
-// The self-test is only as strong as its catalogue: at least 40 faults, every check family and every documented action.
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** "Actors > Run actor synchronously > With input > Example 2" -> "Run actor synchronously > With input". */
+const documentedActions = new Set(EXPECTED_TRANSACTIONS.map((t) => t.name.split(' > ').slice(1, 3).join(' > ')));
+
 describe('the fault catalogue', () => {
-  it('has at least 40 faults with unique kebab-case ids and a description each', () => {
+  it('has at least 40 faults with unique kebab-case ids and a one-line description each', () => {
     expect(FAULTS.length).toBeGreaterThanOrEqual(40);
     const ids = FAULTS.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const fault of FAULTS) {
-      expect(fault.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(fault.description.length).toBeGreaterThan(10);
+      expect(fault.id, fault.id).toMatch(KEBAB);
+      expect(fault.description, fault.id).toMatch(/^\S.{10,}$/);
     }
   });
 
-  it('targets every check family', () => {
-    const families = new Set(FAULTS.map((f) => f.family));
-    for (const family of ['pagination', 'method-override', 'rate-limit', 'wait-for-finish', 'abort', 'lifecycle', 'run-sync', 'auth', 'errors', 'round-trip', 'transactions']) {
-      expect(families, family).toContain(family);
-    }
+  it('aims at every check family, and only at check families', () => {
+    expect([...new Set(FAULTS.map((f) => f.family))].sort()).toEqual([...CHECK_FAMILIES].sort());
   });
 
-  it('breaks every documented action of the spec', () => {
-    // "Actors > Run actor synchronously > With input > Example 2" -> "Run actor synchronously > With input".
-    const actions = new Set(EXPECTED_TRANSACTIONS.map((t) => t.name.split(" > ").slice(1, 3).join(" > ")));
+  it('breaks every documented action of the spec, and names only documented actions', () => {
+    expect(documentedActions.size).toBe(22);
     const broken = new Set(FAULTS.map((f) => f.action));
-    expect([...actions].filter((a) => !broken.has(a))).toEqual([]);
-    expect([...broken].filter((a) => !actions.has(a))).toEqual([]);
+    expect([...documentedActions].filter((action) => !broken.has(action))).toEqual([]);
+    expect([...broken].filter((action) => !documentedActions.has(action))).toEqual([]);
   });
 
-  it('is what EMULATOR_FAULTS accepts, and an unknown id is named in the error', () => {
+  it('is exactly what EMULATOR_FAULTS accepts', () => {
     expect(loadOptions({ port: 0 }, { EMULATOR_FAULTS: FAULTS.map((f) => f.id).join(',') }).faults).toHaveLength(FAULTS.length);
-    expect(() => loadOptions({ port: 0 }, { EMULATOR_FAULTS: 'no-such-fault' })).toThrow(/no-such-fault/);
+    expect(() => loadOptions({ port: 0 }, { EMULATOR_FAULTS: 'no-such-fault' })).toThrow(/unknown fault "no-such-fault"; known faults: pagination-count-off-by-one, /);
+  });
+});
+
+describe('the correct variations', () => {
+  it('include the ones the issue names, with kebab-case ids', () => {
+    expect(VARIATIONS.map((v) => v.id)).toEqual(['extra-fields', 'small-page-size', 'charset', 'reordered-keys', 'sporadic-429', 'latency']);
+    for (const variation of VARIATIONS) expect(variation.id).toMatch(KEBAB);
+  });
+
+  it('are what EMULATOR_VARIATIONS accepts; small-page-size lowers the maximum page size', () => {
+    expect(loadOptions({ port: 0 }, { EMULATOR_VARIATIONS: VARIATIONS.map((v) => v.id).join(',') }).variations).toHaveLength(VARIATIONS.length);
+    expect(loadOptions({ port: 0 }, { EMULATOR_VARIATIONS: 'small-page-size' }).maxPageSize).toBe(7);
     expect(() => loadOptions({ port: 0 }, { EMULATOR_VARIATIONS: 'no-such-variation' })).toThrow(/no-such-variation/);
-    expect(loadOptions({ port: 0 }, { EMULATOR_VARIATIONS: VARIATIONS.map((v) => v.id).join(',') }).maxPageSize).toBe(7);
+  });
+});
+
+describe('the self-test cases', () => {
+  const cases = allCases();
+
+  it('are the clean emulator, each variation alone and each fault alone', () => {
+    expect(cases.map((c) => c.id)).toEqual(['clean', ...VARIATIONS.map((v) => v.id), ...FAULTS.map((f) => f.id)]);
+    for (const c of cases) {
+      const faults = c.kind === 'fault' ? c.id : '';
+      const variations = c.kind === 'variation' ? c.id : '';
+      expect(c.emulatorEnv, c.id).toEqual({ EMULATOR_FAULTS: faults, EMULATOR_VARIATIONS: variations });
+    }
+  });
+
+  it('can be selected by id, and an unknown id is named', () => {
+    expect(selectCases(cases, ['charset', 'rate-limit-off']).map((c) => c.id)).toEqual(['charset', 'rate-limit-off']);
+    expect(() => selectCases(cases, ['nope'])).toThrow(/unknown case\(s\) "nope"/);
+  });
+
+  it('run the gate against its embedded emulator whatever target the environment names', () => {
+    const testCase = cases.find((c) => c.id === 'rate-limit-off')!;
+    const env = caseEnvironment(testCase, { PATH: '/bin', APIFY_API_BASE_URL: 'https://api.apify.com', APIFY_TOKEN: 'secret', CONFORMANCE_SELECT: 'auth', EMULATOR_MAX_PAGE_SIZE: '5' });
+    expect(env.PATH).toBe('/bin');
+    expect(env).toMatchObject({ APIFY_API_BASE_URL: '', APIFY_TOKEN: '', CONFORMANCE_SELECT: '', EMULATOR_MAX_PAGE_SIZE: '', CONFORMANCE_PROFILE: 'emulator' });
+    expect(env).toMatchObject({ EMULATOR_FAULTS: 'rate-limit-off', EMULATOR_VARIATIONS: '' });
   });
 });

@@ -1,0 +1,44 @@
+// What the self-test runs the gate against: the clean emulator, each correct variation alone and each fault alone.
+import { FAULTS, type CheckFamily } from '../emulator/faults/catalogue.ts';
+import { VARIATIONS } from '../emulator/variations/catalogue.ts';
+
+export type CaseKind = 'clean' | 'variation' | 'fault';
+
+export interface SelfTestCase {
+  /** `clean`, a variation id or a fault id. */
+  id: string;
+  kind: CaseKind;
+  description: string;
+  /** For a fault: the family meant to notice it and the documented action it breaks. */
+  family?: CheckFamily;
+  action?: string;
+  /** The emulator settings that make this case (EMULATOR_FAULTS / EMULATOR_VARIATIONS). */
+  emulatorEnv: { EMULATOR_FAULTS: string; EMULATOR_VARIATIONS: string };
+}
+
+export const CLEAN_ID = 'clean';
+
+export function allCases(): SelfTestCase[] {
+  return [
+    { id: CLEAN_ID, kind: 'clean', description: 'the emulator as it is', emulatorEnv: { EMULATOR_FAULTS: '', EMULATOR_VARIATIONS: '' } },
+    ...VARIATIONS.map((v): SelfTestCase => ({ id: v.id, kind: 'variation', description: v.description, emulatorEnv: { EMULATOR_FAULTS: '', EMULATOR_VARIATIONS: v.id } })),
+    ...FAULTS.map((f): SelfTestCase => ({
+      id: f.id,
+      kind: 'fault',
+      description: f.description,
+      family: f.family,
+      action: f.action,
+      emulatorEnv: { EMULATOR_FAULTS: f.id, EMULATOR_VARIATIONS: '' },
+    })),
+  ];
+}
+
+/** The cases named on the command line (all when none is), or an error naming the ids that match nothing. */
+export function selectCases(cases: SelfTestCase[], ids: string[]): SelfTestCase[] {
+  if (ids.length === 0) return cases;
+  const unknown = ids.filter((id) => !cases.some((c) => c.id === id));
+  if (unknown.length > 0) {
+    throw new Error(`unknown case(s) ${unknown.map((id) => `"${id}"`).join(', ')}; valid: ${cases.map((c) => c.id).join(', ')}`);
+  }
+  return cases.filter((c) => ids.includes(c.id));
+}
