@@ -1,4 +1,4 @@
-import { ConfigError, type Environment } from '../common/config.ts';
+import type { Environment } from '../common/config.ts';
 
 export interface RunnerArgs {
   help: boolean;
@@ -24,6 +24,11 @@ Options (each also settable in the environment or .env):
 
 Exit status: 0 every check passed or failed as the profile expects; 1 the target failed the gate; 2 the suite broke.`;
 
+/** A command line the runner does not understand. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
 export function parseArgs(argv: string[]): RunnerArgs {
   const args: RunnerArgs = { help: false, sweepOnly: false, reportsDir: 'reports', env: {} };
   const select: string[] = [];
@@ -31,7 +36,7 @@ export function parseArgs(argv: string[]): RunnerArgs {
     const arg = argv[i] ?? '';
     const value = () => {
       const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new ConfigError(arg, 'followed by a value', 'no value was given');
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} must be followed by a value\n\n${USAGE}`);
       i += 1;
       return next;
     };
@@ -59,7 +64,7 @@ export function parseArgs(argv: string[]): RunnerArgs {
         args.reportsDir = value();
         break;
       default:
-        throw new ConfigError('the command line', `one of the options below\n\n${USAGE}\n`, `got "${arg}"`);
+        throw new UsageError(`unknown option "${arg}"\n\n${USAGE}`);
     }
   }
   if (select.length > 0) args.env.CONFORMANCE_SELECT = select.join(',');

@@ -9,12 +9,18 @@ export interface Coverage {
   unexercised: string[];
   /** Documented responses the profile excuses, with the reason. */
   excused: Expectation[];
+  /** Whether an unexercised response fails the run; it does not when the Dredd layer was not selected. */
+  gate: { applied: boolean; reason: string };
 }
 
 const EXERCISED = new Set(['passed', 'failed', 'expected-failure', 'unexpected-pass']);
 
 /** Computed from the Dredd layer: one transaction per documented request/response pair. */
-export function computeCoverage(dreddResults: CheckResult[], uncovered: Expectation[]): Coverage {
+export function computeCoverage(
+  dreddResults: CheckResult[],
+  uncovered: Expectation[],
+  gate: Coverage['gate'] = { applied: true, reason: 'every documented response must be exercised' },
+): Coverage {
   const excusedIds = new Set(uncovered.map((u) => u.id));
   const actions = new Map<string, { exercised: boolean; passed: boolean }>();
   const unexercised: string[] = [];
@@ -38,7 +44,8 @@ export function computeCoverage(dreddResults: CheckResult[], uncovered: Expectat
       passed: actionStates.filter((a) => a.passed).length,
     },
     responses: { documented: dreddResults.length, exercised, passed },
-    unexercised,
+    unexercised: gate.applied ? unexercised : [],
     excused: uncovered.filter((u) => dreddResults.some((r) => r.id === u.id)),
+    gate,
   };
 }

@@ -29,6 +29,9 @@ export interface CheckResult {
   durationMs: number;
   /** Why it failed, was skipped or was expected to fail; empty when it passed. */
   message: string;
+  /** The suite file that holds a Vitest check (relative to the project). */
+  file?: string;
+  /** The request and response that show a failure. */
   exchange?: Exchange;
 }
 

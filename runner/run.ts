@@ -1,18 +1,30 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { configToEnvironment, loadConfig, readEnvironment, type ConformanceConfig, type Environment } from '../common/config.ts';
 import { createConfiguredClient } from '../common/http.ts';
 import { redactProcessOutput } from '../common/output-redaction.ts';
 import { redactorForTokens, type Redactor } from '../common/redact.ts';
 import { computeCoverage } from './coverage.ts';
+import { analyseDrift } from './drift.ts';
 import { dreddCheckResults } from './dredd/check-results.ts';
-import { runDredd } from './dredd/index.ts';
+import { runDredd, type DreddRunResult } from './dredd/index.ts';
+import { exchangeOfTransaction, READ_ONLY_BLOCKED, readExchangeLogs, type RecordedExchange } from './exchanges/exchange.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
+import { attachExchanges } from './failure-exchanges.ts';
+import { buildMatrix } from './matrix.ts';
+import { decideOutcome } from './outcome.ts';
 import { loadProfile, type Profile } from './profiles.ts';
+import { Progress } from './progress.ts';
 import { writeReports } from './reports/write.ts';
 import { buildSummary, type Summary } from './reports/summary.ts';
 import { applyExpectations, isFailing, type CheckResult } from './results.ts';
+import { dreddSelection, unknownSelectionEntries } from './selection.ts';
+import { readSpecContract, transactionNames, type SpecContract } from './spec-contract.ts';
 import { STALE_AFTER_MS, sweepLeftovers, sweepThisRun } from './sweep.ts';
 import { openTarget, type Target } from './target.ts';
-import { runSuites } from './vitest/run-suites.ts';
+import { waitObservations } from './timing.ts';
+import { runSuites, type SuitesRunResult } from './vitest/run-suites.ts';
 
 export interface RunOptions {
   /** Settings from the command line; they win over the environment and .env. */
@@ -41,6 +53,7 @@ export async function openSession(overrides: Environment): Promise<Session> {
     const config = loadConfig({ ...env, ...target.env });
     const redactor = redactorForTokens(config);
     redactProcessOutput(redactor);
+    await target.checkReachable(config);
     return { config, profile, target, redactor, childEnv: configToEnvironment(config) };
   } catch (error) {
     await target.close();
@@ -51,72 +64,135 @@ export async function openSession(overrides: Environment): Promise<Session> {
 /** The whole gate: Dredd and the suites side by side against one target, then the reports. */
 export async function runConformance(options: RunOptions): Promise<{ summary: Summary; exitCode: ExitCode }> {
   const startedAt = new Date();
+  const contract = readSpecContract();
   const session = await openSession(options.overrides);
   const { config, profile, target, redactor, childEnv } = session;
   const print = options.print;
   const api = createConfiguredClient(config);
+  const exchangeDir = await mkdtemp(path.join(tmpdir(), 'conformance-exchanges-'));
   try {
-    print(`Target ${redactor.url(config.baseUrl)} (${target.kind}, profile ${profile.name}); wait cap ${config.maxWaitSecs} s; run id ${config.runId}`);
-    const swept = await sweepLeftovers(api, config, new Date(Date.now() - STALE_AFTER_MS));
-    if (swept.deleted.length > 0) print(`Removed ${swept.deleted.length} leftover(s) of earlier runs`);
+    print(`Target ${redactor.url(config.baseUrl)} (${target.kind}, profile ${profile.name}); wait cap ${config.maxWaitSecs} s, rate limit ${config.rateLimitRps}/s; run id ${config.runId}`);
+    // Read-only mode changes nothing on the target, not even the leftovers of earlier runs.
+    if (!config.readOnly) {
+      const swept = await sweepLeftovers(api, config, new Date(Date.now() - STALE_AFTER_MS));
+      if (swept.deleted.length > 0) print(`Removed ${swept.deleted.length} leftover(s) of earlier runs`);
+    }
 
-    const brokenReasons: string[] = [];
-    const dreddLayer = config.readOnly
-      ? Promise.resolve(undefined)
-      : runDredd({
-          baseUrl: config.baseUrl,
-          env: childEnv,
-          signal: options.signal,
-          onTransaction: (t, n) => print(`  [dredd] transaction ${n}  ${t.status === 'pass' ? 'ok' : t.status.toUpperCase()} ${t.name}`),
-        });
-    const suitesLayer = runSuites({ env: childEnv, redact: redactor.text, print });
-    const [dredd, suites] = await Promise.all([dreddLayer, suitesLayer]);
+    const progress = new Progress(print, profile.expectations);
+    const dreddPlan = dreddSelection(config, transactionNames(contract));
+    if (dreddPlan.run) progress.plan('transactions', transactionNames(contract).length);
+    const [dredd, suites] = await Promise.all([
+      dreddPlan.run ? runDreddLayer(config, childEnv, progress, options.signal) : Promise.resolve(undefined),
+      runSuites({ env: childEnv, redact: redactor.text, progress, exchangeDir, signal: options.signal }),
+    ]);
 
-    const dreddResults = dredd ? dreddCheckResults(dredd) : [];
-    if (dredd?.outcome === 'broken') brokenReasons.push(...dredd.brokenReasons.map((r) => `dredd: ${r}`));
-    brokenReasons.push(...suites.brokenReasons.map((r) => `suites: ${r}`));
-    if (options.signal.aborted) brokenReasons.push('interrupted before the end');
-
-    const checks: CheckResult[] = applyExpectations([...dreddResults, ...suites.results], profile.expectations);
-    const coverage = computeCoverage(dreddResults, profile.uncovered);
-    // Read-only mode runs no Dredd transaction by design, so it cannot be held to the coverage gate.
-    const coverageGap = !config.readOnly && coverage.unexercised.length > 0;
-    const failing = checks.some((c) => isFailing(c.status));
-    const outcome = brokenReasons.length > 0 ? 'broken' : failing || coverageGap ? 'failed' : 'passed';
-    const exitCode: ExitCode = outcome === 'broken' ? EXIT.broken : outcome === 'failed' ? EXIT.failed : EXIT.passed;
+    const exchanges = [...(dredd?.transactions.map(exchangeOfTransaction).filter((e) => e !== undefined) ?? []), ...(await readExchangeLogs(exchangeDir))];
+    const dreddResults = dredd ? dreddCheckResults({ ...dredd, specTransactions: dredd.specTransactions ?? transactionNames(contract) }) : notRunTransactions(contract, dreddPlan.reason);
+    const checks = attachExchanges(applyExpectations([...dreddResults, ...suites.results], profile.expectations), exchanges);
+    const brokenReasons = brokenReasonsOf({ contract, config, profile, dredd, suites, checks, exchanges, aborted: options.signal.aborted });
+    const coverage = computeCoverage(dreddResults, profile.uncovered, dreddPlan.run ? undefined : { applied: false, reason: dreddPlan.reason });
+    const { outcome, exitCode } = decideOutcome(brokenReasons, checks, coverage);
     const summary = buildSummary({
-      target: { kind: target.kind, baseUrl: redactor.url(config.baseUrl), profile: profile.name, maxWaitSecs: config.maxWaitSecs },
+      target: { kind: target.kind, baseUrl: redactor.url(config.baseUrl), profile: profile.name, maxWaitSecs: config.maxWaitSecs, rateLimitRps: config.rateLimitRps },
+      selection: { select: config.select, readOnly: config.readOnly, dredd: dreddPlan.run },
       startedAt: startedAt.toISOString(),
       durationMs: Date.now() - startedAt.getTime(),
       outcome,
       exitCode,
       brokenReasons,
       coverage,
+      matrix: buildMatrix(contract, checks, exchanges),
+      drift: analyseDrift(exchanges, contract),
+      waits: waitObservations(exchanges),
       knownDrift: profile.drift,
       checks,
     });
+    if (dredd?.outcome === 'broken') printTail("Dredd's output (last lines)", dredd.output, print);
     const files = await writeReports(options.reportsDir, summary, redactor);
     printSummary(summary, files, print);
     return { summary, exitCode };
   } finally {
     // Whatever the checks' own cleanup missed (an interruption, a crash) carries this run's id in its name.
-    const leftover = await sweepThisRun(api, config).catch(() => undefined);
-    if (leftover && leftover.failures.length > 0) print(`Cleanup could not remove: ${leftover.failures.join('; ')}`);
+    if (!config.readOnly) {
+      const leftover = await sweepThisRun(api, config).catch(() => undefined);
+      if (leftover && leftover.failures.length > 0) print(`Cleanup could not remove: ${leftover.failures.join('; ')}`);
+    }
+    await rm(exchangeDir, { recursive: true, force: true });
     await target.close();
   }
 }
 
+function runDreddLayer(config: ConformanceConfig, env: Record<string, string>, progress: Progress, signal: AbortSignal): Promise<DreddRunResult> {
+  const shortName = (name: string) => name.split(' > ').slice(2).join(' > ');
+  return runDredd({
+    baseUrl: config.baseUrl,
+    env,
+    signal,
+    onTransaction: (t) => progress.finish('transactions', shortName(t.name), t.status === 'pass' ? 'passed' : t.status === 'fail' ? 'failed' : 'skipped'),
+  });
+}
+
+// Every documented response as a skipped Dredd check, when the Dredd layer was not selected.
+function notRunTransactions(contract: SpecContract, reason: string): CheckResult[] {
+  const names = transactionNames(contract);
+  const run: DreddRunResult = { outcome: 'broken', brokenReasons: [reason], transactions: [], specTransactions: names, cleanup: undefined, output: '', exitCode: null, durationMs: 0 };
+  return dreddCheckResults(run).map((result) => ({ ...result, status: 'skipped', message: reason }));
+}
+
+function brokenReasonsOf(run: {
+  contract: SpecContract;
+  config: ConformanceConfig;
+  profile: Profile;
+  dredd: DreddRunResult | undefined;
+  suites: SuitesRunResult;
+  checks: CheckResult[];
+  exchanges: RecordedExchange[];
+  aborted: boolean;
+}): string[] {
+  const reasons: string[] = [];
+  if (run.dredd?.outcome === 'broken') reasons.push(...run.dredd.brokenReasons.map((r) => `dredd: ${r}`));
+  reasons.push(...run.suites.brokenReasons.map((r) => `suites: ${r}`));
+  const compiled = run.dredd?.specTransactions;
+  const expected = transactionNames(run.contract);
+  if (compiled && compiled.join('\n') !== expected.join('\n')) {
+    reasons.push(`runner: its reading of the spec (runner/spec-contract.ts) names other transactions than Dredd compiled: ${symmetricDifference(compiled, expected).join(', ')}`);
+  }
+  const unknown = unknownSelectionEntries(run.config.select, run.checks);
+  if (unknown.length > 0) reasons.push(`CONFORMANCE_SELECT: ${unknown.map((e) => `"${e}"`).join(', ')} match no check family, id or tag`);
+  // A profile entry no check answers to can never turn into an unexpected pass: the list would rot unnoticed.
+  const ids = new Set(run.checks.map((c) => c.id));
+  const stale = [...run.profile.expectations, ...run.profile.uncovered].filter((e) => !ids.has(e.id)).map((e) => `"${e.id}"`);
+  if (stale.length > 0) reasons.push(`profile ${run.profile.name}: lists ${stale.join(', ')}, which no check has as its id`);
+  const blocked = [...new Set(run.exchanges.filter((e) => e.error?.startsWith(READ_ONLY_BLOCKED)).map((e) => `${e.method} ${e.url.split('?')[0]} (${e.checkId ?? `set-up of ${e.source}`})`))];
+  if (blocked.length > 0) reasons.push(`read-only mode: the suites tried to change the target, and the runner refused: ${blocked.join('; ')}`);
+  const errors = run.checks.filter((c) => c.status === 'error' && c.layer === 'vitest');
+  if (errors.length > 0) reasons.push(`${errors.length} check(s) could not judge the target (status error): ${errors.map((c) => c.id).join(', ')}`);
+  if (run.aborted) reasons.push('interrupted before the end (SIGINT/SIGTERM)');
+  return reasons;
+}
+
+function symmetricDifference(a: string[], b: string[]): string[] {
+  return [...a.filter((x) => !b.includes(x)).map((x) => `+${x}`), ...b.filter((x) => !a.includes(x)).map((x) => `-${x}`)];
+}
+
 /** `--sweep`: remove every prefixed leftover of earlier runs, whatever its age. */
 export async function sweepOnly(overrides: Environment, print: (line: string) => void): Promise<ExitCode> {
-  const { config, target } = await openSession(overrides);
+  const { config, target, redactor } = await openSession(overrides);
   try {
     const report = await sweepLeftovers(createConfiguredClient(config), config);
-    print(`Swept actors named ${config.resourcePrefix}*: removed ${report.deleted.length}, aborted ${report.aborted.length} job(s)`);
+    print(`Swept ${redactor.url(config.baseUrl)} for actors named ${config.resourcePrefix}*: removed ${report.deleted.length} actor(s) and version(s), aborted ${report.aborted.length} job(s)`);
+    for (const item of report.deleted) print(`  removed ${item}`);
     for (const failure of report.failures) print(`  could not remove: ${failure}`);
     return report.failures.length > 0 ? EXIT.failed : EXIT.passed;
   } finally {
     await target.close();
   }
+}
+
+function printTail(title: string, output: string, print: (line: string) => void): void {
+  const lines = output.trimEnd().split('\n').slice(-25);
+  print(`\n${title}:`);
+  for (const line of lines) print(`  ${line}`);
 }
 
 function printSummary(summary: Summary, files: string[], print: (line: string) => void): void {
@@ -125,11 +201,12 @@ function printSummary(summary: Summary, files: string[], print: (line: string) =
   print('');
   for (const check of summary.checks.filter((x) => isFailing(x.status))) print(`${check.status.toUpperCase()} ${check.id}\n  ${check.message.split('\n').join('\n  ')}`);
   for (const reason of summary.brokenReasons) print(`BROKEN ${reason}`);
-  for (const id of c.unexercised) print(`NOT EXERCISED ${id}`);
-  print(`Coverage: ${c.actions.passed}/${c.actions.documented} actions, ${c.responses.passed}/${c.responses.documented} responses exercised and passed`);
+  // After a break, what was not exercised follows from it and would only bury the reason.
+  if (summary.outcome !== 'broken') for (const id of c.unexercised) print(`NOT EXERCISED ${id}`);
+  const gate = c.gate.applied ? '' : ` (not a gate in this run: ${c.gate.reason})`;
+  print(`Coverage: ${c.actions.passed}/${c.actions.documented} actions, ${c.responses.passed}/${c.responses.documented} responses exercised and passed${gate}`);
+  print(`Drift: ${summary.drift.findings.length} warning(s) about what the target answered beyond the spec (${summary.drift.responses} responses examined; see the report)`);
   print(`Checks: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped, ${t['expected-failure']} expected failures, ${t['unexpected-pass']} unexpected passes, ${t.error} errors (${(summary.durationMs / 1000).toFixed(1)} s)`);
   print(`Reports: ${files.join(', ')}`);
   print(`Outcome: ${summary.outcome} (exit ${summary.exitCode})`);
-  // The plain closing line CI systems read.
-  print(`${t.passed + t['expected-failure']} passed, ${t.failed + t['unexpected-pass'] + t.error} failed, ${t.skipped} skipped`);
 }

@@ -1,13 +1,14 @@
-import { documentedAction } from '../dredd/check-results.ts';
-import type { CheckResult, CheckStatus } from '../results.ts';
+import type { DriftFinding } from '../drift.ts';
+import type { CheckResult, CheckStatus, Exchange } from '../results.ts';
+import type { WaitObservation } from '../timing.ts';
 import type { Summary } from './summary.ts';
 
 /**
- * report.html: one self-contained page (no scripts, no external assets) with the conformance matrix, every failure's
- * request and response, the timing plot, and the full list of checks.
+ * report.html: one self-contained page (no scripts, no external assets) rendered from the summary: the conformance
+ * matrix, every failure's request and response, the waits against the target's cap, the drift warnings and the full
+ * list of checks.
  */
 export function renderHtml(summary: Summary): string {
-  const c = summary.coverage;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -18,21 +19,13 @@ export function renderHtml(summary: Summary): string {
 </head>
 <body>
 <header>
-  <h1>Apify API v2 Actors: conformance report</h1>
-  <p class="outcome ${esc(summary.outcome)}">${esc(summary.outcome.toUpperCase())}</p>
-  <dl>
-    <dt>Target</dt><dd>${esc(summary.target.baseUrl)} (${esc(summary.target.kind)}, profile ${esc(summary.target.profile)})</dd>
-    <dt>Started</dt><dd>${esc(summary.startedAt)}, took ${(summary.durationMs / 1000).toFixed(1)} s</dd>
-    <dt>Coverage</dt><dd id="coverage">${c.actions.passed}/${c.actions.documented} documented actions and ${c.responses.passed}/${c.responses.documented} documented responses exercised and passed</dd>
-    <dt>Checks</dt><dd>${totalsLine(summary)}</dd>
-  </dl>
-  ${summary.brokenReasons.length ? `<section class="broken"><h2>The suite itself broke</h2><ul>${summary.brokenReasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul></section>` : ''}
+${overview(summary)}
 </header>
 <main>
-${actionMatrix(summary.checks)}
-${familyMatrix(summary.checks)}
-${timingPlot(summary.checks, summary.target.maxWaitSecs)}
+${matrix(summary)}
+${families(summary.checks)}
 ${failures(summary.checks)}
+${timing(summary.waits, summary.target.maxWaitSecs)}
 ${drift(summary)}
 ${allChecks(summary.checks)}
 </main>
@@ -43,100 +36,85 @@ ${allChecks(summary.checks)}
 
 const STATUS_ORDER: CheckStatus[] = ['passed', 'failed', 'error', 'unexpected-pass', 'expected-failure', 'skipped'];
 
-function totalsLine(summary: Summary): string {
-  return STATUS_ORDER.map((s) => `<span class="pill ${s}">${summary.totals[s]} ${s}</span>`).join(' ');
+function overview(summary: Summary): string {
+  const c = summary.coverage;
+  const selection = summary.selection.select.length > 0 ? summary.selection.select.join(', ') : 'everything';
+  return `<h1>Apify API v2 Actors: conformance report</h1>
+<p class="outcome ${esc(summary.outcome)}">${esc(summary.outcome.toUpperCase())} (exit ${summary.exitCode})</p>
+<dl>
+  <dt>Target</dt><dd>${esc(summary.target.baseUrl)} (${esc(summary.target.kind)}, profile ${esc(summary.target.profile)}; wait cap ${summary.target.maxWaitSecs} s, rate limit ${summary.target.rateLimitRps}/s)</dd>
+  <dt>Started</dt><dd>${esc(summary.startedAt)}, took ${(summary.durationMs / 1000).toFixed(1)} s</dd>
+  <dt>Selection</dt><dd>${esc(selection)}${summary.selection.readOnly ? ', read-only mode' : ''}${summary.selection.dredd ? '' : ', without the Dredd layer'}</dd>
+  <dt>Coverage</dt><dd id="coverage">${c.actions.passed}/${c.actions.documented} documented actions and ${c.responses.passed}/${c.responses.documented} documented responses exercised and passed${c.gate.applied ? '' : ` (not a gate in this run: ${esc(c.gate.reason)})`}${c.unexercised.length ? `; not exercised: ${c.unexercised.map(esc).join(', ')}` : ''}${c.excused.length ? `; excused by the profile: ${c.excused.map((e) => `${esc(e.id)} (${esc(e.reason)})`).join(', ')}` : ''}</dd>
+  <dt>Checks</dt><dd id="totals">${STATUS_ORDER.map((s) => `<span class="pill ${s}">${summary.totals[s]} ${s}</span>`).join(' ')}</dd>
+  <dt>Drift</dt><dd>${summary.drift.findings.length} warning(s) from ${summary.drift.responses} responses (<a href="#drift">below</a>)</dd>
+</dl>
+${summary.brokenReasons.length ? `<section id="broken" class="broken"><h2>The suite itself broke: no verdict on the target</h2><ul>${summary.brokenReasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul></section>` : ''}`;
 }
 
-// Rows: documented actions; cells: each documented response of that action (Dredd) with its status.
-function actionMatrix(checks: CheckResult[]): string {
-  const rows = new Map<string, CheckResult[]>();
-  for (const check of checks.filter((c) => c.layer === 'dredd')) {
-    const action = documentedAction(check.id);
-    rows.set(action, [...(rows.get(action) ?? []), check]);
-  }
-  const body = [...rows]
-    .map(([action, results]) => `<tr><th scope="row">${esc(action)}</th><td>${results.map((r) => `<span class="pill ${r.status}" title="${esc(r.id)}">${esc(responseLabel(r))}: ${esc(r.status)}</span>`).join(' ')}</td></tr>`)
+// Rows: documented actions. Columns: the Dredd transaction of each documented response, then each check family that
+// sent the action a request (the worst status of those checks).
+function matrix(summary: Summary): string {
+  const { families: columns, rows } = summary.matrix;
+  const head = `<th>Action</th><th>Dredd: documented responses</th>${columns.map((f) => `<th>${esc(f)}</th>`).join('')}`;
+  const body = rows
+    .map((row) => {
+      const responses = row.responses.map((r) => `<span class="pill ${r.result}" title="${esc(r.id)}">${r.status} ${esc(r.result)}</span>`).join(' ');
+      const cells = columns
+        .map((family) => {
+          const cell = row.families[family];
+          return cell ? `<td class="${cell.result}" title="${cell.checks} check(s) of ${esc(family)}">${esc(cell.result)}</td>` : '<td class="none"></td>';
+        })
+        .join('');
+      return `<tr><th scope="row">${esc(row.action)}<br><code>${esc(row.method)} ${esc(row.path)}</code></th><td>${responses}</td>${cells}</tr>`;
+    })
     .join('\n');
-  return `<section id="matrix"><h2>Documented actions</h2>
-<table class="matrix"><thead><tr><th>Action</th><th>Documented responses (Dredd)</th></tr></thead><tbody>
-${body || '<tr><td colspan="2">No transaction ran.</td></tr>'}
-</tbody></table></section>`;
+  return `<section id="matrix"><h2>Conformance matrix</h2>
+<p>Each documented action, the Dredd transaction of each of its documented responses, and each check family whose checks sent it a request (a cell shows the worst status among them; empty: the family did not exercise the action).</p>
+<div class="scroll"><table class="matrix"><thead><tr>${head}</tr></thead><tbody>
+${body}
+</tbody></table></div></section>`;
 }
 
-function responseLabel(check: CheckResult): string {
-  const example = /Example (\d+)$/.exec(check.id);
-  const status = check.exchange?.expected?.statusCode;
-  return status ? `HTTP ${status}` : example ? `example ${example[1]}` : 'response';
-}
-
-function familyMatrix(checks: CheckResult[]): string {
-  const families = new Map<string, CheckResult[]>();
-  for (const check of checks) families.set(check.family, [...(families.get(check.family) ?? []), check]);
-  const head = STATUS_ORDER.map((s) => `<th>${s}</th>`).join('');
-  const body = [...families]
+function families(checks: CheckResult[]): string {
+  const byFamily = new Map<string, CheckResult[]>();
+  for (const check of checks) byFamily.set(check.family, [...(byFamily.get(check.family) ?? []), check]);
+  const body = [...byFamily]
     .map(([family, results]) => {
       const cells = STATUS_ORDER.map((s) => {
         const n = results.filter((r) => r.status === s).length;
         return `<td class="${n ? s : ''}">${n || ''}</td>`;
       }).join('');
-      return `<tr><th scope="row">${esc(family)}</th>${cells}</tr>`;
+      return `<tr><th scope="row">${esc(family)}</th><td>${results.length}</td>${cells}</tr>`;
     })
     .join('\n');
   return `<section id="families"><h2>Check families</h2>
-<table class="matrix"><thead><tr><th>Family</th>${head}</tr></thead><tbody>
+<table class="counts"><thead><tr><th>Family</th><th>checks</th>${STATUS_ORDER.map((s) => `<th>${s}</th>`).join('')}</tr></thead><tbody>
 ${body}
 </tbody></table></section>`;
-}
-
-// Where timing is the point, the observed duration of each timing check against the target's cap.
-function timingPlot(checks: CheckResult[], capSecs: number): string {
-  const timed = checks.filter((c) => c.tags.includes('timing') && (c.status === 'passed' || c.status === 'failed'));
-  if (timed.length === 0) return '<section id="timing"><h2>Timing</h2><p>No timing check ran.</p></section>';
-  const barHeight = 18;
-  const labelWidth = 360;
-  const plotWidth = 420;
-  const maxSecs = Math.max(capSecs * 1.5, ...timed.map((c) => c.durationMs / 1000));
-  const x = (secs: number) => labelWidth + (secs / maxSecs) * plotWidth;
-  const height = timed.length * (barHeight + 6) + 30;
-  const bars = timed
-    .map((c, i) => {
-      const y = i * (barHeight + 6);
-      const secs = c.durationMs / 1000;
-      return `<text x="${labelWidth - 6}" y="${y + 13}" text-anchor="end">${esc(c.id)}</text>
-<rect class="${c.status}" x="${labelWidth}" y="${y}" width="${Math.max(1, x(secs) - labelWidth).toFixed(1)}" height="${barHeight}"><title>${esc(c.id)}: ${secs.toFixed(2)} s</title></rect>
-<text x="${(x(secs) + 4).toFixed(1)}" y="${y + 13}">${secs.toFixed(2)} s</text>`;
-    })
-    .join('\n');
-  const capX = x(capSecs).toFixed(1);
-  return `<section id="timing"><h2>Timing checks against the wait cap (${capSecs} s)</h2>
-<p>Each bar is a timing check's whole duration; the line marks the target's cap on <code>waitForFinish</code> and run-sync.</p>
-<svg role="img" aria-label="Observed durations of timing checks against the cap" width="${labelWidth + plotWidth + 80}" height="${height}">
-${bars}
-<line class="cap" x1="${capX}" x2="${capX}" y1="0" y2="${height - 24}"/>
-<text x="${capX}" y="${height - 8}" text-anchor="middle">cap ${capSecs} s</text>
-</svg></section>`;
 }
 
 function failures(checks: CheckResult[]): string {
   const failing = checks.filter((c) => c.status === 'failed' || c.status === 'error' || c.status === 'unexpected-pass');
   if (failing.length === 0) return '<section id="failures"><h2>Failures</h2><p>None.</p></section>';
   const items = failing
-    .map((c) => {
-      const e = c.exchange;
-      const exchange = e
-        ? `<div class="exchange">
-${e.request ? `<h4>Request</h4><pre>${esc(`${e.request.method} ${e.request.uri}\n${headerLines(e.request.headers)}${e.request.body ? `\n${e.request.body}` : ''}`)}</pre>` : ''}
-${e.expected ? `<h4>Documented response</h4><pre>${esc(`${e.expected.statusCode ?? ''}\n${headerLines(e.expected.headers)}${e.expected.body ? `\n${e.expected.body}` : ''}`)}</pre>` : ''}
-${e.actual ? `<h4>Actual response</h4><pre>${esc(`${e.actual.statusCode ?? ''}\n${headerLines(e.actual.headers)}${e.actual.body ? `\n${e.actual.body}` : ''}`)}</pre>` : ''}
-</div>`
-        : '';
-      return `<article class="failure"><h3><span class="pill ${c.status}">${esc(c.status)}</span> ${esc(c.id)}</h3>
-<p>${esc(c.title)} <a href="${esc(c.spec)}">${esc(c.spec)}</a></p>
+    .map(
+      (c) => `<article class="failure"><h3><span class="pill ${c.status}">${esc(c.status)}</span> ${esc(c.id)}</h3>
+<p>${esc(c.title)}${c.spec ? ` (<a href="${esc(c.spec)}">${esc(c.spec)}</a>)` : ''}${c.file ? `, in <code>${esc(c.file)}</code>` : ''}</p>
 <pre>${esc(c.message)}</pre>
-${exchange}</article>`;
-    })
+${c.exchange ? exchange(c.exchange) : ''}</article>`,
+    )
     .join('\n');
   return `<section id="failures"><h2>Failures (${failing.length})</h2>\n${items}</section>`;
+}
+
+function exchange(e: Exchange): string {
+  const block = (title: string, lines: Array<string | undefined>) => `<h4>${title}</h4><pre>${esc(lines.filter((l) => l !== undefined && l !== '').join('\n'))}</pre>`;
+  return `<div class="exchange">
+${e.request ? block('Request', [`${e.request.method} ${e.request.uri}`, headerLines(e.request.headers), e.request.body && `\n${e.request.body}`]) : ''}
+${e.expected ? block('Documented response', [`HTTP ${e.expected.statusCode ?? ''}`, headerLines(e.expected.headers), e.expected.body && `\n${e.expected.body}`]) : ''}
+${e.actual ? block('Actual response', [e.actual.statusCode === undefined ? undefined : `HTTP ${e.actual.statusCode}`, headerLines(e.actual.headers), e.actual.body && `\n${e.actual.body}`]) : ''}
+</div>`;
 }
 
 function headerLines(headers: Record<string, string> | undefined): string {
@@ -145,19 +123,92 @@ function headerLines(headers: Record<string, string> | undefined): string {
     .join('\n');
 }
 
+// Where timing is the point: each waitForFinish or run-sync request a check sent, the time the target held it (bar),
+// the wait asked for (tick) and the target's cap (dashed line).
+function timing(waits: WaitObservation[], capSecs: number): string {
+  const title = `<h2>Waits against the cap (${capSecs} s)</h2>`;
+  if (waits.length === 0) return `<section id="timing">${title}<p>No check asked the target to wait.</p></section>`;
+  const rowHeight = 22;
+  const labelWidth = 360;
+  const plotWidth = 420;
+  const noteWidth = 300;
+  const top = 8;
+  // Holding a request a little past the cap is network and scheduling noise, not a longer cap.
+  const tolerance = Math.max(0.5, capSecs * 0.1);
+  const maxSecs = Math.max(capSecs * 1.3, ...waits.map((w) => w.observedSecs * 1.1), ...waits.map((w) => Math.min(w.requestedSecs ?? 0, capSecs * 2)));
+  const x = (secs: number) => labelWidth + (Math.min(secs, maxSecs) / maxSecs) * plotWidth;
+  const height = top + waits.length * rowHeight + 34;
+  const width = labelWidth + plotWidth + noteWidth;
+  const rows = waits
+    .map((w, i) => {
+      const y = top + i * rowHeight;
+      const overCap = w.observedSecs > capSecs + tolerance;
+      const requested =
+        w.requestedSecs === undefined
+          ? ''
+          : `<line class="requested" x1="${x(w.requestedSecs).toFixed(1)}" x2="${x(w.requestedSecs).toFixed(1)}" y1="${y}" y2="${y + rowHeight - 6}"><title>asked for ${w.requestedSecs} s</title></line>`;
+      const note = `${w.observedSecs.toFixed(2)} s${w.requestedSecs === undefined ? ' (run-sync)' : ` of ${w.requestedSecs} s asked`} -> ${w.status ?? 'no answer'}${w.jobStatus ? ` ${w.jobStatus}` : ''}`;
+      return `<text x="${labelWidth - 8}" y="${y + 13}" text-anchor="end">${esc(truncate(w.checkId, 52))}</text>
+<rect class="${overCap ? 'over' : 'held'}" x="${labelWidth}" y="${y + 2}" width="${Math.max(1, x(w.observedSecs) - labelWidth).toFixed(1)}" height="${rowHeight - 10}"><title>${esc(`${w.checkId}: ${w.request}`)}</title></rect>
+${requested}
+<text class="value${overCap ? ' over' : ''}" x="${labelWidth + plotWidth + 12}" y="${y + 13}">${esc(note)}</text>`;
+    })
+    .join('\n');
+  const capX = x(capSecs).toFixed(1);
+  const axisY = top + waits.length * rowHeight + 4;
+  return `<section id="timing">${title}
+<p>Bars: how long the target held each request (the wait it observed); ticks: the <code>waitForFinish</code> a check asked for; dashed line: the cap (<code>CONFORMANCE_MAX_WAIT_SECS</code>). A red bar went past the line by more than ${tolerance.toFixed(1)} s: the target held a request longer than its cap.</p>
+<svg role="img" aria-label="Observed waits against the cap" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
+${rows}
+<line class="axis" x1="${labelWidth}" x2="${labelWidth + plotWidth}" y1="${axisY}" y2="${axisY}"/>
+<text x="${labelWidth}" y="${axisY + 16}">0 s</text>
+<text x="${labelWidth + plotWidth}" y="${axisY + 16}" text-anchor="end">${maxSecs.toFixed(1)} s</text>
+<line class="cap" x1="${capX}" x2="${capX}" y1="0" y2="${axisY}"/>
+<text class="cap" x="${capX}" y="${axisY + 28}" text-anchor="middle">cap ${capSecs} s</text>
+</svg></section>`;
+}
+
+const DRIFT_TITLES: Record<DriftFinding['kind'], string> = {
+  'undocumented-status': 'Status codes the spec does not document for the action',
+  'unknown-error-type': 'Error types the spec does not name',
+  'unknown-enum-value': 'Values outside a documented enumeration',
+  'undocumented-header': 'Response headers the spec does not document',
+  'extra-field': 'Members the spec does not document, per object',
+};
+
 function drift(summary: Summary): string {
-  if (summary.knownDrift.length === 0) return '';
-  return `<section id="drift"><h2>Known drift of this target from the 2020 document</h2><ul>${summary.knownDrift.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></section>`;
+  const known = summary.knownDrift.length
+    ? `<h3>Known drift of this kind of target (from its profile)</h3><ul>${summary.knownDrift.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>`
+    : '';
+  const groups = (Object.keys(DRIFT_TITLES) as Array<DriftFinding['kind']>)
+    .map((kind) => {
+      const findings = summary.drift.findings.filter((f) => f.kind === kind);
+      if (findings.length === 0) return '';
+      const rows = findings.map((f) => `<tr><td>${esc(f.subject)}</td><td><code>${esc(f.detail)}</code></td><td>${f.count}</td><td><code>${esc(f.example)}</code></td></tr>`).join('\n');
+      return `<h3>${DRIFT_TITLES[kind]} (${findings.length})</h3>
+<table class="drift"><thead><tr><th>Where</th><th>What</th><th>Responses</th><th>First seen</th></tr></thead><tbody>
+${rows}
+</tbody></table>`;
+    })
+    .join('\n');
+  return `<section id="drift"><h2>Drift: what the target answered beyond the spec (warnings)</h2>
+<p>${summary.drift.responses} responses examined. These break no documented rule, so they do not fail the run; they are evidence for updating the spec and <code>spec/ERRATA.md</code>.</p>
+${groups || '<p>Nothing beyond the spec.</p>'}
+${known}</section>`;
 }
 
 function allChecks(checks: CheckResult[]): string {
   const rows = checks
-    .map((c) => `<tr><td><span class="pill ${c.status}">${esc(c.status)}</span></td><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${(c.durationMs / 1000).toFixed(2)} s</td><td>${esc(c.status === 'passed' ? '' : c.message.split('\n')[0] ?? '')}</td></tr>`)
+    .map((c) => `<tr><td><span class="pill ${c.status}">${esc(c.status)}</span></td><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${(c.durationMs / 1000).toFixed(2)} s</td><td>${esc(c.status === 'passed' ? '' : (c.message.split('\n')[0] ?? ''))}</td></tr>`)
     .join('\n');
   return `<section id="checks"><h2>Every check (${checks.length})</h2>
 <table><thead><tr><th>Status</th><th>Id</th><th>Rule</th><th>Duration</th><th>Note</th></tr></thead><tbody>
 ${rows}
 </tbody></table></section>`;
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
 function esc(text: string | number): string {
@@ -166,19 +217,21 @@ function esc(text: string | number): string {
 
 const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1d2329;background:#fafbfc}
-header,main{max-width:1200px;margin:0 auto;padding:12px 24px}
-h1{font-size:22px;margin:12px 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d8dee4}
+header,main{max-width:1400px;margin:0 auto;padding:12px 24px}
+h1{font-size:22px;margin:12px 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d8dee4}h3{font-size:15px;margin:16px 0 6px}
 dl{display:grid;grid-template-columns:110px 1fr;gap:2px 12px;margin:8px 0}dt{font-weight:600}
 .outcome{display:inline-block;font-weight:700;padding:2px 10px;border-radius:4px;color:#fff}
 .outcome.passed{background:#1a7f37}.outcome.failed{background:#cf222e}.outcome.broken{background:#8250df}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #d8dee4;padding:4px 8px;text-align:left;vertical-align:top}
-.matrix td{text-align:left}
+.scroll{overflow-x:auto}.matrix th[scope=row]{font-weight:600;min-width:15em}.matrix code{font-weight:400;font-size:12px;color:#57606a}
+.matrix td{white-space:nowrap;font-size:12px}.matrix thead th{font-size:12px}td.none{background:#fafbfc}
 .pill{display:inline-block;padding:0 6px;border-radius:10px;font-size:12px;white-space:nowrap;background:#eaeef2}
 .passed{background:#dafbe1}.failed{background:#ffebe9}.error{background:#fbefff}.unexpected-pass{background:#fff8c5}
 .expected-failure{background:#ddf4ff}.skipped{background:#eaeef2}
-td.passed,td.failed,td.error,td.unexpected-pass,td.expected-failure,td.skipped{font-weight:600}
-pre{background:#f6f8fa;border:1px solid #d8dee4;padding:8px;overflow:auto;white-space:pre-wrap;word-break:break-word}
+pre{background:#f6f8fa;border:1px solid #d8dee4;padding:8px;overflow:auto;white-space:pre-wrap;word-break:break-word;max-height:28em}
 .failure{border-left:4px solid #cf222e;padding-left:12px;margin:12px 0}
-svg text{font-size:11px;fill:#1d2329}svg rect.passed{fill:#2da44e}svg rect.failed{fill:#cf222e}svg line.cap{stroke:#8250df;stroke-width:2;stroke-dasharray:4 3}
+svg text{font-size:11px;fill:#1d2329}svg rect.held{fill:#2da44e}svg rect.over{fill:#cf222e}
+svg line.cap{stroke:#8250df;stroke-width:2;stroke-dasharray:5 3}svg text.cap{fill:#8250df;font-weight:600}
+svg line.requested{stroke:#0969da;stroke-width:3}svg text.over{fill:#cf222e;font-weight:600}svg line.axis{stroke:#57606a}
 .broken{border-left:4px solid #8250df;padding-left:12px}
 `;

@@ -1,10 +1,15 @@
 import type { Coverage } from '../coverage.ts';
+import type { DriftReport } from '../drift.ts';
 import type { ExitCode } from '../exit-codes.ts';
+import type { ConformanceMatrix } from '../matrix.ts';
 import { countStatuses, type CheckResult, type Totals } from '../results.ts';
+import type { WaitObservation } from '../timing.ts';
 
 /** reports/summary.json: the whole run in one document; junit.xml and report.html are rendered from it. */
 export interface Summary {
-  target: { kind: string; baseUrl: string; profile: string; maxWaitSecs: number };
+  target: { kind: string; baseUrl: string; profile: string; maxWaitSecs: number; rateLimitRps: number };
+  /** What was asked to run: CONFORMANCE_SELECT, read-only mode, and whether the Dredd layer ran. */
+  selection: { select: string[]; readOnly: boolean; dredd: boolean };
   startedAt: string;
   durationMs: number;
   outcome: 'passed' | 'failed' | 'broken';
@@ -14,6 +19,12 @@ export interface Summary {
   totals: Totals;
   byLayer: { dredd: Totals; vitest: Totals };
   coverage: Coverage;
+  /** Every documented action against the Dredd transactions and the check families that exercised it. */
+  matrix: ConformanceMatrix;
+  /** What the target answered beyond the spec: warnings, never failures. */
+  drift: DriftReport;
+  /** Requests where the server may hold the answer (waitForFinish, run-sync): asked, observed, against the cap. */
+  waits: WaitObservation[];
   /** Known differences between this kind of target and the 2020 document (from the profile). */
   knownDrift: string[];
   checks: CheckResult[];

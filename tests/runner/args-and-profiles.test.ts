@@ -1,19 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../common/config.ts';
-import { parseArgs } from '../../runner/args.ts';
+import { parseArgs, UsageError } from '../../runner/args.ts';
 import { loadProfile, parseProfile } from '../../runner/profiles.ts';
+import { readSpecContract, transactionNames } from '../../runner/spec-contract.ts';
 
 describe('command line', () => {
   it('maps options to the settings they stand for', () => {
     const args = parseArgs(['--select', 'pagination', '--tag', 'slow', '--read-only', '--profile', 'apify-live', '--reports', 'out']);
     expect(args.env).toEqual({ CONFORMANCE_SELECT: 'pagination,tag:slow', CONFORMANCE_READ_ONLY: '1', CONFORMANCE_PROFILE: 'apify-live' });
     expect(args.reportsDir).toBe('out');
+    expect(parseArgs(['--sweep']).sweepOnly).toBe(true);
+    expect(parseArgs(['--help']).help).toBe(true);
+  });
+
+  it('leaves the environment in charge when an option is not given', () => {
+    expect(parseArgs([]).env).toEqual({});
   });
 
   it('names an unknown option and a missing value instead of failing obscurely', () => {
-    expect(() => parseArgs(['--selct', 'x'])).toThrow(/--selct/);
-    expect(() => parseArgs(['--select'])).toThrow(ConfigError);
+    expect(() => parseArgs(['--selct', 'x'])).toThrow(UsageError);
+    expect(() => parseArgs(['--selct', 'x'])).toThrow(/unknown option "--selct"/);
     expect(() => parseArgs(['--select'])).toThrow(/--select must be followed by a value/);
+    expect(() => parseArgs(['--profile', '--read-only'])).toThrow(/--profile must be followed by a value/);
   });
 });
 
@@ -22,10 +31,30 @@ describe('target profiles', () => {
     expect(loadProfile(name).name).toBe(name);
   });
 
-  it('the live profile carries the documented drift: the 60 s cap', () => {
+  it('times the embedded emulator fast and judges an unknown target by the documented figures', () => {
+    expect(loadProfile('emulator').timing).toEqual({ maxWaitSecs: 3, rateLimitRps: 30 });
+    expect(loadProfile('generic').timing).toEqual({ maxWaitSecs: 300, rateLimitRps: 30 });
+  });
+
+  it('starts the live profile from the known drift: the 60 s cap, the 60/s rate limit, and says where it comes from', () => {
     const live = loadProfile('apify-live');
-    expect(live.timing.maxWaitSecs).toBe(60);
+    expect(live.timing).toEqual({ maxWaitSecs: 60, rateLimitRps: 60 });
+    expect(live.description).toMatch(/ERRATA/);
     expect(live.drift.join(' ')).toMatch(/60 s/);
+    expect(live.expectations.length).toBeGreaterThan(0);
+    for (const expectation of live.expectations) expect(expectation.reason).toMatch(/ERRATA|real-api-behaviour/);
+  });
+
+  it('lists only checks that exist: Dredd transactions of the spec, or ids registered in suites/', () => {
+    const transactions = new Set(transactionNames(readSpecContract()));
+    const suiteSources = listFiles('suites').filter((f) => f.endsWith('.test.ts')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    for (const name of ['emulator', 'apify-live', 'generic']) {
+      const profile = loadProfile(name);
+      for (const { id } of [...profile.expectations, ...profile.uncovered]) {
+        const known = transactions.has(id) || suiteSources.includes(`id: '${id}'`);
+        expect(known, `${name}: ${id}`).toBe(true);
+      }
+    }
   });
 
   it('names the profile setting and the bad member', () => {
@@ -34,3 +63,7 @@ describe('target profiles', () => {
     expect(() => parseProfile({ name: 'x', description: '', timing: { maxWaitSecs: 1, rateLimitRps: 1 }, drift: [], expectations: [{ id: 'a' }], uncovered: [] }, 'x.json')).toThrow(/"expectations"/);
   });
 });
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+}

@@ -21,4 +21,11 @@ describe('coverage of the documented contract', () => {
     expect(coverage.unexercised).toEqual([]);
     expect(coverage.excused).toEqual([excuse]);
   });
+
+  it('is no gate when the Dredd layer was not selected, and says why', () => {
+    const coverage = computeCoverage(dredd, [], { applied: false, reason: 'not selected' });
+    expect(coverage.unexercised).toEqual([]);
+    expect(coverage.gate).toEqual({ applied: false, reason: 'not selected' });
+    expect(coverage.responses.exercised).toBe(2);
+  });
 });

@@ -1,37 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverage } from '../../runner/coverage.ts';
 import { renderJunit } from '../../runner/reports/junit.ts';
-import { buildSummary } from '../../runner/reports/summary.ts';
-import { sampleResults } from './sample-results.ts';
+import { sampleSummary } from './sample-results.ts';
 
-function summaryOf() {
-  const checks = sampleResults();
-  return buildSummary({
-    target: { kind: 'external', baseUrl: 'http://127.0.0.1:1', profile: 'generic', maxWaitSecs: 3 },
-    startedAt: '2026-11-28T10:00:00.000Z',
-    durationMs: 4200,
-    outcome: 'failed',
-    exitCode: 1,
-    brokenReasons: [],
-    coverage: computeCoverage(checks.filter((c) => c.layer === 'dredd'), []),
-    knownDrift: [],
-    checks,
-  });
+/** The attributes of the first element named `tag` whose attributes include `match`. */
+function attributes(xml: string, tag: string): Record<string, string> {
+  const element = new RegExp(`<${tag} ([^>]*)>`).exec(xml)?.[1] ?? '';
+  return Object.fromEntries([...element.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
 }
 
 describe('junit.xml', () => {
-  it('agrees with the summary: one testcase per check and the same failure, error and skip counts', () => {
-    const summary = summaryOf();
+  it('agrees with the summary: one testcase per check, and the same failures, errors and skips', () => {
+    const summary = sampleSummary();
     const xml = renderJunit(summary);
-    expect(xml.match(/<testcase /g)?.length).toBe(summary.totals.total);
-    expect(xml).toMatch(new RegExp(`<testsuites [^>]*tests="${summary.totals.total}" failures="${summary.totals.failed}" errors="${summary.totals.error}" skipped="${summary.totals.skipped}"`));
-    expect(xml.match(/<failure /g)?.length).toBe(summary.totals.failed);
-    expect(xml.match(/<error /g)?.length).toBe(summary.totals.error);
-    expect(xml.match(/<skipped /g)?.length).toBe(summary.totals.skipped);
+    const t = summary.totals;
+    expect(xml.match(/<testcase /g)?.length).toBe(t.total);
+    expect(attributes(xml, 'testsuites')).toMatchObject({
+      tests: String(t.total),
+      failures: String(t.failed + t['unexpected-pass']),
+      errors: String(t.error),
+      skipped: String(t.skipped + t['expected-failure']),
+    });
+    expect(xml.match(/<failure /g)?.length).toBe(t.failed + t['unexpected-pass']);
+    expect(xml.match(/<error /g)?.length).toBe(t.error);
+    expect(xml.match(/<skipped /g)?.length).toBe(t.skipped + t['expected-failure']);
+  });
+
+  it('has one testsuite per check family whose counts add up to the totals', () => {
+    const summary = sampleSummary();
+    const xml = renderJunit(summary);
+    const suites = [...xml.matchAll(/<testsuite ([^>]*)>/g)].map((m) => Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!])));
+    expect(suites.map((s) => s.name).sort()).toEqual([...new Set(summary.checks.map((c) => c.family))].sort());
+    expect(suites.reduce((n, s) => n + Number(s.tests), 0)).toBe(summary.totals.total);
   });
 
   it('escapes what a target sent so the file stays well-formed', () => {
-    const summary = summaryOf();
+    const summary = sampleSummary();
     summary.checks[1] = { ...summary.checks[1]!, message: 'got <html> & "quotes"\u0001' };
     const xml = renderJunit(summary);
     expect(xml).toContain('got &lt;html&gt; &amp; &quot;quotes&quot;');

@@ -1,4 +1,12 @@
+import { computeCoverage } from '../../runner/coverage.ts';
+import { analyseDrift } from '../../runner/drift.ts';
+import type { RecordedExchange } from '../../runner/exchanges/exchange.ts';
+import { buildMatrix } from '../../runner/matrix.ts';
+import { decideOutcome } from '../../runner/outcome.ts';
+import { buildSummary, type Summary } from '../../runner/reports/summary.ts';
 import type { CheckResult } from '../../runner/results.ts';
+import { readSpecContract } from '../../runner/spec-contract.ts';
+import { waitObservations } from '../../runner/timing.ts';
 
 /** A small, varied set of results: every status, both layers, one timing check, one failure with its exchange. */
 export function sampleResults(): CheckResult[] {
@@ -41,4 +49,37 @@ export function sampleResults(): CheckResult[] {
     vitest('auth.second-user-isolation', 'skipped'),
     vitest('abort.finished-run-unchanged', 'error'),
   ];
+}
+
+/** Exchanges the sample checks could have sent: a list, a wait held to the cap, and a run with an undocumented member. */
+export function sampleExchanges(): RecordedExchange[] {
+  const base = { layer: 'vitest' as const, source: 'suites/x/y.test.ts', startedAt: 1, requestContentType: undefined };
+  const json = { 'content-type': 'application/json', 'x-ratelimit-limit': '30' };
+  return [
+    { ...base, checkId: 'pagination.count-equals-items', durationMs: 12, method: 'GET', url: '/v2/acts?limit=2', status: 200, responseHeaders: json, responseBody: JSON.stringify({ data: { total: 0, offset: 0, limit: 2, desc: false, count: 0, items: [] } }) },
+    { ...base, checkId: 'pagination.desc-reverses', durationMs: 15, method: 'GET', url: '/v2/acts?desc=1', status: 200, responseHeaders: json, responseBody: '{}' },
+    { ...base, checkId: 'wait-for-finish.cap-clamped', durationMs: 3010, method: 'GET', url: '/v2/acts/a/runs/b?waitForFinish=999', status: 200, responseHeaders: json, responseBody: JSON.stringify({ data: { status: 'RUNNING' } }) },
+  ];
+}
+
+/** A whole summary, assembled the way the runner assembles it. */
+export function sampleSummary(checks: CheckResult[] = sampleResults(), exchanges: RecordedExchange[] = sampleExchanges()): Summary {
+  const contract = readSpecContract();
+  const coverage = computeCoverage(checks.filter((c) => c.layer === 'dredd'), []);
+  const { outcome, exitCode } = decideOutcome([], checks, coverage);
+  return buildSummary({
+    target: { kind: 'external', baseUrl: 'http://127.0.0.1:1', profile: 'generic', maxWaitSecs: 3, rateLimitRps: 30 },
+    selection: { select: [], readOnly: false, dredd: true },
+    startedAt: '2026-11-28T10:00:00.000Z',
+    durationMs: 4200,
+    outcome,
+    exitCode,
+    brokenReasons: [],
+    coverage,
+    matrix: buildMatrix(contract, checks, exchanges),
+    drift: analyseDrift(exchanges, contract),
+    waits: waitObservations(exchanges),
+    knownDrift: ['the cap is 60 s'],
+    checks,
+  });
 }

@@ -1,0 +1,77 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { controlledEnvironment, describeRun, runCli, type ProcessResult } from './support/cli-process.ts';
+import { junitCounts, junitCountsOf, progressLines, readReports, type Reports } from './support/reports.ts';
+
+// `npm run conformance` with no target: the whole gate against the embedded emulator is green, and the three reports
+// and the exit status say so consistently (ISSUE6 "Done when").
+
+let reportsDir: string;
+let run: ProcessResult;
+let reports: Reports;
+
+beforeAll(async () => {
+  reportsDir = await mkdtemp(path.join(tmpdir(), 'e2e-embedded-'));
+  run = await runCli(['--reports', reportsDir], controlledEnvironment());
+  reports = await readReports(reportsDir);
+}, 180_000);
+
+afterAll(async () => {
+  if (reportsDir) await rm(reportsDir, { recursive: true, force: true });
+});
+
+describe('the whole gate against the embedded emulator', () => {
+  it('exits 0, and summary.json agrees: outcome passed, no failing check', () => {
+    expect(run.code, describeRun(run)).toBe(0);
+    const { summary } = reports;
+    expect(summary.target.kind).toBe('embedded-emulator');
+    expect(summary.outcome).toBe('passed');
+    expect(summary.exitCode).toBe(0);
+    expect(summary.brokenReasons).toEqual([]);
+    expect(summary.totals.failed).toBe(0);
+    expect(summary.totals.error).toBe(0);
+    expect(summary.totals['unexpected-pass']).toBe(0);
+    expect(summary.totals.passed).toBeGreaterThan(0);
+    expect(summary.checks).toHaveLength(summary.totals.total);
+  });
+
+  it('exercised and passed every documented action and response (22/22, 26/26)', () => {
+    const { coverage } = reports.summary;
+    expect(coverage.actions).toEqual({ documented: 22, exercised: 22, passed: 22 });
+    expect(coverage.responses).toEqual({ documented: 26, exercised: 26, passed: 26 });
+    expect(coverage.unexercised).toEqual([]);
+    expect(coverage.gate.applied).toBe(true);
+    expect(run.stdout).toContain('Coverage: 22/22 actions, 26/26 responses exercised and passed');
+  });
+
+  it("junit.xml declares the summary's totals, and its suites and test cases add up to them", () => {
+    const counts = junitCounts(reports.junit);
+    const expected = junitCountsOf(reports.summary.totals);
+    expect(counts.declared).toEqual(expected);
+    expect(counts.suites).toEqual(expected);
+    expect(counts.cases).toEqual(expected);
+  });
+
+  it('report.html is a complete page that names every check family', () => {
+    expect(reports.html).toMatch(/^<!doctype html>/i);
+    expect(reports.html.trimEnd()).toMatch(/<\/html>$/i);
+    for (const family of new Set(reports.summary.checks.map((c) => c.family))) expect(reports.html).toContain(family);
+  });
+
+  it('printed a progress line for every check of both layers: all 26 Dredd transactions and every suite check', () => {
+    const lines = progressLines(run.stdout);
+    expect(lines.map((l) => l.done)).toEqual(lines.map((_, i) => i + 1));
+    const dredd = lines.filter((l) => l.family === 'transactions');
+    expect(dredd).toHaveLength(26);
+    expect(dredd.at(-1)).toMatchObject({ familyDone: 26, familyTotal: 26 });
+    const dreddIds = reports.summary.checks.filter((c) => c.layer === 'dredd').map((c) => c.id.split(' > ').slice(2).join(' > '));
+    expect(dredd.map((l) => l.id).sort()).toEqual(dreddIds.sort());
+    const suiteChecks = reports.summary.checks.filter((c) => c.layer === 'vitest');
+    expect(suiteChecks.length).toBeGreaterThan(0);
+    const suiteLines = lines.filter((l) => l.family !== 'transactions');
+    expect(suiteLines.map((l) => `${l.family} ${l.id}`).sort()).toEqual(suiteChecks.map((c) => `${c.family} ${c.id}`).sort());
+    expect(run.stdout).toContain('Outcome: passed (exit 0)');
+  });
+});

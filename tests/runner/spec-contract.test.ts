@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { RESPONSE_BODIES } from '../../common/response-schemas.ts';
+import { matchAction, parseSpecContract, readSpecContract, transactionNames } from '../../runner/spec-contract.ts';
+
+const contract = readSpecContract();
+
+describe("the runner's reading of the spec", () => {
+  it('finds the 22 documented actions and 26 documented responses', () => {
+    expect(contract.actions).toHaveLength(22);
+    expect(transactionNames(contract)).toHaveLength(26);
+  });
+
+  it('agrees with common/response-schemas.ts on every action and its documented statuses', () => {
+    const fromSpec = Object.fromEntries(contract.actions.map((a) => [a.name, a.responses.map((r) => r.status)]));
+    const fromSchemas = Object.fromEntries(Object.entries(RESPONSE_BODIES).map(([name, bodies]) => [name, Object.keys(bodies).map(Number)]));
+    expect(fromSpec).toEqual(fromSchemas);
+  });
+
+  it('names transactions the way Dredd does, with Example n only where an action has several pairs', () => {
+    const names = transactionNames(contract);
+    expect(names).toContain('Apify API > Actors > Actor object > Get actor');
+    expect(names).toContain('Apify API > Actors > Run actor synchronously > Without input > Example 3');
+    expect(names.filter((n) => n.includes('Example'))).toHaveLength(6);
+  });
+
+  it('reads the general error statuses and types, and the documented headers', () => {
+    expect(contract.errorStatuses).toEqual([400, 401, 404, 405, 429]);
+    expect(contract.errorTypes).toEqual(expect.arrayContaining(['record-not-found', 'token-not-provided', 'rate-limit-exceeded', 'run-failed', 'run-timeout-exceeded']));
+    expect(contract.headers).toEqual(['content-type', 'location']);
+  });
+
+  it('matches a request to its action by method and path template', () => {
+    expect(matchAction(contract, 'GET', '/v2/acts/abc/runs/def')?.name).toBe('Run object > Get run');
+    expect(matchAction(contract, 'POST', '/v2/acts/abc/runs/def/abort')?.name).toBe('Abort run > Abort run');
+    expect(matchAction(contract, 'DELETE', '/v2/acts/user~name')?.name).toBe('Actor object > Delete actor');
+    expect(matchAction(contract, 'GET', '/v2/actor-runs/def')).toBeUndefined();
+    expect(matchAction(contract, 'PATCH', '/v2/acts/abc')).toBeUndefined();
+  });
+
+  it('keeps the resource path when an action names only its method, and drops the query template', () => {
+    const small = parseSpecContract(['# API', '# Group G', '## Thing [/v2/things/{id}{?token}]', '### Read [GET]', '+ Response 200 (application/json)', '', '    + Headers', '', '            X-Extra: 1', ''].join('\n'));
+    expect(small.actions).toEqual([{ name: 'Thing > Read', method: 'GET', path: '/v2/things/{id}', responses: [{ status: 200, headers: ['content-type', 'x-extra'] }] }]);
+    expect(transactionNames(small)).toEqual(['API > G > Thing > Read']);
+  });
+});
