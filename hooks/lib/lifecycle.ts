@@ -11,6 +11,7 @@ import { HookFixtures } from './fixtures.ts';
 import { allTransactionsHook, describeError, transactionHook } from './hook-adapter.ts';
 import { guardHooks } from './hook-guard.ts';
 import { cleanUpOnInterruption } from './interruption.ts';
+import { resendWhileRateLimited } from './rate-limit-retry.ts';
 import { insertToken, redactRequest, titleTransaction } from './request-rewrite.ts';
 import { applyProblems, failBeforeRequest, recordProblem } from './verdict.ts';
 
@@ -18,7 +19,8 @@ import { applyProblems, failBeforeRequest, recordProblem } from './verdict.ts';
  * Registers the conformance hooks on Dredd's Hooks instance. Per transaction, in Dredd's order:
  * beforeEach   the action's plan creates its fixtures and rewrites the request; 204 expectations are relaxed to "no
  *              body"; the real token goes in last, so a failed preparation never exposes it;
- * beforeEachValidation  the token is taken out of everything Dredd prints; the charset rule is applied;
+ * beforeEachValidation  a request refused with 429 is sent again with the documented backoff; the token is taken out
+ *              of everything Dredd prints; the charset rule is applied;
  * afterEach    204-without-body and our strict schemas are checked; the plan registers what the request created.
  * beforeAll checks the hooks themselves and starts the shared fixtures; afterAll (or an interruption) cleans up.
  */
@@ -42,6 +44,8 @@ export function installHooks(hooks: DreddHooks): void {
   const redactor = redactorForTokens(config);
   redactProcessOutput(redactor);
   const fixtures = new HookFixtures(createConfiguredClient(config), config);
+  // Re-sends transactions exactly as Dredd sent them: fullPath already holds the endpoint's path.
+  const resender = createConfiguredClient({ ...config, baseUrl: new URL(config.baseUrl).origin });
   const safe = (message: string) => redactor.text(message);
   // Set once anything may have been created on the target; until then there is nothing to clean up.
   let touchedTarget = false;
@@ -86,7 +90,10 @@ export function installHooks(hooks: DreddHooks): void {
 
   hooks.beforeEachValidation(
     transactionHook(
-      (transaction) => {
+      async (transaction) => {
+        // Before the token is taken out of the request, which the re-send needs as it was.
+        const resent = await resendWhileRateLimited(transaction, resender);
+        if (resent > 0) process.stderr.write(`${LOG_PREFIX} "${transaction.name}" was refused with 429; sent again ${resent} time(s) with backoff\n`);
         redactRequest(transaction, redactor);
         normaliseCharset(transaction);
       },

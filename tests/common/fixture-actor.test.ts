@@ -25,6 +25,8 @@ let server: Server;
 let baseUrl: string;
 let records: Map<string, { contentType: string; body: string }>;
 let calls: StorageCall[];
+/** How many of the next writes (PUT/POST) the storage refuses with 429. */
+let refuseWrites = 0;
 let workDir: string;
 
 beforeAll(async () => {
@@ -53,6 +55,12 @@ beforeAll(async () => {
         }
         res.writeHead(200, { 'content-type': stored.contentType });
         res.end(stored.body);
+        return;
+      }
+      if (refuseWrites > 0) {
+        refuseWrites -= 1;
+        res.writeHead(429, { 'content-type': 'application/json' });
+        res.end('{"error":{"type":"rate-limit-exceeded","message":"Too many requests"}}');
         return;
       }
       res.writeHead(201, { 'content-type': 'application/json' });
@@ -165,6 +173,17 @@ describe('fixture actor', () => {
     const result = await runActor({ input: { exitCode: 4 }, extraFiles: { 'package.json': '{"type":"module"}' } });
     expect(result.exitCode).toBe(4);
     expect(puts()).toHaveLength(1);
+  });
+
+  it('backs off and tries again when the storage answers 429, as the platform SDK does, and still succeeds', async () => {
+    refuseWrites = 2;
+    const result = await runActor({ input: { items: [{ a: 1 }], output: 'done' } });
+    expect(result.exitCode, result.log).toBe(0);
+    const writes = calls.filter((call) => call.method !== 'GET');
+    // POST items refused twice (waits of 500..1000 and 1000..2000 ms), then accepted; then one PUT.
+    expect(writes.map((call) => call.method)).toEqual(['POST', 'POST', 'POST', 'PUT']);
+    expect(writes[1]!.at - writes[0]!.at).toBeGreaterThanOrEqual(450);
+    expect(writes[2]!.at - writes[1]!.at).toBeGreaterThanOrEqual(950);
   });
 
   it('fails (non-zero exit) when its storage is unreachable', async () => {
