@@ -1,4 +1,4 @@
-import { test } from 'vitest';
+import { test, type TestContext } from 'vitest';
 import { loadConfig, type ConformanceConfig } from './config.ts';
 
 /**
@@ -7,23 +7,29 @@ import { loadConfig, type ConformanceConfig } from './config.ts';
  * checks against a target profile's expectations.
  */
 export interface CheckMeta {
-  /** `<family>.<rule>`, kebab-case, never renamed (profiles refer to it). */
+  /** `<family>.<rule-slug>`, kebab-case, never renamed (profiles refer to it). */
   id: string;
   family: string;
   /** The rule, in one sentence. */
   title: string;
-  /** Where the spec says so, e.g. `spec/apify-v2-actors.apib#pagination`. */
+  /** Where the spec says so, e.g. `spec/apify-v2-actors.apib#pagination` or `spec/ERRATA.md#...`. */
   spec: string;
-  /** The family plus e.g. `slow`, `timing`, `rate-limit`, `destructive`, `read-only` (creates nothing). */
+  /** The family plus e.g. `slow`, `timing`, `rate-limit`, `destructive`, `read-only` (creates nothing on the target). */
   tags: string[];
 }
 
 declare module 'vitest' {
   interface TaskMeta {
     check?: CheckMeta;
-    /** Why a check did not run (selection, read-only mode, a setting the target lacks). */
+    /** Why a check did not run (selection, read-only mode, a setting or a situation the target lacks). */
     skipReason?: string;
   }
+}
+
+/** What a check's body may do besides passing or throwing. */
+export interface CheckContext {
+  /** Ends the check as skipped, with the reason in the report (e.g. the target cannot show the rule this time). */
+  skip(reason: string): never;
 }
 
 export interface CheckOptions {
@@ -32,14 +38,14 @@ export interface CheckOptions {
   skipUnless?: { condition: boolean; reason: string };
 }
 
+/** What a suite file states about a check; the family comes from the id, and is added to the tags. */
+export type CheckDeclaration = Omit<CheckMeta, 'family' | 'tags'> & { tags?: string[] };
+
 const ID = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Registers a check as a Vitest test named `<id>: <title>`, honouring CONFORMANCE_SELECT and CONFORMANCE_READ_ONLY. */
-export function check(meta: Omit<CheckMeta, 'family' | 'tags'> & { tags?: string[] }, body: () => Promise<void>, options: CheckOptions = {}): void {
-  const match = ID.exec(meta.id);
-  if (!match) throw new Error(`Check id "${meta.id}" must read <family>.<rule> in kebab-case`);
-  const family = match[1]!;
-  const full: CheckMeta = { ...meta, family, tags: [family, ...(meta.tags ?? [])] };
+export function check(meta: CheckDeclaration, body: (context: CheckContext) => Promise<void>, options: CheckOptions = {}): void {
+  const full = checkMeta(meta);
   const config = selectionConfig();
   const skipReason = !isSelected(full, config.select)
     ? `not selected by CONFORMANCE_SELECT=${config.select.join(',')}`
@@ -51,8 +57,24 @@ export function check(meta: Omit<CheckMeta, 'family' | 'tags'> & { tags?: string
   test(
     `${full.id}: ${full.title}`,
     { meta: skipReason ? { check: full, skipReason } : { check: full }, skip: skipReason !== undefined, timeout: options.timeoutMs },
-    body,
+    (vitestContext: TestContext) =>
+      body({
+        skip(reason: string): never {
+          vitestContext.task.meta.skipReason = reason;
+          return vitestContext.skip(reason);
+        },
+      }),
   );
+}
+
+/** The full metadata of a declared check; throws on an id or a title that breaks the conventions. */
+export function checkMeta(meta: CheckDeclaration): CheckMeta {
+  const match = ID.exec(meta.id);
+  if (!match) throw new Error(`Check id "${meta.id}" must read <family>.<rule> in kebab-case`);
+  if (meta.title.trim() === '' || /[\r\n]/.test(meta.title)) throw new Error(`Check ${meta.id} needs a one-line title`);
+  const family = match[1]!;
+  const tags = [family, ...(meta.tags ?? []).filter((tag) => tag !== family)];
+  return { id: meta.id, family, title: meta.title, spec: meta.spec, tags };
 }
 
 /** True when a selection (families, ids or `tag:<tag>`; empty = everything) includes the check. */

@@ -1,0 +1,27 @@
+import type { JobRecord } from '../../common/fixtures/index.ts';
+import type { ApiClient } from '../../common/http.ts';
+import { expectBody, expectThat } from '../support/expect.ts';
+import { readJob, type JobKind } from '../support/jobs.ts';
+import { poll } from '../support/poll.ts';
+
+/** POST .../{runs|builds}/{id}/abort, answered 200 with the job. */
+export async function abortJob(api: ApiClient, kind: JobKind, actorId: string, jobId: string) {
+  const response = await api.request({ method: 'POST', path: `/v2/acts/${actorId}/${kind}/${jobId}/abort` });
+  return { job: expectBody<JobRecord>(response, 200, kind === 'runs' ? 'run-response' : 'build-response'), response };
+}
+
+/**
+ * Reads the job for `watchMs` (polling) and fails if its status or finishedAt ever differs from `ended`: an abort of
+ * an ended job must change nothing, neither in its answer nor later.
+ */
+export async function expectUnchanged(api: ApiClient, kind: JobKind, actorId: string, ended: JobRecord, watchMs: number): Promise<void> {
+  await poll(
+    async () => {
+      const { job: now, response } = await readJob(api, kind, actorId, ended.id);
+      expectThat(now.status === ended.status && now.finishedAt === ended.finishedAt, `the job unchanged after the abort (${ended.status}, finishedAt ${ended.finishedAt})`, `${now.status}, finishedAt ${now.finishedAt}`, response);
+      return undefined;
+    },
+    200,
+    Date.now() + watchMs,
+  );
+}

@@ -1,0 +1,30 @@
+import { check } from '../../common/check.ts';
+import type { JobRecord } from '../../common/fixtures/index.ts';
+import { expectBody, expectThat } from '../support/expect.ts';
+import { builtActor, useTarget } from '../support/target.ts';
+
+// "Any endpoint can be called with another HTTP method than its own by adding the query parameter method".
+const SPEC = 'spec/apify-v2-actors.apib#requests-and-responses';
+const target = useTarget();
+const { api, config, fixtures } = target;
+const actor = builtActor(target, 'override-runs');
+
+check({ id: 'method-override.post-starts-run', title: 'GET with method=POST on the run collection starts a run, exactly as POST does', spec: SPEC }, async () => {
+  const { id } = await actor();
+  const response = await api.request({ method: 'GET', path: `/v2/acts/${id}/runs`, query: { method: 'POST', memory: 128 } });
+  const run = expectBody<JobRecord>(response, 201, 'run-response');
+  fixtures.registry.trackRun(id, run.id);
+  const listed = expectBody<{ items: JobRecord[] }>(await api.request({ path: `/v2/acts/${id}/runs`, query: { desc: 1, limit: 10 } }), 200, 'run-list-response');
+  expectThat(listed.items.some((r) => r.id === run.id), `run ${run.id} in the actor's runs`, listed.items.map((r) => r.id).join(',') || 'no runs', response);
+});
+
+check({ id: 'method-override.post-aborts-run', title: 'GET with method=POST on Abort run aborts the run, exactly as POST does', spec: SPEC }, async () => {
+  const { id } = await actor();
+  const run = await fixtures.startRun(id, { sleepMillis: (config.maxWaitSecs + 60) * 1000, writeOutput: false });
+  await fixtures.waitForRun(id, run.id, { until: (r) => r.status === 'RUNNING' });
+  const response = await api.request({ method: 'GET', path: `/v2/acts/${id}/runs/${run.id}/abort`, query: { method: 'POST' } });
+  const answer = expectBody<JobRecord>(response, 200, 'run-response');
+  expectThat(answer.status === 'ABORTING' || answer.status === 'ABORTED', 'status ABORTING or ABORTED', answer.status, response);
+  const ended = await fixtures.waitForRun(id, run.id);
+  expectThat(ended.status === 'ABORTED', 'the run to end ABORTED', ended.status, response);
+});

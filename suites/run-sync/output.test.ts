@@ -1,0 +1,44 @@
+import { check } from '../../common/check.ts';
+import type { ApiResponse } from '../../common/http.ts';
+import { excerpt, expectThat } from '../support/expect.ts';
+import { builtActor, useTarget } from '../support/target.ts';
+import { runSyncWithinCap } from './call.ts';
+
+// Run actor synchronously, when the run succeeds: 201 with a record of the run's default store, as it was stored.
+const SPEC = 'spec/apify-v2-actors.apib#run-actor-synchronously';
+const target = useTarget();
+const actor = builtActor(target, 'run-sync');
+// GET sends no input: this actor's default input (used when there is none) says what to write.
+const defaultsActor = builtActor(target, 'run-sync-get', { defaults: { output: { from: 'defaults' } } });
+
+async function runSync(skip: (reason: string) => never, input: unknown, query: Record<string, string | number> = {}): Promise<ApiResponse> {
+  const { id } = await actor();
+  return runSyncWithinCap(target, id, { method: 'POST', path: `/v2/acts/${id}/run-sync`, query: { memory: 128, ...query }, body: input }, skip);
+}
+
+function expectRecord(response: ApiResponse, contentType: string, text: string): void {
+  expectThat(response.status === 201, 'HTTP 201', `HTTP ${response.status} ${excerpt(response.text)}`, response);
+  const received = response.headers['content-type'] ?? '';
+  expectThat(received.startsWith(contentType), `Content-Type ${contentType}, the record's own`, received || 'none', response);
+  expectThat(response.text === text, `the record itself: ${text}`, excerpt(response.text), response);
+}
+
+check({ id: 'run-sync.post-returns-output-record', title: 'POST run-sync answers 201 with the OUTPUT record as stored, not the run object', spec: SPEC }, async ({ skip }) => {
+  const output = { answer: 42, list: [1, 2] };
+  expectRecord(await runSync(skip, { output }), 'application/json', JSON.stringify(output));
+});
+
+check({ id: 'run-sync.keeps-record-content-type', title: 'run-sync answers with the record in the content type it was stored with', spec: SPEC }, async ({ skip }) => {
+  expectRecord(await runSync(skip, { output: 'plain words', outputContentType: 'text/plain' }), 'text/plain', 'plain words');
+});
+
+check({ id: 'run-sync.output-record-key', title: 'outputRecordKey chooses which record of the default store run-sync answers with', spec: SPEC }, async ({ skip }) => {
+  const output = { chosen: 'record' };
+  expectRecord(await runSync(skip, { output, outputKey: 'CHOSEN' }, { outputRecordKey: 'CHOSEN' }), 'application/json', JSON.stringify(output));
+});
+
+check({ id: 'run-sync.get-runs-without-input', title: 'GET run-sync runs the actor with no input and answers 201 with its OUTPUT record', spec: SPEC }, async ({ skip }) => {
+  const { id } = await defaultsActor();
+  const response = await runSyncWithinCap(target, id, { path: `/v2/acts/${id}/run-sync`, query: { memory: 128 } }, skip);
+  expectRecord(response, 'application/json', JSON.stringify({ from: 'defaults' }));
+});

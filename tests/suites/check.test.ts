@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkMeta, isSelected } from '../../common/check.ts';
+import { resolves, slugOf } from './support/spec-anchors.ts';
+
+// The registration contract the runner relies on (common/check.ts); the checks themselves are run by all-checks.test.ts.
+const meta = checkMeta({ id: 'pagination.runs-total-counts-all', title: 'total counts every item', spec: 'spec/apify-v2-actors.apib#pagination', tags: ['slow'] });
+
+describe('checkMeta', () => {
+  it('takes the family from the id and puts it first among the tags', () => {
+    expect(meta).toEqual({ id: 'pagination.runs-total-counts-all', family: 'pagination', title: 'total counts every item', spec: 'spec/apify-v2-actors.apib#pagination', tags: ['pagination', 'slow'] });
+  });
+
+  it('refuses ids that do not read <family>.<rule> in kebab-case, and titles of more than one line', () => {
+    for (const id of ['pagination', 'Pagination.count', 'pagination.count_items', 'pagination..count', '.count', 'pagination.count.items']) {
+      expect(() => checkMeta({ id, title: 't', spec: 's' }), id).toThrow(/kebab-case/);
+    }
+    expect(() => checkMeta({ id: 'a.b', title: 'one\ntwo', spec: 's' })).toThrow(/one-line/);
+  });
+});
+
+describe('isSelected', () => {
+  it('selects everything when the selection is empty', () => {
+    expect(isSelected(meta, [])).toBe(true);
+  });
+
+  it('selects by family, by id and by tag, and nothing else', () => {
+    expect(isSelected(meta, ['pagination'])).toBe(true);
+    expect(isSelected(meta, ['pagination.runs-total-counts-all'])).toBe(true);
+    expect(isSelected(meta, ['tag:slow'])).toBe(true);
+    expect(isSelected(meta, ['auth', 'tag:pagination'])).toBe(true);
+    expect(isSelected(meta, ['auth', 'pagination.runs', 'tag:read-only', 'slow', 'runs-total-counts-all'])).toBe(false);
+  });
+});
+
+describe('spec links', () => {
+  it('resolve to headings of the API Blueprint and of the errata', () => {
+    expect(slugOf('Get list of actors [GET /v2/acts{?token,my,offset,limit,desc}]')).toBe('get-list-of-actors');
+    expect(resolves('spec/apify-v2-actors.apib#waiting-for-a-build-or-a-run')).toBe(true);
+    expect(resolves('spec/apify-v2-actors.apib#abort-run')).toBe(true);
+    expect(resolves('spec/ERRATA.md#since-2020-what-the-live-api-has-changed')).toBe(true);
+    expect(resolves('spec/apify-v2-actors.apib#no-such-section')).toBe(false);
+    expect(resolves('spec/no-such-file.apib')).toBe(false);
+  });
+});
