@@ -26,6 +26,22 @@ interface ConformanceRound {
   summaryDurationMs: number;
   dreddCheckMs: number;
   familyCheckMs: Record<string, number>;
+  /** The waits the timing checks require: every request the target rightly held to the end of its wait. */
+  requiredWaitMs: number;
+}
+
+const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'TIMED-OUT', 'ABORTED']);
+
+interface WaitObservation {
+  requestedSecs?: number;
+  status?: number;
+  jobStatus?: string;
+}
+
+/** A held request (408, or a job still going when the wait ended) cannot have been answered sooner than its wait. */
+function requiredWaitMs(waits: WaitObservation[], capSecs: number): number {
+  const held = waits.filter((w) => w.status === 408 || (w.jobStatus !== undefined && !TERMINAL.has(w.jobStatus)));
+  return held.reduce((sum, w) => sum + Math.min(w.requestedSecs ?? capSecs, capSecs) * 1000, 0);
 }
 
 async function conformanceRound(): Promise<ConformanceRound> {
@@ -45,6 +61,8 @@ async function conformanceRound(): Promise<ConformanceRound> {
   const wallMs = performance.now() - started;
   const summary = JSON.parse(readFileSync(path.join(reports, 'summary.json'), 'utf8')) as {
     durationMs: number;
+    target: { maxWaitSecs: number };
+    waits: WaitObservation[];
     checks: Array<{ layer: string; family: string; durationMs: number }>;
   };
   const familyCheckMs: Record<string, number> = {};
@@ -56,6 +74,7 @@ async function conformanceRound(): Promise<ConformanceRound> {
     summaryDurationMs: summary.durationMs,
     dreddCheckMs: summary.checks.filter((c) => c.layer === 'dredd').reduce((sum, c) => sum + c.durationMs, 0),
     familyCheckMs,
+    requiredWaitMs: requiredWaitMs(summary.waits, summary.target.maxWaitSecs),
   };
 }
 
@@ -88,6 +107,8 @@ const report = {
     startUpAndReportsMs: summarize(rounds.map((r) => r.wallMs - r.summaryDurationMs)),
     dreddChecksSumMs: summarize(rounds.map((r) => r.dreddCheckMs)),
     familyChecksSumMs: Object.fromEntries(families.map((f) => [f, summarize(rounds.map((r) => r.familyCheckMs[f] ?? 0))])),
+    requiredWaitMs: summarize(rounds.map((r) => r.requiredWaitMs)),
+    wallOverRequiredWait: summarize(rounds.map((r) => Math.round((r.wallMs / r.requiredWaitMs) * 100) / 100)),
   },
   dreddAloneMs: summarize(dreddMs),
   emulator: emulatorFigures,
@@ -99,6 +120,8 @@ const show = (s: Summary, unit: string) => `${s.median} ${unit} (p10 ${s.p10}, p
 const rows: Array<[string, string]> = [
   ['npm run conformance, wall', show(report.conformance.wallMs, 'ms')],
   ['  exit codes', report.conformance.exitCodes.join(', ')],
+  ['  required waits (held requests; backoff not counted)', show(report.conformance.requiredWaitMs, 'ms')],
+  ['  wall / required waits', show(report.conformance.wallOverRequiredWait, 'x')],
   ['  peak RSS of its process tree', show(report.conformance.peakTreeRssMb, 'MB')],
   ['  process start-up and report writing', show(report.conformance.startUpAndReportsMs, 'ms')],
   ['  Dredd transactions (sum of durations)', show(report.conformance.dreddChecksSumMs, 'ms')],
