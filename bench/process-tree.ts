@@ -33,6 +33,17 @@ export function rssBytes(pid: number): number {
     return match ? Number(match[1]) * 1024 : 0;
 }
 
+/**
+ * Proportional set size: the process's private pages plus its share of pages it shares with others (the node binary,
+ * libraries). Summed over a process tree it is the physical memory the tree uses; summed RSS counts shared pages once
+ * per process.
+ */
+export function pssBytes(pid: number): number {
+    const rollup = readProc(`/proc/${pid}/smaps_rollup`) ?? '';
+    const match = /^Pss:\s+(\d+)\s+kB/m.exec(rollup);
+    return match ? Number(match[1]) * 1024 : 0;
+}
+
 export function commandLine(pid: number): string {
     return (readProc(`/proc/${pid}/cmdline`) ?? '').split('\0').filter(Boolean).join(' ');
 }

@@ -1,6 +1,6 @@
 import { pathnameOf, queryOf, type RecordedExchange } from './exchanges/exchange.ts';
 
-/** One request where the server may hold the answer: a `waitForFinish` or a synchronous run, sent by a check. */
+/** One request where the server may hold the answer: a `waitForFinish` or a synchronous run, sent by a check or a Dredd transaction. */
 export interface WaitObservation {
   checkId: string;
   request: string;
@@ -16,7 +16,8 @@ export interface WaitObservation {
 export function waitObservations(exchanges: RecordedExchange[]): WaitObservation[] {
   const observations: WaitObservation[] = [];
   for (const exchange of exchanges) {
-    if (exchange.layer !== 'vitest' || !exchange.checkId) continue;
+    // A Dredd exchange's checkId is its transaction; a suite's set-up and clean-up have none.
+    if (!exchange.checkId) continue;
     const waitParam = queryOf(exchange).get('waitForFinish');
     const requested = waitParam !== null && /^\d+$/.test(waitParam) ? Number(waitParam) : undefined;
     const isRunSync = /\/run-sync(-get-dataset-items)?\/?$/.test(pathnameOf(exchange));

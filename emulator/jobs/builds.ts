@@ -1,5 +1,6 @@
 // Builds: READY -> RUNNING -> SUCCEEDED | FAILED (or ABORTING -> ABORTED). A build materialises the version's sources
-// into its own directory and checks every JavaScript file with `node --check`; a successful build gets the tag.
+// into its own directory and checks every JavaScript file with `node --check` (once per distinct file: see
+// syntax-check-memo.ts); a successful build gets the tag.
 import { newId } from '../state/ids.ts';
 import type { Actor, Build, JobMeta, JobStatus, Version } from '../state/types.ts';
 import type { ActorProcess } from './actor-process.ts';
@@ -16,6 +17,7 @@ import {
 import { JobLog } from './job-log.ts';
 import type { JobContext } from './job-context.ts';
 import { ABORTABLE_STATUSES, transition } from './lifecycle.ts';
+import { SyntaxCheckMemo } from './syntax-check-memo.ts';
 
 export interface BuildArtifact {
   dir: string;
@@ -47,6 +49,7 @@ const INPUT_SCHEMA_FILES = ['.actor/input_schema.json', '.actor/INPUT_SCHEMA.jso
 
 export class BuildJobs {
   private readonly jobs = new Map<string, BuildJob>();
+  private readonly syntaxChecks = new SyntaxCheckMemo();
 
   constructor(private readonly context: JobContext) {}
 
@@ -135,7 +138,7 @@ export class BuildJobs {
       const dir = this.context.workspace.buildDir(build.id);
       await writeSources(dir, files);
       log.line(`Wrote ${files.length} source file(s); main file: ${mainFile}`);
-      const syntaxErrors = await this.checkSyntax(job, dir, javaScriptFilesOf(files));
+      const syntaxErrors = await this.checkSyntax(job, dir, files);
       if (build.status !== 'RUNNING') return;
       if (syntaxErrors > 0) throw new BuildFailure(`${syntaxErrors} file(s) failed the syntax check (see above)`);
       job.artifact = { dir, mainFile, envVars: Object.fromEntries((version.envVars ?? []).map(({ name, value }) => [name, value])) };
@@ -153,16 +156,18 @@ export class BuildJobs {
     }
   }
 
-  /** Runs `node --check` on each file, a few at a time; returns how many failed. */
-  private async checkSyntax(job: BuildJob, dir: string, files: readonly string[]): Promise<number> {
+  /** Runs `node --check` on each JavaScript file not known to pass, a few at a time; returns how many failed. */
+  private async checkSyntax(job: BuildJob, dir: string, sources: readonly SourceFileContent[]): Promise<number> {
     let failures = 0;
-    const queue = [...files];
+    const names = new Set(javaScriptFilesOf(sources));
+    const queue = sources.filter((source) => names.has(source.name) && !this.syntaxChecks.has(source, sources));
+    if (queue.length < names.size) job.log.line(`Syntax check: ${names.size - queue.length} file(s) passed it before with the same sources`);
     const worker = async () => {
       for (let file = queue.shift(); file !== undefined && job.build.status === 'RUNNING'; file = queue.shift()) {
         let output = '';
         const check = spawnNode({
           nodeArgs: ['--check'],
-          mainFile: file,
+          mainFile: file.name,
           cwd: dir,
           env: { PATH: process.env.PATH ?? '', HOME: dir },
           onOutput: (text) => {
@@ -172,13 +177,14 @@ export class BuildJobs {
         job.checks.add(check);
         const exit = await check.exited;
         job.checks.delete(check);
-        if (exit.code !== 0 && job.build.status === 'RUNNING') {
+        if (exit.code === 0) this.syntaxChecks.remember(file, sources);
+        else if (job.build.status === 'RUNNING') {
           failures += 1;
-          job.log.line(`Syntax check failed for ${file}:\n${output.trimEnd()}`);
+          job.log.line(`Syntax check failed for ${file.name}:\n${output.trimEnd()}`);
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(SYNTAX_CHECK_CONCURRENCY, files.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(SYNTAX_CHECK_CONCURRENCY, queue.length) }, worker));
     return failures;
   }
 

@@ -9,6 +9,7 @@ import type { CleanupReport } from '../../common/fixtures/index.ts';
 import { redactProcessOutput } from '../../common/output-redaction.ts';
 import { createRedactor } from '../../common/redact.ts';
 import { CLEANUP_DONE_EVENT, HOOKS_BROKEN_EVENT, HOOKS_LOADED_EVENT } from '../../hooks/lib/events.ts';
+import { installParseCache } from './parse-cache.ts';
 import type { DreddProcessReport, DreddTransactionResult } from './result.ts';
 
 export interface DreddProcessOptions {
@@ -84,6 +85,7 @@ const writeReport = (): void => writeFileSync(options.reportFile, JSON.stringify
 });
 
 const require = createRequire(import.meta.url);
+await installParseCache(require, options.spec);
 const Dredd = (require('dredd') as { default?: DreddConstructor }).default ?? (require('dredd') as DreddConstructor);
 type LogMethod = (...args: unknown[]) => unknown;
 const logger = (require('dredd/build/logger') as { default: { warn: LogMethod; log: LogMethod } }).default;

@@ -150,6 +150,17 @@ describe('builds: failures', () => {
         expect(log, 'the build log should name the broken file').toContain('main.js');
     });
 
+    test('a syntax error fails every build of the same sources, and a fixed file builds', async () => {
+        const actor = await createSourceActor(emu.api, 'syntax-error');
+        for (const attempt of [1, 2]) {
+            const build = await waitForJob<Build>(emu, 'build', (await startBuild(emu, actor.id)).id);
+            expect(build.status, `build ${attempt} of the broken sources`).toBe('FAILED');
+            expect(await getText(emu, `/v2/actor-builds/${build.id}/log`), `build ${attempt}'s log`).toMatch(/SyntaxError/);
+        }
+        dataOf<unknown>(await emu.api.put(`/v2/acts/${actor.id}/versions/0.0`, { sourceFiles: sourceFilesOf('trivial') }));
+        expect((await waitForJob<Build>(emu, 'build', (await startBuild(emu, actor.id)).id)).status).toBe('SUCCEEDED');
+    });
+
     for (const [sourceType, field, url] of [
         ['GIT_REPO', 'gitRepoUrl', 'https://github.com/apify/actor-example.git'],
         ['TARBALL', 'tarballUrl', 'https://example.com/actor.tar.gz'],

@@ -36,17 +36,19 @@ describe('the conformance matrix', () => {
 });
 
 describe('waits against the cap', () => {
-  it('keeps the waitForFinish and run-sync requests the checks sent, not the set-up', () => {
+  it('keeps the waitForFinish and run-sync requests the checks and the Dredd transactions sent, not the set-up', () => {
     const waits = waitObservations([
       exchange('wait.a', 'GET', '/v2/acts/x/runs/y?waitForFinish=999', 200, { durationMs: 3004, responseBody: '{"data":{"status":"RUNNING"}}' }),
       exchange('wait.b', 'POST', '/v2/acts/x/run-sync?timeout=40', 408, { durationMs: 3001 }),
       exchange('wait.c', 'GET', '/v2/acts/x/runs/y?waitForFinish=0', 200),
       exchange('wait.d', 'GET', '/v2/acts/x/runs/y', 200),
       exchange(undefined, 'POST', '/v2/acts/x/builds?waitForFinish=3', 201),
+      exchange('Run actor synchronously > Example 3', 'GET', '/v2/acts/x/run-sync?token=***', 408, { layer: 'dredd', durationMs: 3010 }),
     ]);
     expect(waits).toEqual([
       { checkId: 'wait.a', request: 'GET /v2/acts/x/runs/y?waitForFinish=999', requestedSecs: 999, observedSecs: 3.004, status: 200, jobStatus: 'RUNNING' },
       { checkId: 'wait.b', request: 'POST /v2/acts/x/run-sync', requestedSecs: undefined, observedSecs: 3.001, status: 408, jobStatus: undefined },
+      { checkId: 'Run actor synchronously > Example 3', request: 'GET /v2/acts/x/run-sync', requestedSecs: undefined, observedSecs: 3.01, status: 408, jobStatus: undefined },
     ]);
   });
 });
