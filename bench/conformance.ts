@@ -12,8 +12,11 @@ import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configToEnvironment, loadConfig } from '../common/config.ts';
+import { isTerminalStatus } from '../common/job-status.ts';
 import { startEmulator } from '../emulator/index.ts';
 import { runDredd } from '../runner/dredd/index.ts';
+import type { Summary as RunSummary } from '../runner/reports/summary.ts';
+import type { WaitObservation } from '../runner/timing.ts';
 import { benchEmulator } from './emulator.ts';
 import { processTree, pssBytes, rssBytes } from './process-tree.ts';
 import { summarize, type Summary } from './stats.ts';
@@ -53,17 +56,9 @@ interface ConformanceRound {
   requiredWaitMs: number;
 }
 
-const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'TIMED-OUT', 'ABORTED']);
-
-interface WaitObservation {
-  requestedSecs?: number;
-  status?: number;
-  jobStatus?: string;
-}
-
 /** A held request (408, or a job still going when the wait ended) cannot have been answered sooner than its wait. */
 function requiredWaitMs(waits: WaitObservation[], capSecs: number): number {
-  const held = waits.filter((w) => w.status === 408 || (w.jobStatus !== undefined && !TERMINAL.has(w.jobStatus)));
+  const held = waits.filter((w) => w.status === 408 || (w.jobStatus !== undefined && !isTerminalStatus(w.jobStatus)));
   return held.reduce((sum, w) => sum + Math.min(w.requestedSecs ?? capSecs, capSecs) * 1000, 0);
 }
 
@@ -95,12 +90,7 @@ async function conformanceRound(): Promise<ConformanceRound> {
   const lastCheck = seen.lastCheck ?? target;
   const summaryAt = seen.summary ?? wallMs;
   const phasesMs: Phases = { startUp: target, checks: lastCheck - target, analysisAndReports: summaryAt - lastCheck, shutDown: wallMs - summaryAt };
-  const summary = JSON.parse(readFileSync(path.join(reports, 'summary.json'), 'utf8')) as {
-    durationMs: number;
-    target: { maxWaitSecs: number };
-    waits: WaitObservation[];
-    checks: Array<{ layer: string; family: string; durationMs: number }>;
-  };
+  const summary = JSON.parse(readFileSync(path.join(reports, 'summary.json'), 'utf8')) as RunSummary;
   const familyCheckMs: Record<string, number> = {};
   for (const check of summary.checks.filter((c) => c.layer === 'vitest')) familyCheckMs[check.family] = (familyCheckMs[check.family] ?? 0) + check.durationMs;
   return {
