@@ -1,6 +1,7 @@
 // Builds: READY -> RUNNING -> SUCCEEDED | FAILED (or ABORTING -> ABORTED). A build materialises the version's sources
 // into its own directory and checks every JavaScript file with `node --check` (once per distinct file: see
-// syntax-check-memo.ts); a successful build gets the tag.
+// syntax-check-memo.ts); it stays RUNNING at least MIN_BUILD_MS; a successful build gets the tag.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { newId } from '../state/ids.ts';
 import type { Actor, Build, JobMeta, JobStatus, Version } from '../state/types.ts';
 import type { ActorProcess } from './actor-process.ts';
@@ -44,6 +45,10 @@ interface BuildJob {
 }
 
 const BUILD_MEMORY_MBYTES = 4096;
+// A platform build pulls an image and installs packages, so it is RUNNING for many seconds. Here a build of sources
+// already checked would end within milliseconds, before any client could see it RUNNING or abort it; every build
+// therefore stays RUNNING at least this long.
+const MIN_BUILD_MS = 500;
 const SYNTAX_CHECK_CONCURRENCY = 4;
 const INPUT_SCHEMA_FILES = ['.actor/input_schema.json', '.actor/INPUT_SCHEMA.json', 'INPUT_SCHEMA.json'];
 
@@ -127,6 +132,7 @@ export class BuildJobs {
   private async execute(job: BuildJob, version: Version, tag: string): Promise<void> {
     const { build, log } = job;
     this.move(job, 'RUNNING');
+    const earliestEnd = Date.now() + MIN_BUILD_MS;
     log.line(`Building version ${version.versionNumber} (build ${build.buildNumber}) of ${job.actor.username}/${job.actor.name}`);
     try {
       const files = sourceFilesOf(version);
@@ -139,6 +145,7 @@ export class BuildJobs {
       await writeSources(dir, files);
       log.line(`Wrote ${files.length} source file(s); main file: ${mainFile}`);
       const syntaxErrors = await this.checkSyntax(job, dir, files);
+      await sleep(Math.max(0, earliestEnd - Date.now()), undefined, { ref: false });
       if (build.status !== 'RUNNING') return;
       if (syntaxErrors > 0) throw new BuildFailure(`${syntaxErrors} file(s) failed the syntax check (see above)`);
       job.artifact = { dir, mainFile, envVars: Object.fromEntries((version.envVars ?? []).map(({ name, value }) => [name, value])) };

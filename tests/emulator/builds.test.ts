@@ -60,6 +60,13 @@ describe('builds: start and read', () => {
         expect(Date.parse(done.finishedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(done.startedAt));
     });
 
+    test('every build stays RUNNING at least 500 ms, also when its sources passed the syntax check before', async () => {
+        const actor = await createSourceActor(emu.api, 'trivial');
+        await buildActor(emu, actor.id);
+        const again = await buildActor(emu, actor.id);
+        expect(Date.parse(again.finishedAt ?? '') - Date.parse(again.startedAt)).toBeGreaterThanOrEqual(500);
+    });
+
     test('a build is the same object under /v2/actor-builds/{id} and /v2/acts/{actorId}/builds/{id}', async () => {
         const actor = await createSourceActor(emu.api, 'trivial');
         const build = await buildActor(emu, actor.id);
