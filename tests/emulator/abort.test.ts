@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type TestEmulator, startTestEmulator } from './helpers/emulator.ts';
 import {
     createBuiltActor,
-    createSourceActor,
     getDatasetItems,
     runToEnd,
     startBuild,
