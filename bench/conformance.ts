@@ -8,8 +8,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createInterface } from 'node:readline';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { configToEnvironment, loadConfig } from '../common/config.ts';
 import { isTerminalStatus } from '../common/job-status.ts';
@@ -19,7 +19,7 @@ import type { Summary as RunSummary } from '../runner/reports/summary.ts';
 import type { WaitObservation } from '../runner/timing.ts';
 import { benchEmulator } from './emulator.ts';
 import { processTree, pssBytes, rssBytes } from './process-tree.ts';
-import { summarize, type Summary } from './stats.ts';
+import { type Summary, summarize } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -81,8 +81,14 @@ async function conformanceRound(): Promise<ConformanceRound> {
   const sampler = setInterval(() => {
     if (child.pid === undefined) return;
     const tree = processTree(child.pid);
-    peakRss = Math.max(peakRss, tree.reduce((sum, pid) => sum + rssBytes(pid), 0));
-    peakPss = Math.max(peakPss, tree.reduce((sum, pid) => sum + pssBytes(pid), 0));
+    peakRss = Math.max(
+      peakRss,
+      tree.reduce((sum, pid) => sum + rssBytes(pid), 0),
+    );
+    peakPss = Math.max(
+      peakPss,
+      tree.reduce((sum, pid) => sum + pssBytes(pid), 0),
+    );
   }, 100);
   const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 2)));
   clearInterval(sampler);
@@ -134,7 +140,10 @@ const report = {
     peakTreePssMb: summarize(rounds.map((r) => r.peakTreePssMb)),
     exitCodes: rounds.map((r) => r.exitCode),
     runDurationMs: summarize(rounds.map((r) => r.summaryDurationMs)),
-    phasesMs: Object.fromEntries(PHASES.map(([phase]) => [phase, summarize(rounds.map((r) => Math.round(r.phasesMs[phase])))])) as Record<keyof Phases, Summary>,
+    phasesMs: Object.fromEntries(PHASES.map(([phase]) => [phase, summarize(rounds.map((r) => Math.round(r.phasesMs[phase])))])) as Record<
+      keyof Phases,
+      Summary
+    >,
     dreddChecksSumMs: summarize(rounds.map((r) => r.dreddCheckMs)),
     familyChecksSumMs: Object.fromEntries(families.map((f) => [f, summarize(rounds.map((r) => r.familyCheckMs[f] ?? 0))])),
     requiredWaitMs: summarize(rounds.map((r) => r.requiredWaitMs)),

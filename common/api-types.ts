@@ -3,15 +3,7 @@
 // hands out these types for data that has passed the matching schema. Every object may carry undocumented
 // extra members, which the index signatures admit.
 
-export type JobStatus =
-  | 'READY'
-  | 'RUNNING'
-  | 'SUCCEEDED'
-  | 'FAILED'
-  | 'TIMING-OUT'
-  | 'TIMED-OUT'
-  | 'ABORTING'
-  | 'ABORTED';
+export type JobStatus = 'READY' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMING-OUT' | 'TIMED-OUT' | 'ABORTING' | 'ABORTED';
 
 export type SourceType = 'SOURCE_CODE' | 'SOURCE_FILES' | 'GIT_REPO' | 'TARBALL' | 'GITHUB_GIST';
 

@@ -1,5 +1,5 @@
-import { test, type TestContext } from 'vitest';
-import { loadConfig, type ConformanceConfig } from './config.ts';
+import { type TestContext, test } from 'vitest';
+import { type ConformanceConfig, loadConfig } from './config.ts';
 
 /**
  * Every behavioural check is registered through `check()`: a stable id, the rule it enforces in one sentence, and where

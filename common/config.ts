@@ -64,7 +64,7 @@ export function loadConfig(env: Environment = readEnvironment()): ConformanceCon
     runId: parseRunId(env),
     select: parseList(env, 'CONFORMANCE_SELECT'),
     readOnly: parseFlag(env, 'CONFORMANCE_READ_ONLY'),
-    profile: valueOf(env, 'CONFORMANCE_PROFILE'),
+    profile: settingValue(env, 'CONFORMANCE_PROFILE'),
   };
 }
 
@@ -95,7 +95,7 @@ export function generateRunId(): string {
 }
 
 // An empty or blank value counts as unset: .env.example ships `APIFY_API_BASE_URL=` and `CONFORMANCE_SELECT=`.
-function valueOf(env: Environment, name: string): string | undefined {
+function settingValue(env: Environment, name: string): string | undefined {
   const value = env[name]?.trim();
   return value === undefined || value === '' ? undefined : value;
 }
@@ -103,7 +103,7 @@ function valueOf(env: Environment, name: string): string | undefined {
 function parseBaseUrl(env: Environment): string {
   const name = 'APIFY_API_BASE_URL';
   const expected = 'the API root URL without /v2, e.g. https://api.apify.com or http://127.0.0.1:8377';
-  const raw = valueOf(env, name) ?? notSet(name, expected);
+  const raw = settingValue(env, name) ?? notSet(name, expected);
   // Someone may have pasted a URL with a token in it; the message must not repeat it.
   const shown = raw.replace(/token=[^&#\s]*/gi, 'token=***');
   let url: URL;
@@ -131,13 +131,13 @@ function notSet(name: string, expected: string): never {
 
 // Token values never appear in messages: only their shape is described.
 function parseToken(env: Environment, name: string): string | undefined {
-  const value = valueOf(env, name);
+  const value = settingValue(env, name);
   if (value !== undefined && /\s/.test(value)) throw new ConfigError(name, TOKEN_FORM, 'the value contains whitespace');
   return value;
 }
 
 function parsePositiveInteger(env: Environment, name: string, fallback: number, unit: string): number {
-  const raw = valueOf(env, name);
+  const raw = settingValue(env, name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
     throw new ConfigError(name, `a positive whole number of ${unit} (e.g. ${fallback})`, `got "${raw}"`);
@@ -147,7 +147,7 @@ function parsePositiveInteger(env: Environment, name: string, fallback: number, 
 
 function parseResourcePrefix(env: Environment): string {
   const name = 'CONFORMANCE_RESOURCE_PREFIX';
-  const raw = valueOf(env, name);
+  const raw = settingValue(env, name);
   if (raw === undefined) return DEFAULTS.resourcePrefix;
   // Resource names become actor names: lowercase letters, digits and dashes only.
   if (!/^[a-z0-9][a-z0-9-]{0,19}$/.test(raw)) {
@@ -162,7 +162,7 @@ function parseResourcePrefix(env: Environment): string {
 
 function parseRunId(env: Environment): string {
   const name = 'CONFORMANCE_RUN_ID';
-  const raw = valueOf(env, name);
+  const raw = settingValue(env, name);
   if (raw === undefined) return generateRunId();
   if (!/^[a-z0-9]{4,16}$/.test(raw)) {
     throw new ConfigError(name, '4 to 16 lowercase letters or digits (or unset, to generate one)', `got "${raw}"`);
@@ -171,7 +171,7 @@ function parseRunId(env: Environment): string {
 }
 
 function parseList(env: Environment, name: string): string[] {
-  const raw = valueOf(env, name);
+  const raw = settingValue(env, name);
   if (raw === undefined) return [];
   return raw
     .split(',')
@@ -180,7 +180,7 @@ function parseList(env: Environment, name: string): string[] {
 }
 
 function parseFlag(env: Environment, name: string): boolean {
-  const raw = valueOf(env, name);
+  const raw = settingValue(env, name);
   if (raw === undefined) return false;
   const value = raw.toLowerCase();
   if (value === '1' || value === 'true') return true;

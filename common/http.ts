@@ -1,7 +1,7 @@
 import { request as undiciRequest } from 'undici';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy, sleep } from './backoff.ts';
 import type { ConformanceConfig } from './config.ts';
-import { redactorForTokens, type Redactor } from './redact.ts';
+import { type Redactor, redactorForTokens } from './redact.ts';
 
 /**
  * The HTTP client of the hooks and the suites (undici 7). Every request follows the documented exponential backoff on

@@ -1,7 +1,7 @@
 // Which body each documented action answers with, per status, and which body it takes. Keys are
 // "<Resource name> > <Action name>" exactly as in spec/apify-v2-actors.apib (Dredd's origin.resourceName and
 // origin.actionName), so hooks and suites validate every response against the same rule.
-import { validate, type SchemaName, type ValidationResult } from './schemas.ts';
+import { type SchemaName, type ValidationResult, validate } from './schemas.ts';
 
 /** A JSON body that must pass the schema. */
 export type JsonBodyRule = { kind: 'json'; schema: SchemaName };
@@ -92,9 +92,7 @@ export function checkResponseBody(action: string, status: number, rawBody: strin
 
 /** Checks a raw request body against the documented rule for `action`; actions without one take no JSON body. */
 export function checkRequestBody(action: string, rawBody: string): ValidationResult {
-  const rule: BodyRule | undefined = Object.hasOwn(REQUEST_BODIES, action)
-    ? REQUEST_BODIES[action as keyof typeof REQUEST_BODIES]
-    : undefined;
+  const rule: BodyRule | undefined = Object.hasOwn(REQUEST_BODIES, action) ? REQUEST_BODIES[action as keyof typeof REQUEST_BODIES] : undefined;
   if (rule === undefined) return { ok: false, errors: [`"${action}" documents no JSON request body`] };
   return checkBody(rule, rawBody);
 }

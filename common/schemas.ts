@@ -98,7 +98,7 @@ function getSchema(name: SchemaName): JsonSchema {
 }
 
 export function validate(name: SchemaName, data: unknown): ValidationResult {
-  const check = ajv.getSchema(SCHEMA_BASE_URI + `${name}.json`);
+  const check = ajv.getSchema(`${SCHEMA_BASE_URI}${name}.json`);
   if (check === undefined) throw new Error(`unknown schema ${String(name)}`);
   if (check(data)) return { ok: true };
   return { ok: false, errors: explainErrors(check.errors ?? []) };

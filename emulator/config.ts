@@ -58,25 +58,18 @@ export function loadOptions(overrides: Partial<EmulatorOptions> = {}, env: Env =
     const value = env[name]?.trim();
     return value === undefined || value === '' ? undefined : value;
   };
-  const token2 = overrides.token2 !== undefined ? overrides.token2 : read('EMULATOR_TOKEN_2') ?? null;
+  const token2 = overrides.token2 !== undefined ? overrides.token2 : (read('EMULATOR_TOKEN_2') ?? null);
   const options: EmulatorOptions = {
     host: overrides.host ?? read('EMULATOR_HOST') ?? DEFAULT_OPTIONS.host,
     port: overrides.port ?? integerVar(read, 'EMULATOR_PORT', DEFAULT_OPTIONS.port, 0, 65535),
     token: overrides.token ?? read('EMULATOR_TOKEN') ?? DEFAULT_OPTIONS.token,
     username: overrides.username ?? read('EMULATOR_USERNAME') ?? DEFAULT_OPTIONS.username,
     token2,
-    username2:
-      overrides.username2 !== undefined
-        ? overrides.username2
-        : read('EMULATOR_USERNAME_2') ?? (token2 === null ? null : 'emulator-user-2'),
+    username2: overrides.username2 !== undefined ? overrides.username2 : (read('EMULATOR_USERNAME_2') ?? (token2 === null ? null : 'emulator-user-2')),
     maxWaitSecs: overrides.maxWaitSecs ?? integerVar(read, 'EMULATOR_MAX_WAIT_SECS', DEFAULT_OPTIONS.maxWaitSecs, 0, 3600),
-    rateLimitDefault:
-      overrides.rateLimitDefault ??
-      integerVar(read, 'EMULATOR_RATE_LIMIT_DEFAULT', DEFAULT_OPTIONS.rateLimitDefault, 0, 1_000_000),
-    rateLimitHigh:
-      overrides.rateLimitHigh ?? integerVar(read, 'EMULATOR_RATE_LIMIT_HIGH', DEFAULT_OPTIONS.rateLimitHigh, 0, 1_000_000),
-    maxPageSize:
-      overrides.maxPageSize ?? integerVar(read, 'EMULATOR_MAX_PAGE_SIZE', DEFAULT_OPTIONS.maxPageSize, 1, 1_000_000),
+    rateLimitDefault: overrides.rateLimitDefault ?? integerVar(read, 'EMULATOR_RATE_LIMIT_DEFAULT', DEFAULT_OPTIONS.rateLimitDefault, 0, 1_000_000),
+    rateLimitHigh: overrides.rateLimitHigh ?? integerVar(read, 'EMULATOR_RATE_LIMIT_HIGH', DEFAULT_OPTIONS.rateLimitHigh, 0, 1_000_000),
+    maxPageSize: overrides.maxPageSize ?? integerVar(read, 'EMULATOR_MAX_PAGE_SIZE', DEFAULT_OPTIONS.maxPageSize, 1, 1_000_000),
     faults: overrides.faults ?? listVar(read, 'EMULATOR_FAULTS'),
     variations: overrides.variations ?? (listVar(read, 'EMULATOR_VARIATIONS') as VariationId[]),
   };
@@ -140,13 +133,7 @@ function isUsableToken(value: string): boolean {
   return /^[\x21-\x7e]{1,200}$/.test(value);
 }
 
-function integerVar(
-  read: (name: string) => string | undefined,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
+function integerVar(read: (name: string) => string | undefined, name: string, fallback: number, min: number, max: number): number {
   const raw = read(name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {

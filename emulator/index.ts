@@ -1,12 +1,12 @@
 // The emulator's public entry point (contract: docs/ARCHITECTURE.md): start it in-process, get its URL, close it.
 import { buildApp } from './app.ts';
-import { loadOptions, type EmulatorOptions } from './config.ts';
+import { type EmulatorOptions, loadOptions } from './config.ts';
+import { Faults } from './faults/faults.ts';
 import { BuildJobs } from './jobs/builds.ts';
 import { RunJobs } from './jobs/runs.ts';
 import { JobWaiters } from './jobs/wait-for-finish.ts';
 import { Workspace } from './jobs/workspace.ts';
 import type { EmulatorContext } from './routes/context.ts';
-import { Faults } from './faults/faults.ts';
 import { Clock } from './state/clock.ts';
 import { EmulatorState, type UserSeed } from './state/store.ts';
 

@@ -1,6 +1,6 @@
 import dotenv from 'dotenv';
 import { formatConfigError } from '../common/config.ts';
-import { parseArgs, UsageError, USAGE } from './args.ts';
+import { parseArgs, USAGE, UsageError } from './args.ts';
 import { EXIT } from './exit-codes.ts';
 import { runConformance, sweepOnly } from './run.ts';
 import { TargetError } from './target.ts';
@@ -46,7 +46,9 @@ async function main(): Promise<number> {
 let finished = false;
 process.once('beforeExit', () => {
   if (finished) return;
-  process.stderr.write('The suite broke: the run stalled before it could finish (nothing left to wait for); `npm run conformance -- --sweep` removes any leftovers\n');
+  process.stderr.write(
+    'The suite broke: the run stalled before it could finish (nothing left to wait for); `npm run conformance -- --sweep` removes any leftovers\n',
+  );
   process.exit(EXIT.broken);
 });
 

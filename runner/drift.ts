@@ -1,5 +1,5 @@
 import { responseBodyRule } from '../common/response-schemas.ts';
-import { isSchemaName, schemaOf, type JsonSchema, type SchemaName } from '../common/schemas.ts';
+import { isSchemaName, type JsonSchema, type SchemaName, schemaOf } from '../common/schemas.ts';
 import { effectiveMethod, pathnameOf, type RecordedExchange } from './exchanges/exchange.ts';
 import { matchAction, type SpecContract } from './spec-contract.ts';
 
@@ -29,10 +29,36 @@ export interface DriftReport {
 
 // Headers any HTTP server or proxy may add (RFC 9110/9111 and common security and CORS headers): not API drift.
 const GENERAL_HEADERS = new Set([
-  'accept-ranges', 'age', 'allow', 'alt-svc', 'cache-control', 'connection', 'content-disposition', 'content-encoding',
-  'content-language', 'content-length', 'content-security-policy', 'date', 'etag', 'expires', 'keep-alive',
-  'last-modified', 'pragma', 'referrer-policy', 'retry-after', 'server', 'strict-transport-security', 'transfer-encoding',
-  'vary', 'via', 'x-content-type-options', 'x-frame-options', 'x-xss-protection', 'permissions-policy', 'nel', 'report-to',
+  'accept-ranges',
+  'age',
+  'allow',
+  'alt-svc',
+  'cache-control',
+  'connection',
+  'content-disposition',
+  'content-encoding',
+  'content-language',
+  'content-length',
+  'content-security-policy',
+  'date',
+  'etag',
+  'expires',
+  'keep-alive',
+  'last-modified',
+  'pragma',
+  'referrer-policy',
+  'retry-after',
+  'server',
+  'strict-transport-security',
+  'transfer-encoding',
+  'vary',
+  'via',
+  'x-content-type-options',
+  'x-frame-options',
+  'x-xss-protection',
+  'permissions-policy',
+  'nel',
+  'report-to',
 ]);
 const GENERAL_HEADER_PREFIXES = ['access-control-', 'cross-origin-'];
 
@@ -86,7 +112,9 @@ export function analyseDrift(exchanges: RecordedExchange[], contract: SpecContra
   const order: DriftKind[] = ['undocumented-status', 'unknown-error-type', 'unknown-enum-value', 'undocumented-header', 'extra-field'];
   return {
     responses,
-    findings: [...findings.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.subject.localeCompare(b.subject) || a.detail.localeCompare(b.detail)),
+    findings: [...findings.values()].sort(
+      (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.subject.localeCompare(b.subject) || a.detail.localeCompare(b.detail),
+    ),
   };
 }
 
@@ -108,7 +136,8 @@ function walk(schemas: JsonSchema[], value: unknown, place: Place, report: Repor
 
   const enums = applicable.filter((s) => Array.isArray(s.enum)).map((s) => s.enum as unknown[]);
   // Reported where the value sits (`Run`, `status`), not under the enum's own title.
-  if (enums.length > 0 && !enums.some((allowed) => allowed.includes(value))) report('unknown-enum-value', place.owner, `${place.path || '(value)'} = ${JSON.stringify(value)}`);
+  if (enums.length > 0 && !enums.some((allowed) => allowed.includes(value)))
+    report('unknown-enum-value', place.owner, `${place.path || '(value)'} = ${JSON.stringify(value)}`);
 
   if (Array.isArray(value)) {
     const items = applicable.map((s) => s.items).filter(isSchema);
@@ -142,7 +171,14 @@ function expand(schemas: JsonSchema[], value: unknown, depth = 0): JsonSchema[] 
     if (Array.isArray(schema.allOf)) result.push(...expand(schema.allOf.filter(isSchema), value, depth + 1));
     for (const keyword of ['anyOf', 'oneOf'] as const) {
       const branches = schema[keyword];
-      if (Array.isArray(branches)) result.push(...expand(branches.filter(isSchema).filter((b) => typeFits(b, value)), value, depth + 1));
+      if (Array.isArray(branches))
+        result.push(
+          ...expand(
+            branches.filter(isSchema).filter((b) => typeFits(b, value)),
+            value,
+            depth + 1,
+          ),
+        );
     }
   }
   return result;

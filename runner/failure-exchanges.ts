@@ -1,5 +1,5 @@
 import type { RecordedExchange } from './exchanges/exchange.ts';
-import { isFailing, type CheckResult, type Exchange } from './results.ts';
+import { type CheckResult, type Exchange, isFailing } from './results.ts';
 
 /** How much of a body the report shows. */
 const SHOWN_BODY = 4000;
@@ -21,7 +21,10 @@ export function attachExchanges(checks: CheckResult[], exchanges: RecordedExchan
     if (check.layer !== 'vitest' || check.exchange || !isFailing(check.status)) return check;
     const own = byCheck.get(check.id) ?? [];
     const named = /request: (\S+) (\S+)/.exec(check.message);
-    const chosen = (named && [...own].reverse().find((e) => e.method === named[1] && named[2]!.endsWith(e.url))) ?? own[own.length - 1] ?? setUpFailure(check, setUpBySource);
+    const chosen =
+      (named && [...own].reverse().find((e) => e.method === named[1] && named[2]!.endsWith(e.url))) ??
+      own[own.length - 1] ??
+      setUpFailure(check, setUpBySource);
     return chosen ? { ...check, exchange: toReportExchange(chosen) } : check;
   });
 }
@@ -40,9 +43,10 @@ function toReportExchange(exchange: RecordedExchange): Exchange {
       headers: exchange.requestContentType ? { 'content-type': exchange.requestContentType } : {},
       body: cut(exchange.requestBody),
     },
-    actual: exchange.status === undefined
-      ? { body: `no response: ${exchange.error ?? 'unknown'}` }
-      : { statusCode: exchange.status, headers: exchange.responseHeaders, body: cut(exchange.responseBody) },
+    actual:
+      exchange.status === undefined
+        ? { body: `no response: ${exchange.error ?? 'unknown'}` }
+        : { statusCode: exchange.status, headers: exchange.responseHeaders, body: cut(exchange.responseBody) },
   };
 }
 

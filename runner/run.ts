@@ -1,26 +1,26 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { configToEnvironment, loadConfig, readEnvironment, type ConformanceConfig, type Environment } from '../common/config.ts';
+import { type ConformanceConfig, configToEnvironment, type Environment, loadConfig, readEnvironment } from '../common/config.ts';
 import { createConfiguredClient } from '../common/http.ts';
 import { redactProcessOutput } from '../common/output-redaction.ts';
-import { redactorForTokens, type Redactor } from '../common/redact.ts';
+import { type Redactor, redactorForTokens } from '../common/redact.ts';
 import { computeCoverage } from './coverage.ts';
-import { analyseDrift } from './drift.ts';
 import { dreddCheckResults } from './dredd/check-results.ts';
-import { runDredd, type DreddRunResult } from './dredd/index.ts';
-import { exchangeOfTransaction, READ_ONLY_BLOCKED, readExchangeLogs, type RecordedExchange } from './exchanges/exchange.ts';
+import { type DreddRunResult, runDredd } from './dredd/index.ts';
+import { analyseDrift } from './drift.ts';
+import { exchangeOfTransaction, READ_ONLY_BLOCKED, type RecordedExchange, readExchangeLogs } from './exchanges/exchange.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { attachExchanges } from './failure-exchanges.ts';
 import { buildMatrix } from './matrix.ts';
 import { decideOutcome } from './outcome.ts';
 import { loadProfile, type Profile } from './profiles.ts';
 import { Progress } from './progress.ts';
-import { writeReports } from './reports/write.ts';
 import { buildSummary, type Summary } from './reports/summary.ts';
-import { applyExpectations, isFailing, type CheckResult } from './results.ts';
+import { writeReports } from './reports/write.ts';
+import { applyExpectations, type CheckResult, isFailing } from './results.ts';
 import { dreddSelection, unknownSelectionEntries } from './selection.ts';
-import { readSpecContract, transactionNames, type SpecContract } from './spec-contract.ts';
+import { readSpecContract, type SpecContract, transactionNames } from './spec-contract.ts';
 import { STALE_AFTER_MS, sweepLeftovers, sweepThisRun } from './sweep.ts';
 import { openTarget, type Target } from './target.ts';
 import { waitObservations } from './timing.ts';
@@ -71,7 +71,9 @@ export async function runConformance(options: RunOptions): Promise<{ summary: Su
   const api = createConfiguredClient(config);
   const exchangeDir = await mkdtemp(path.join(tmpdir(), 'conformance-exchanges-'));
   try {
-    print(`Target ${redactor.url(config.baseUrl)} (${target.kind}, profile ${profile.name}); wait cap ${config.maxWaitSecs} s, rate limit ${config.rateLimitRps}/s; run id ${config.runId}`);
+    print(
+      `Target ${redactor.url(config.baseUrl)} (${target.kind}, profile ${profile.name}); wait cap ${config.maxWaitSecs} s, rate limit ${config.rateLimitRps}/s; run id ${config.runId}`,
+    );
     // Read-only mode changes nothing on the target, not even the leftovers of earlier runs.
     if (!config.readOnly) {
       const swept = await sweepLeftovers(api, config, new Date(Date.now() - STALE_AFTER_MS));
@@ -87,13 +89,21 @@ export async function runConformance(options: RunOptions): Promise<{ summary: Su
     ]);
 
     const exchanges = [...(dredd?.transactions.map(exchangeOfTransaction).filter((e) => e !== undefined) ?? []), ...(await readExchangeLogs(exchangeDir))];
-    const dreddResults = dredd ? dreddCheckResults({ ...dredd, specTransactions: dredd.specTransactions ?? transactionNames(contract) }) : notRunTransactions(contract, dreddPlan.reason);
+    const dreddResults = dredd
+      ? dreddCheckResults({ ...dredd, specTransactions: dredd.specTransactions ?? transactionNames(contract) })
+      : notRunTransactions(contract, dreddPlan.reason);
     const checks = attachExchanges(applyExpectations([...dreddResults, ...suites.results], profile.expectations), exchanges);
     const brokenReasons = brokenReasonsOf({ contract, config, profile, dredd, suites, checks, exchanges, aborted: options.signal.aborted });
     const coverage = computeCoverage(dreddResults, profile.uncovered, dreddPlan.run ? undefined : { applied: false, reason: dreddPlan.reason });
     const { outcome, exitCode } = decideOutcome(brokenReasons, checks, coverage);
     const summary = buildSummary({
-      target: { kind: target.kind, baseUrl: redactor.url(config.baseUrl), profile: profile.name, maxWaitSecs: config.maxWaitSecs, rateLimitRps: config.rateLimitRps },
+      target: {
+        kind: target.kind,
+        baseUrl: redactor.url(config.baseUrl),
+        profile: profile.name,
+        maxWaitSecs: config.maxWaitSecs,
+        rateLimitRps: config.rateLimitRps,
+      },
       selection: { select: config.select, readOnly: config.readOnly, dredd: dreddPlan.run },
       startedAt: startedAt.toISOString(),
       durationMs: Date.now() - startedAt.getTime(),
@@ -135,7 +145,16 @@ function runDreddLayer(config: ConformanceConfig, env: Record<string, string>, p
 // Every documented response as a skipped Dredd check, when the Dredd layer was not selected.
 function notRunTransactions(contract: SpecContract, reason: string): CheckResult[] {
   const names = transactionNames(contract);
-  const run: DreddRunResult = { outcome: 'broken', brokenReasons: [reason], transactions: [], specTransactions: names, cleanup: undefined, output: '', exitCode: null, durationMs: 0 };
+  const run: DreddRunResult = {
+    outcome: 'broken',
+    brokenReasons: [reason],
+    transactions: [],
+    specTransactions: names,
+    cleanup: undefined,
+    output: '',
+    exitCode: null,
+    durationMs: 0,
+  };
   return dreddCheckResults(run).map((result) => ({ ...result, status: 'skipped', message: reason }));
 }
 
@@ -155,7 +174,9 @@ function brokenReasonsOf(run: {
   const compiled = run.dredd?.specTransactions;
   const expected = transactionNames(run.contract);
   if (compiled && compiled.join('\n') !== expected.join('\n')) {
-    reasons.push(`runner: its reading of the spec (runner/spec-contract.ts) names other transactions than Dredd compiled: ${symmetricDifference(compiled, expected).join(', ')}`);
+    reasons.push(
+      `runner: its reading of the spec (runner/spec-contract.ts) names other transactions than Dredd compiled: ${symmetricDifference(compiled, expected).join(', ')}`,
+    );
   }
   const unknown = unknownSelectionEntries(run.config.select, run.checks);
   if (unknown.length > 0) reasons.push(`CONFORMANCE_SELECT: ${unknown.map((e) => `"${e}"`).join(', ')} match no check family, id or tag`);
@@ -163,7 +184,13 @@ function brokenReasonsOf(run: {
   const ids = new Set(run.checks.map((c) => c.id));
   const stale = [...run.profile.expectations, ...run.profile.uncovered].filter((e) => !ids.has(e.id)).map((e) => `"${e.id}"`);
   if (stale.length > 0) reasons.push(`profile ${run.profile.name}: lists ${stale.join(', ')}, which no check has as its id`);
-  const blocked = [...new Set(run.exchanges.filter((e) => e.error?.startsWith(READ_ONLY_BLOCKED)).map((e) => `${e.method} ${e.url.split('?')[0]} (${e.checkId ?? `set-up of ${e.source}`})`))];
+  const blocked = [
+    ...new Set(
+      run.exchanges
+        .filter((e) => e.error?.startsWith(READ_ONLY_BLOCKED))
+        .map((e) => `${e.method} ${e.url.split('?')[0]} (${e.checkId ?? `set-up of ${e.source}`})`),
+    ),
+  ];
   if (blocked.length > 0) reasons.push(`read-only mode: the suites tried to change the target, and the runner refused: ${blocked.join('; ')}`);
   const errors = run.checks.filter((c) => c.status === 'error' && c.layer === 'vitest');
   if (errors.length > 0) reasons.push(`${errors.length} check(s) could not judge the target (status error): ${errors.map((c) => c.id).join(', ')}`);
@@ -180,7 +207,9 @@ export async function sweepOnly(overrides: Environment, print: (line: string) =>
   const { config, target, redactor } = await openSession(overrides);
   try {
     const report = await sweepLeftovers(createConfiguredClient(config), config);
-    print(`Swept ${redactor.url(config.baseUrl)} for actors named ${config.resourcePrefix}*: removed ${report.deleted.length} actor(s) and version(s), aborted ${report.aborted.length} job(s)`);
+    print(
+      `Swept ${redactor.url(config.baseUrl)} for actors named ${config.resourcePrefix}*: removed ${report.deleted.length} actor(s) and version(s), aborted ${report.aborted.length} job(s)`,
+    );
     for (const item of report.deleted) print(`  removed ${item}`);
     for (const failure of report.failures) print(`  could not remove: ${failure}`);
     return report.failures.length > 0 ? EXIT.failed : EXIT.passed;
@@ -199,14 +228,19 @@ function printSummary(summary: Summary, files: string[], print: (line: string) =
   const t = summary.totals;
   const c = summary.coverage;
   print('');
-  for (const check of summary.checks.filter((x) => isFailing(x.status))) print(`${check.status.toUpperCase()} ${check.id}\n  ${check.message.split('\n').join('\n  ')}`);
+  for (const check of summary.checks.filter((x) => isFailing(x.status)))
+    print(`${check.status.toUpperCase()} ${check.id}\n  ${check.message.split('\n').join('\n  ')}`);
   for (const reason of summary.brokenReasons) print(`BROKEN ${reason}`);
   // After a break, what was not exercised follows from it and would only bury the reason.
   if (summary.outcome !== 'broken') for (const id of c.unexercised) print(`NOT EXERCISED ${id}`);
   const gate = c.gate.applied ? '' : ` (not a gate in this run: ${c.gate.reason})`;
   print(`Coverage: ${c.actions.passed}/${c.actions.documented} actions, ${c.responses.passed}/${c.responses.documented} responses exercised and passed${gate}`);
-  print(`Drift: ${summary.drift.findings.length} warning(s) about what the target answered beyond the spec (${summary.drift.responses} responses examined; see the report)`);
-  print(`Checks: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped, ${t['expected-failure']} expected failures, ${t['unexpected-pass']} unexpected passes, ${t.error} errors (${(summary.durationMs / 1000).toFixed(1)} s)`);
+  print(
+    `Drift: ${summary.drift.findings.length} warning(s) about what the target answered beyond the spec (${summary.drift.responses} responses examined; see the report)`,
+  );
+  print(
+    `Checks: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped, ${t['expected-failure']} expected failures, ${t['unexpected-pass']} unexpected passes, ${t.error} errors (${(summary.durationMs / 1000).toFixed(1)} s)`,
+  );
   print(`Reports: ${files.join(', ')}`);
   print(`Outcome: ${summary.outcome} (exit ${summary.exitCode})`);
 }

@@ -78,7 +78,9 @@ async function checkReachable(config: ConformanceConfig): Promise<void> {
     }
   } catch (error) {
     if (error instanceof ApiNetworkError) {
-      throw new TargetError(`${api.redactor.url(config.baseUrl)} is unreachable (${probe}: ${error.attempts.at(-1)?.error ?? error.message}); check APIFY_API_BASE_URL`);
+      throw new TargetError(
+        `${api.redactor.url(config.baseUrl)} is unreachable (${probe}: ${error.attempts.at(-1)?.error ?? error.message}); check APIFY_API_BASE_URL`,
+      );
     }
     throw error;
   }

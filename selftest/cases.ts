@@ -1,5 +1,5 @@
 // What the self-test runs the gate against: the clean emulator, each correct variation alone and each fault alone.
-import { FAULTS, type CheckFamily } from '../emulator/faults/catalogue.ts';
+import { type CheckFamily, FAULTS } from '../emulator/faults/catalogue.ts';
 import { VARIATIONS } from '../emulator/variations/catalogue.ts';
 
 export type CaseKind = 'clean' | 'variation' | 'fault';
@@ -21,15 +21,19 @@ export const CLEAN_ID = 'clean';
 export function allCases(): SelfTestCase[] {
   return [
     { id: CLEAN_ID, kind: 'clean', description: 'the emulator as it is', emulatorEnv: { EMULATOR_FAULTS: '', EMULATOR_VARIATIONS: '' } },
-    ...VARIATIONS.map((v): SelfTestCase => ({ id: v.id, kind: 'variation', description: v.description, emulatorEnv: { EMULATOR_FAULTS: '', EMULATOR_VARIATIONS: v.id } })),
-    ...FAULTS.map((f): SelfTestCase => ({
-      id: f.id,
-      kind: 'fault',
-      description: f.description,
-      family: f.family,
-      action: f.action,
-      emulatorEnv: { EMULATOR_FAULTS: f.id, EMULATOR_VARIATIONS: '' },
-    })),
+    ...VARIATIONS.map(
+      (v): SelfTestCase => ({ id: v.id, kind: 'variation', description: v.description, emulatorEnv: { EMULATOR_FAULTS: '', EMULATOR_VARIATIONS: v.id } }),
+    ),
+    ...FAULTS.map(
+      (f): SelfTestCase => ({
+        id: f.id,
+        kind: 'fault',
+        description: f.description,
+        family: f.family,
+        action: f.action,
+        emulatorEnv: { EMULATOR_FAULTS: f.id, EMULATOR_VARIATIONS: '' },
+      }),
+    ),
   ];
 }
 

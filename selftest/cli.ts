@@ -2,10 +2,10 @@
 // catalogue alone, a few at a time; then the kill matrix (printed, and written to reports/selftest.json). Exit 0 only
 // when the clean run and every variation pass, every fault is caught and every check family caught a fault.
 import path from 'node:path';
-import { allCases, selectCases, type SelfTestCase } from './cases.ts';
+import { allCases, type SelfTestCase, selectCases } from './cases.ts';
 import type { CaseRun } from './matrix.ts';
 import { buildReport, formatReport, writeReport } from './report.ts';
-import { casesRunning, runCase, stopAllCases, type CaseResult } from './run-case.ts';
+import { type CaseResult, casesRunning, runCase, stopAllCases } from './run-case.ts';
 
 const USAGE = `Usage: npm run selftest -- [options] [case id ...]
 
@@ -34,7 +34,8 @@ function parseArgs(argv: string[]): Args | 'help' {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const value = () => {
-      const next = argv[(i += 1)];
+      i += 1;
+      const next = argv[i];
       if (next === undefined) throw new Error(`${arg} needs a value`);
       return next;
     };

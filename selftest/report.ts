@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CLEAN_ID } from './cases.ts';
-import { buildMatrix, faultRow, passRow, problemsOf, type CaseRun, type FaultRow, type KillMatrix, type PassRow } from './matrix.ts';
+import { buildMatrix, type CaseRun, type FaultRow, faultRow, type KillMatrix, type PassRow, passRow, problemsOf } from './matrix.ts';
 
 export const FORMAT_VERSION = 1;
 
@@ -38,7 +38,9 @@ export function buildReport(runs: CaseRun[], meta: { startedAt: Date; parallel: 
   const problems = problemsOf({ clean, variations, matrix, complete: meta.complete });
   if (meta.interrupted) problems.push('interrupted: not every case ran');
   const warnings = [
-    ...[...(clean ? [clean] : []), ...variations].filter((row) => row.flaky.length > 0).map((row) => `${row.id}: failed once and passed on the rerun; flaky: ${row.flaky.join(', ')}`),
+    ...[...(clean ? [clean] : []), ...variations]
+      .filter((row) => row.flaky.length > 0)
+      .map((row) => `${row.id}: failed once and passed on the rerun; flaky: ${row.flaky.join(', ')}`),
     ...faults.filter((f) => f.caught && !f.caughtByOwnFamily).map((f) => `${f.id}: caught, but by no check of its family ${f.family}`),
     ...faults.filter((f) => f.caught && f.brokenReasons.length > 0).map((f) => `${f.id}: the gate broke on it (${f.brokenReasons[0]})`),
   ];
@@ -78,7 +80,9 @@ export function formatReport(report: SelfTestReport): string[] {
   }
   lines.push('', 'Correct implementations (the gate must pass each)');
   for (const row of [...(report.clean ? [report.clean] : []), ...report.variations]) {
-    const verdict = row.passed ? `passed${row.flaky.length > 0 ? ` on the rerun (flaky: ${row.flaky.join(', ')})` : ''}` : `FAILED: ${row.failing.join(', ') || row.brokenReasons.join('; ')}`;
+    const verdict = row.passed
+      ? `passed${row.flaky.length > 0 ? ` on the rerun (flaky: ${row.flaky.join(', ')})` : ''}`
+      : `FAILED: ${row.failing.join(', ') || row.brokenReasons.join('; ')}`;
     lines.push(`  ${row.id.padEnd(idWidth)}  ${verdict} (${seconds(row.durationMs)})`);
   }
   const m = report.matrix;

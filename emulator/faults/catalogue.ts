@@ -55,7 +55,12 @@ export const FAULTS = [
   fault('actors-my-ignored', 'pagination', ACTORS, "my=1 is ignored and the list also shows other users' actors"),
   fault('builds-list-newest-first', 'pagination', 'Build collection > Get list of builds', 'builds are listed newest first unless desc=1 is given'),
   // Method override and 405 (emulator/app.ts, emulator/http/not-found.ts)
-  fault('method-override-ignored', 'method-override', 'Actor object > Delete actor', 'the method query parameter is ignored: GET ?method=DELETE reads instead of deleting'),
+  fault(
+    'method-override-ignored',
+    'method-override',
+    'Actor object > Delete actor',
+    'the method query parameter is ignored: GET ?method=DELETE reads instead of deleting',
+  ),
   fault('method-not-allowed-as-404', 'method-override', RUNS, 'a method an endpoint does not serve answers 404 instead of 405'),
   // Rate limits (emulator/app.ts, emulator/http/rate-limit.ts)
   fault('rate-limit-off', 'rate-limit', GET_ACTOR, 'no request is ever rate limited'),
@@ -68,7 +73,7 @@ export const FAULTS = [
   fault('wait-for-finish-build-ignored', 'wait-for-finish', GET_BUILD, 'Get build ignores waitForFinish (runs honour it)'),
   // Abort (emulator/jobs/runs.ts, emulator/jobs/builds.ts)
   fault('abort-finished-run-changes-status', 'abort', 'Abort run > Abort run', 'aborting a run that already ended sets it ABORTED'),
-  fault('abort-does-not-stop-code', 'abort', 'Abort run > Abort run', "an aborted run is reported ABORTED while its code keeps running"),
+  fault('abort-does-not-stop-code', 'abort', 'Abort run > Abort run', 'an aborted run is reported ABORTED while its code keeps running'),
   fault('abort-finished-build-changes-status', 'abort', 'Abort build > Abort build', 'aborting a build that already ended sets it ABORTED'),
   // Lifecycle and metamorph (emulator/jobs/runs.ts, emulator/routes/runs.ts)
   fault('finished-at-missing-on-terminal', 'lifecycle', GET_RUN, 'finishedAt stays null when a run has ended'),
@@ -81,8 +86,13 @@ export const FAULTS = [
   fault('metamorph-forgets-input', 'lifecycle', METAMORPH, 'metamorph does not store the new input as INPUT-METAMORPH-1'),
   // Run-sync (emulator/routes/run-sync.ts)
   fault('run-sync-200', 'run-sync', RUN_SYNC_INPUT, 'run-sync answers 200 instead of 201'),
-  fault('run-sync-failed-as-201', 'run-sync', RUN_SYNC_INPUT, "a run-sync run that failed answers 201 with whatever output it left instead of 400 run-failed"),
-  fault('run-sync-returns-run-object', 'run-sync', 'Run actor synchronously > Without input', 'run-sync answers with the run object instead of the output record'),
+  fault('run-sync-failed-as-201', 'run-sync', RUN_SYNC_INPUT, 'a run-sync run that failed answers 201 with whatever output it left instead of 400 run-failed'),
+  fault(
+    'run-sync-returns-run-object',
+    'run-sync',
+    'Run actor synchronously > Without input',
+    'run-sync answers with the run object instead of the output record',
+  ),
   fault('run-sync-timeout-as-200', 'run-sync', RUN_SYNC_INPUT, 'a run-sync run still going at the cap answers 200 with the run instead of 408'),
   fault('run-sync-ignores-output-record-key', 'run-sync', RUN_SYNC_INPUT, 'outputRecordKey is ignored: the OUTPUT record is always returned'),
   // Authentication and isolation (emulator/http/auth.ts, emulator/routes/lookup.ts)
@@ -100,7 +110,12 @@ export const FAULTS = [
   fault('create-actor-no-location', 'transactions', CREATE_ACTOR, 'Create actor answers 201 without a Location header'),
   fault('create-actor-200', 'transactions', CREATE_ACTOR, 'Create actor answers 200 instead of 201'),
   fault('delete-actor-204-with-body', 'transactions', 'Actor object > Delete actor', 'Delete actor answers 204 with a JSON body'),
-  fault('delete-version-200-with-body', 'transactions', 'Version object > Delete version', 'Delete version answers 200 with a JSON body instead of an empty 204'),
+  fault(
+    'delete-version-200-with-body',
+    'transactions',
+    'Version object > Delete version',
+    'Delete version answers 200 with a JSON body instead of an empty 204',
+  ),
   fault('create-version-200', 'transactions', 'Version collection > Create version', 'Create version answers 200 instead of 201'),
   fault('dates-not-iso', 'transactions', GET_ACTOR, 'createdAt, modifiedAt and startedAt are written in the Date.toString() format'),
   fault('ids-wrong-shape', 'transactions', BUILD_ACTOR, 'build ids are 16 characters long instead of 17'),
@@ -112,8 +127,18 @@ export const FAULTS = [
   fault('get-version-missing-source-type', 'transactions', 'Version object > Get version', 'Get version leaves out sourceType'),
   fault('get-build-missing-status', 'transactions', GET_BUILD, 'Get build leaves out status'),
   // Round trips and partial updates (emulator/routes/actors.ts, emulator/routes/versions.ts, emulator/routes/lookup.ts)
-  fault('update-actor-wipes-fields', 'round-trip', 'Actor object > Update actor', 'Update actor replaces the actor: title, description, isPublic and restartOnError left out of the body are reset'),
-  fault('update-version-wipes-fields', 'round-trip', 'Version object > Update version', 'Update version replaces the version: buildTag, envVars and sources left out of the body are reset'),
+  fault(
+    'update-actor-wipes-fields',
+    'round-trip',
+    'Actor object > Update actor',
+    'Update actor replaces the actor: title, description, isPublic and restartOnError left out of the body are reset',
+  ),
+  fault(
+    'update-version-wipes-fields',
+    'round-trip',
+    'Version object > Update version',
+    'Update version replaces the version: buildTag, envVars and sources left out of the body are reset',
+  ),
   fault('tilde-name-not-resolved', 'round-trip', GET_ACTOR, 'username~name does not find the actor'),
 ] as const satisfies readonly FaultDefinition[];
 

@@ -1,11 +1,11 @@
 // Request bodies: decompressed (gzip, deflate, br, as apify-client compresses large bodies), limited to 9437184 bytes
 // after decompression, then either parsed as JSON or, on routes that store the body (run input, records), kept as raw
 // bytes with their content type.
-import { Transform, type Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Faults } from '../faults/faults.ts';
-import { ApiError, MAX_PAYLOAD_BYTES, invalidRequest } from './errors.ts';
+import { ApiError, invalidRequest, MAX_PAYLOAD_BYTES } from './errors.ts';
 import './route-config.ts';
 
 /** A body kept as sent, for routes with `rawBody`. */
@@ -27,10 +27,7 @@ export function registerBodyParsing(app: FastifyInstance, faults: Faults): void 
     if (encoding === undefined || encoding === '' || encoding === 'identity') return done(null, payload);
     const decoder = DECODERS[encoding];
     if (decoder === undefined) {
-      return done(
-        new ApiError(415, 'unsupported-content-encoding', `Content-Encoding "${request.headers['content-encoding']}" is not supported.`),
-        payload,
-      );
+      return done(new ApiError(415, 'unsupported-content-encoding', `Content-Encoding "${request.headers['content-encoding']}" is not supported.`), payload);
     }
     done(null, decode(payload, decoder()));
   });

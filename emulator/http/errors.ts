@@ -21,8 +21,7 @@ export const recordNotFound = (what: string) => new ApiError(404, 'record-not-fo
 export const invalidParameter = (message: string) => new ApiError(400, 'invalid-parameter', message);
 export const invalidInput = (message: string) => new ApiError(400, 'invalid-input', message);
 export const invalidRequest = (message: string) => new ApiError(400, 'invalid-request', message);
-export const insufficientPermissions = () =>
-  new ApiError(403, 'insufficient-permissions', 'You do not have permission to perform this action.');
+export const insufficientPermissions = () => new ApiError(403, 'insufficient-permissions', 'You do not have permission to perform this action.');
 
 export interface ErrorBody {
   error: { type: string; message: string };

@@ -7,11 +7,7 @@ const ANSWERED_METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 
 
 export function registerNotFound(app: FastifyInstance): void {
   app.setNotFoundHandler(() => {
-    throw new ApiError(
-      404,
-      'page-not-found',
-      'We have bad news: there is no API endpoint at this URL. Did you specify it correctly?',
-    );
+    throw new ApiError(404, 'page-not-found', 'We have bad news: there is no API endpoint at this URL. Did you specify it correctly?');
   });
 }
 
@@ -40,12 +36,9 @@ export function registerMethodNotAllowed(app: FastifyInstance, methodsByUrl: Map
       url,
       config: { auth: 'optional', rateLimit: 'none', methodNotAllowed: true },
       handler: async () => {
-        throw new ApiError(
-          405,
-          'method-not-allowed',
-          `This API endpoint can only be accessed using the following HTTP methods: ${allowed}`,
-          { allow: allowed },
-        );
+        throw new ApiError(405, 'method-not-allowed', `This API endpoint can only be accessed using the following HTTP methods: ${allowed}`, {
+          allow: allowed,
+        });
       },
     });
   }

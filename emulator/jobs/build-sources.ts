@@ -51,10 +51,7 @@ export function sourceFilesOf(version: Version): SourceFileContent[] {
 }
 
 function offline(what: string, url: string | null): BuildFailure {
-  return new BuildFailure(
-    `Cannot fetch ${what} ${url ?? '(no URL given)'}: the emulator works offline and builds only SOURCE_CODE and ` +
-      'SOURCE_FILES versions.',
-  );
+  return new BuildFailure(`Cannot fetch ${what} ${url ?? '(no URL given)'}: the emulator works offline and builds only SOURCE_CODE and SOURCE_FILES versions.`);
 }
 
 interface PackageJson {

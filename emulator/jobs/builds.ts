@@ -6,17 +6,9 @@ import { newId } from '../state/ids.ts';
 import type { Actor, Build, JobMeta, JobStatus, Version } from '../state/types.ts';
 import type { ActorProcess } from './actor-process.ts';
 import { spawnNode } from './actor-process.ts';
-import {
-  BuildFailure,
-  javaScriptFilesOf,
-  mainFileOf,
-  missingDependenciesOf,
-  sourceFilesOf,
-  writeSources,
-  type SourceFileContent,
-} from './build-sources.ts';
-import { JobLog } from './job-log.ts';
+import { BuildFailure, javaScriptFilesOf, mainFileOf, missingDependenciesOf, type SourceFileContent, sourceFilesOf, writeSources } from './build-sources.ts';
 import type { JobContext } from './job-context.ts';
+import { JobLog } from './job-log.ts';
 import { ABORTABLE_STATUSES, transition } from './lifecycle.ts';
 import { SyntaxCheckMemo } from './syntax-check-memo.ts';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { newId } from '../state/ids.ts';
 import { createDataset, createKeyValueStore, setRecord } from '../state/storages.ts';
 import type { Actor, Build, JobMeta, JobStatus, Run, StoredRecord, User } from '../state/types.ts';
-import { actorEnvironment, spawnNode, type ActorProcess, type ProcessExit } from './actor-process.ts';
+import { type ActorProcess, actorEnvironment, type ProcessExit, spawnNode } from './actor-process.ts';
 import type { BuildArtifact } from './builds.ts';
 import type { JobContext } from './job-context.ts';
 import { JobLog } from './job-log.ts';

@@ -1,8 +1,9 @@
 // waitForFinish: hold a request until its job is terminal or the wait ends, whichever comes first. Event-driven: the
 // job manager calls `notify` when a job becomes terminal; nothing polls.
-import type { JobStatus } from '../state/types.ts';
+
 import type { Faults } from '../faults/faults.ts';
 import { ApiError } from '../http/errors.ts';
+import type { JobStatus } from '../state/types.ts';
 import { isTerminal } from './lifecycle.ts';
 
 export class JobWaiters {

@@ -2,13 +2,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { pageLimits, paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
+import { type PaginationQuery, pageLimits, paginate, paginationQuerySchema } from '../http/pagination.ts';
 import { queryBoolean } from '../http/query.ts';
-import { createActor, deleteActor, updateActor, type ActorInput } from '../state/actors.ts';
+import { type ActorInput, createActor, deleteActor, updateActor } from '../state/actors.ts';
 import type { Actor } from '../state/types.ts';
 import type { EmulatorContext, RoutePluginOptions } from './context.ts';
 import { findActor } from './lookup.ts';
-import { checkVersionInput, newVersionInputSchema, type NewVersionInput } from './version-input.ts';
+import { checkVersionInput, type NewVersionInput, newVersionInputSchema } from './version-input.ts';
 import { actorShortView, actorView } from './views.ts';
 
 export const actorIdParams = {
@@ -136,7 +136,5 @@ export async function removeActor(context: EmulatorContext, actor: Actor): Promi
 function sendNoContentWithBody(reply: FastifyReply): void {
   const body = '{"data":{}}';
   reply.hijack();
-  reply.raw.socket?.end(
-    `HTTP/1.1 204 No Content\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
-  );
+  reply.raw.socket?.end(`HTTP/1.1 204 No Content\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
 }

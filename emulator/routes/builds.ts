@@ -2,13 +2,13 @@
 // one build, under its actor (/v2/acts/{actorId}/builds/{buildId}) or by id (/v2/actor-builds/{buildId}): get
 // (waitForFinish), abort and log.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { pageLimits, paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
+import { type PaginationQuery, pageLimits, paginate, paginationQuerySchema } from '../http/pagination.ts';
 import { queryBoolean, queryNumber } from '../http/query.ts';
 import { waitForFinish } from '../jobs/wait-for-finish.ts';
 import type { Build } from '../state/types.ts';
-import type { RoutePluginOptions } from './context.ts';
 import { actorIdParams } from './actors.ts';
-import { sendLog, logQuerySchema, type LogQuery } from './logs.ts';
+import type { RoutePluginOptions } from './context.ts';
+import { type LogQuery, logQuerySchema, sendLog } from './logs.ts';
 import { findActor, findActorBuild, findBuild, requireOwner } from './lookup.ts';
 import { metaOf } from './run-start.ts';
 import { findVersion } from './versions.ts';
@@ -42,37 +42,29 @@ interface BuildQuery {
 }
 
 export async function actorBuildRoutes(app: FastifyInstance, { context }: RoutePluginOptions): Promise<void> {
-  app.get<{ Params: { actorId: string }; Querystring: PaginationQuery }>(
-    '/:actorId/builds',
-    { schema: listSchema },
-    async (request) => {
-      const actor = findActor(context, request, request.params.actorId, 'read');
-      // Fault builds-list-newest-first: the list is kept newest first, so the default order and desc=1 are swapped.
-      const builds = context.faults.has('builds-list-newest-first') ? [...actor.builds].reverse() : actor.builds;
-      return { data: paginate(builds, request.query, pageLimits(context), buildShortView) };
-    },
-  );
+  app.get<{ Params: { actorId: string }; Querystring: PaginationQuery }>('/:actorId/builds', { schema: listSchema }, async (request) => {
+    const actor = findActor(context, request, request.params.actorId, 'read');
+    // Fault builds-list-newest-first: the list is kept newest first, so the default order and desc=1 are swapped.
+    const builds = context.faults.has('builds-list-newest-first') ? [...actor.builds].reverse() : actor.builds;
+    return { data: paginate(builds, request.query, pageLimits(context), buildShortView) };
+  });
 
-  app.post<{ Params: { actorId: string }; Querystring: BuildQuery }>(
-    '/:actorId/builds',
-    { schema: buildSchema },
-    async (request, reply) => {
-      const actor = findActor(context, request, request.params.actorId, 'write');
-      const version = findVersion(actor, request.query.version);
-      const build = context.builds.start({
-        actor,
-        version,
-        tag: request.query.tag ?? version.buildTag,
-        useCache: request.query.useCache ?? false,
-        betaPackages: request.query.betaPackages ?? false,
-        meta: metaOf(request),
-      });
-      reply.code(context.faults.has('build-actor-200') ? 200 : 201);
-      reply.header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/builds/${build.id}`);
-      await waitForFinish(context.waiters, build, request.query.waitForFinish, context.options.maxWaitSecs);
-      return { data: build };
-    },
-  );
+  app.post<{ Params: { actorId: string }; Querystring: BuildQuery }>('/:actorId/builds', { schema: buildSchema }, async (request, reply) => {
+    const actor = findActor(context, request, request.params.actorId, 'write');
+    const version = findVersion(actor, request.query.version);
+    const build = context.builds.start({
+      actor,
+      version,
+      tag: request.query.tag ?? version.buildTag,
+      useCache: request.query.useCache ?? false,
+      betaPackages: request.query.betaPackages ?? false,
+      meta: metaOf(request),
+    });
+    reply.code(context.faults.has('build-actor-200') ? 200 : 201);
+    reply.header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/builds/${build.id}`);
+    await waitForFinish(context.waiters, build, request.query.waitForFinish, context.options.maxWaitSecs);
+    return { data: build };
+  });
 }
 
 export interface BuildObjectOptions extends RoutePluginOptions {

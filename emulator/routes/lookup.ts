@@ -47,13 +47,7 @@ export function findRun(context: EmulatorContext, runId: string): Run {
 }
 
 /** A run of `actor` by id, or `last`: the caller's latest run of it, optionally with a given status. */
-export function findActorRun(
-  context: EmulatorContext,
-  request: FastifyRequest,
-  actor: Actor,
-  runId: string,
-  status?: string,
-): Run {
+export function findActorRun(context: EmulatorContext, request: FastifyRequest, actor: Actor, runId: string, status?: string): Run {
   if (runId === 'last') {
     const caller = request.user;
     if (caller === null) throw tokenNotProvided();

@@ -2,11 +2,11 @@
 // webhooks), the input (the request body with its content type) and the build the run uses.
 import type { FastifyRequest } from 'fastify';
 import { callerOf } from '../http/auth.ts';
-import { rawBodyOf, isJsonMediaType } from '../http/body-parsing.ts';
+import { isJsonMediaType, rawBodyOf } from '../http/body-parsing.ts';
 import { ApiError, invalidInput, invalidParameter } from '../http/errors.ts';
 import { queryInteger, queryNumber, queryString } from '../http/query.ts';
-import { addAdHocWebhooks, type AdHocWebhookInput } from '../state/webhooks.ts';
 import type { Actor, Build, JobMeta, Run, StoredRecord } from '../state/types.ts';
+import { type AdHocWebhookInput, addAdHocWebhooks } from '../state/webhooks.ts';
 import type { EmulatorContext } from './context.ts';
 
 export const runOptionsQuerySchema = {
@@ -94,9 +94,10 @@ export function inputOf(request: FastifyRequest): StoredRecord | null {
 /** A build tag (e.g. `latest`) or a build number (e.g. `0.0.3`) of `actor`; the build must have succeeded. */
 export function resolveBuild(actor: Actor, label: string): Build {
   const tagged = actor.taggedBuilds[label];
-  const build = tagged !== undefined
-    ? actor.builds.find((candidate) => candidate.id === tagged.buildId)
-    : actor.builds.find((candidate) => candidate.buildNumber === label);
+  const build =
+    tagged !== undefined
+      ? actor.builds.find((candidate) => candidate.id === tagged.buildId)
+      : actor.builds.find((candidate) => candidate.buildNumber === label);
   if (build === undefined) {
     throw /^\d+\.\d+\.\d+$/.test(label)
       ? new ApiError(400, 'build-not-found', `Build with number "${label}" was not found`)

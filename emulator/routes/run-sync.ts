@@ -3,14 +3,14 @@
 // succeed; 408 run-timeout-exceeded when it is still going at the cap (the run keeps running).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ApiError } from '../http/errors.ts';
-import { waitForFinish } from '../jobs/wait-for-finish.ts';
 import { isTerminal } from '../jobs/lifecycle.ts';
+import { waitForFinish } from '../jobs/wait-for-finish.ts';
 import type { Run } from '../state/types.ts';
-import type { EmulatorContext, RoutePluginOptions } from './context.ts';
 import { actorIdParams } from './actors.ts';
-import { findActor } from './lookup.ts';
-import { runOptionsQuerySchema, startRunFromRequest, type RunOptionsQuery } from './run-start.ts';
+import type { EmulatorContext, RoutePluginOptions } from './context.ts';
 import { RECORD_KEY_PATTERN } from './key-value-stores.ts';
+import { findActor } from './lookup.ts';
+import { type RunOptionsQuery, runOptionsQuerySchema, startRunFromRequest } from './run-start.ts';
 
 const runSyncSchema = {
   params: actorIdParams,

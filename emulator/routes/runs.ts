@@ -4,16 +4,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { callerOf } from '../http/auth.ts';
 import { ApiError, invalidRequest } from '../http/errors.ts';
-import { pageLimits, paginate, paginationQuerySchema, type PaginationQuery } from '../http/pagination.ts';
+import { type PaginationQuery, pageLimits, paginate, paginationQuerySchema } from '../http/pagination.ts';
 import { queryBoolean, queryInteger, queryNumber, queryString } from '../http/query.ts';
 import { isTerminal } from '../jobs/lifecycle.ts';
 import { waitForFinish } from '../jobs/wait-for-finish.ts';
 import { JOB_STATUSES, type Run } from '../state/types.ts';
-import type { RoutePluginOptions } from './context.ts';
 import { actorIdParams } from './actors.ts';
-import { sendLog, logQuerySchema, type LogQuery } from './logs.ts';
+import type { RoutePluginOptions } from './context.ts';
+import { type LogQuery, logQuerySchema, sendLog } from './logs.ts';
 import { findActor, findActorRun, findRun, requireOwner } from './lookup.ts';
-import { checkMemory, inputOf, resolveBuild, runOptionsQuerySchema, startRunFromRequest, type RunOptionsQuery } from './run-start.ts';
+import { checkMemory, inputOf, type RunOptionsQuery, resolveBuild, runOptionsQuerySchema, startRunFromRequest } from './run-start.ts';
 import { runShortView } from './views.ts';
 
 const waitQuerySchema = { waitForFinish: queryNumber(0) } as const;
@@ -129,7 +129,16 @@ export async function runObjectRoutes(app: FastifyInstance, { context, scope }: 
       if (context.faults.has('metamorph-new-run-id')) {
         // Fault metamorph-new-run-id: metamorph done as "start the target, stop the source".
         const { timeoutSecs, memoryMbytes } = run.options;
-        const next = context.runs.start({ actor: targetActor, build, buildLabel, user: owner, input: inputOf(request), timeoutSecs, memoryMbytes, meta: run.meta });
+        const next = context.runs.start({
+          actor: targetActor,
+          build,
+          buildLabel,
+          user: owner,
+          input: inputOf(request),
+          timeoutSecs,
+          memoryMbytes,
+          meta: run.meta,
+        });
         await context.runs.abort(run, false);
         return { data: next };
       }

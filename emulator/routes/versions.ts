@@ -4,10 +4,10 @@ import { ApiError, recordNotFound } from '../http/errors.ts';
 import { touchActor } from '../state/actors.ts';
 import type { Actor, Version } from '../state/types.ts';
 import { createVersion, updateVersion, type VersionInput } from '../state/versions.ts';
-import type { RoutePluginOptions } from './context.ts';
 import { actorIdParams } from './actors.ts';
+import type { RoutePluginOptions } from './context.ts';
 import { findActor } from './lookup.ts';
-import { checkVersionInput, newVersionInputSchema, versionInputSchema, type NewVersionInput } from './version-input.ts';
+import { checkVersionInput, type NewVersionInput, newVersionInputSchema, versionInputSchema } from './version-input.ts';
 import { versionView } from './views.ts';
 
 const versionParams = {
@@ -34,21 +34,17 @@ export async function versionRoutes(app: FastifyInstance, { context }: RoutePlug
     return { data: context.faults.has('versions-list-missing-total') ? { items } : { total: items.length, items } };
   });
 
-  app.post<{ Params: { actorId: string }; Body: NewVersionInput }>(
-    '/:actorId/versions',
-    { schema: createSchema },
-    async (request, reply) => {
-      const actor = findActor(context, request, request.params.actorId, 'write');
-      ensureVersionIsFree(actor, request.body.versionNumber);
-      checkVersionInput(request.body, undefined);
-      const version = createVersion(request.body);
-      actor.versions.push(version);
-      touchActor(state, actor);
-      reply.code(context.faults.has('create-version-200') ? 200 : 201);
-      reply.header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/versions/${version.versionNumber}`);
-      return { data: versionView(version) };
-    },
-  );
+  app.post<{ Params: { actorId: string }; Body: NewVersionInput }>('/:actorId/versions', { schema: createSchema }, async (request, reply) => {
+    const actor = findActor(context, request, request.params.actorId, 'write');
+    ensureVersionIsFree(actor, request.body.versionNumber);
+    checkVersionInput(request.body, undefined);
+    const version = createVersion(request.body);
+    actor.versions.push(version);
+    touchActor(state, actor);
+    reply.code(context.faults.has('create-version-200') ? 200 : 201);
+    reply.header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/versions/${version.versionNumber}`);
+    return { data: versionView(version) };
+  });
 
   app.get<{ Params: VersionParams }>('/:actorId/versions/:versionNumber', { schema: { params: versionParams } }, async (request) => {
     const actor = findActor(context, request, request.params.actorId, 'read');
@@ -58,39 +54,31 @@ export async function versionRoutes(app: FastifyInstance, { context }: RoutePlug
     return { data: view };
   });
 
-  app.put<{ Params: VersionParams; Body: VersionInput }>(
-    '/:actorId/versions/:versionNumber',
-    { schema: updateSchema },
-    async (request) => {
-      const actor = findActor(context, request, request.params.actorId, 'write');
-      const version = findVersion(actor, request.params.versionNumber);
-      const renamedTo = request.body.versionNumber;
-      if (renamedTo !== undefined && renamedTo !== version.versionNumber) ensureVersionIsFree(actor, renamedTo);
-      checkVersionInput(request.body, version);
-      // Fault update-version-wipes-fields: PUT replaces the version, so what the body leaves out goes back to its default.
-      if (context.faults.has('update-version-wipes-fields')) {
-        Object.assign(version, createVersion({ versionNumber: version.versionNumber, sourceType: version.sourceType, ...request.body }));
-      } else {
-        updateVersion(version, request.body);
-      }
-      touchActor(state, actor);
-      return { data: versionView(version) };
-    },
-  );
+  app.put<{ Params: VersionParams; Body: VersionInput }>('/:actorId/versions/:versionNumber', { schema: updateSchema }, async (request) => {
+    const actor = findActor(context, request, request.params.actorId, 'write');
+    const version = findVersion(actor, request.params.versionNumber);
+    const renamedTo = request.body.versionNumber;
+    if (renamedTo !== undefined && renamedTo !== version.versionNumber) ensureVersionIsFree(actor, renamedTo);
+    checkVersionInput(request.body, version);
+    // Fault update-version-wipes-fields: PUT replaces the version, so what the body leaves out goes back to its default.
+    if (context.faults.has('update-version-wipes-fields')) {
+      Object.assign(version, createVersion({ versionNumber: version.versionNumber, sourceType: version.sourceType, ...request.body }));
+    } else {
+      updateVersion(version, request.body);
+    }
+    touchActor(state, actor);
+    return { data: versionView(version) };
+  });
 
-  app.delete<{ Params: VersionParams }>(
-    '/:actorId/versions/:versionNumber',
-    { schema: { params: versionParams } },
-    async (request, reply) => {
-      const actor = findActor(context, request, request.params.actorId, 'write');
-      const version = findVersion(actor, request.params.versionNumber);
-      actor.versions.splice(actor.versions.indexOf(version), 1);
-      touchActor(state, actor);
-      // Fault delete-version-200-with-body: the deleted version is echoed back with 200.
-      if (context.faults.has('delete-version-200-with-body')) return { data: versionView(version) };
-      return reply.code(204).send();
-    },
-  );
+  app.delete<{ Params: VersionParams }>('/:actorId/versions/:versionNumber', { schema: { params: versionParams } }, async (request, reply) => {
+    const actor = findActor(context, request, request.params.actorId, 'write');
+    const version = findVersion(actor, request.params.versionNumber);
+    actor.versions.splice(actor.versions.indexOf(version), 1);
+    touchActor(state, actor);
+    // Fault delete-version-200-with-body: the deleted version is echoed back with 200.
+    if (context.faults.has('delete-version-200-with-body')) return { data: versionView(version) };
+    return reply.code(204).send();
+  });
 }
 
 export function findVersion(actor: Actor, versionNumber: string): Version {

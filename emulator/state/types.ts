@@ -1,16 +1,7 @@
 // The records the emulator keeps in memory. Builds, runs and webhooks are stored in the API's own shape, so a read
 // returns the record itself; actors keep a few internal fields that the view (views.ts) leaves out.
 
-export const JOB_STATUSES = [
-  'READY',
-  'RUNNING',
-  'SUCCEEDED',
-  'FAILED',
-  'TIMING-OUT',
-  'TIMED-OUT',
-  'ABORTING',
-  'ABORTED',
-] as const;
+export const JOB_STATUSES = ['READY', 'RUNNING', 'SUCCEEDED', 'FAILED', 'TIMING-OUT', 'TIMED-OUT', 'ABORTING', 'ABORTED'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export const SOURCE_TYPES = ['SOURCE_CODE', 'SOURCE_FILES', 'GIT_REPO', 'TARBALL', 'GITHUB_GIST'] as const;

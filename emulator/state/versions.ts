@@ -54,8 +54,7 @@ export function updateVersion(version: Version, input: VersionInput): void {
   if (input.baseDockerImage !== undefined) version.baseDockerImage = input.baseDockerImage;
   if (input.sourceCode !== undefined) version.sourceCode = input.sourceCode;
   if (input.sourceFiles !== undefined) {
-    version.sourceFiles =
-      input.sourceFiles?.map((file) => ({ name: file.name, format: file.format ?? 'TEXT', content: file.content })) ?? null;
+    version.sourceFiles = input.sourceFiles?.map((file) => ({ name: file.name, format: file.format ?? 'TEXT', content: file.content })) ?? null;
   }
   if (input.gitRepoUrl !== undefined) version.gitRepoUrl = input.gitRepoUrl;
   if (input.tarballUrl !== undefined) version.tarballUrl = input.tarballUrl;

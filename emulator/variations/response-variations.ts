@@ -17,7 +17,9 @@ export function registerResponseVariations(app: FastifyInstance, active: Readonl
     let requests = 0;
     app.addHook('onRequest', (_request, _reply, done) => {
       requests += 1;
-      done(requests % SPORADIC_429_EVERY === 0 ? new ApiError(429, 'rate-limit-exceeded', 'The server is busy: retry later with exponential backoff') : undefined);
+      done(
+        requests % SPORADIC_429_EVERY === 0 ? new ApiError(429, 'rate-limit-exceeded', 'The server is busy: retry later with exponential backoff') : undefined,
+      );
     });
   }
   if (active.has('extra-fields') || active.has('reordered-keys')) {
@@ -52,5 +54,9 @@ function addExtraMembers(value: unknown): void {
 function reorder(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reorder);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).reverse().map(([key, inner]) => [key, reorder(inner)]));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .reverse()
+      .map(([key, inner]) => [key, reorder(inner)]),
+  );
 }

@@ -12,9 +12,6 @@ export const HOOKS_BROKEN_EVENT = 'conformance-hooks:broken';
 export const LOG_PREFIX = '[conformance hooks]';
 
 /** Emits one of the events above on `process` (Node's typings only list its built-in events). */
-export function announce(
-  event: typeof HOOKS_LOADED_EVENT | typeof CLEANUP_DONE_EVENT | typeof HOOKS_BROKEN_EVENT,
-  ...args: unknown[]
-): void {
+export function announce(event: typeof HOOKS_LOADED_EVENT | typeof CLEANUP_DONE_EVENT | typeof HOOKS_BROKEN_EVENT, ...args: unknown[]): void {
   (process as NodeJS.EventEmitter).emit(event, ...args);
 }

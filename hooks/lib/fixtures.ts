@@ -47,9 +47,7 @@ export class HookFixtures {
 
   /** The main actor: fixture code in versions 0.0 (build tag latest) and 1.0 (build tag beta). */
   mainActor(): Promise<ActorRecord> {
-    return this.share('main actor', () =>
-      this.session.createActor('main', { versions: [fixtureVersion('0.0'), fixtureVersion('1.0', { buildTag: 'beta' })] }),
-    );
+    return this.share('main actor', () => this.session.createActor('main', { versions: [fixtureVersion('0.0'), fixtureVersion('1.0', { buildTag: 'beta' })] }));
   }
 
   /** A SUCCEEDED build of the main actor's version 0.0. */
@@ -91,10 +89,14 @@ export class HookFixtures {
   async runningRun(): Promise<LiveRun> {
     const actor = await this.mainActor();
     const build = await this.mainBuild();
-    const started = await this.session.startRun(actor.id, { sleepMillis: LONG_RUN_TIMEOUT_SECS * 1000 }, {
-      build: build.buildNumber,
-      timeoutSecs: LONG_RUN_TIMEOUT_SECS,
-    });
+    const started = await this.session.startRun(
+      actor.id,
+      { sleepMillis: LONG_RUN_TIMEOUT_SECS * 1000 },
+      {
+        build: build.buildNumber,
+        timeoutSecs: LONG_RUN_TIMEOUT_SECS,
+      },
+    );
     const run = await this.session.waitForRun(actor.id, started.id, { until: (job) => job.status === 'RUNNING' });
     return { actor, run };
   }

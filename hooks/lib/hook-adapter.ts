@@ -11,7 +11,11 @@ export function transactionHook(
   onError: (transaction: DreddTransaction, message: string) => void,
 ): TransactionHook {
   return (transaction, done) => {
-    settle(() => body(transaction), (message) => onError(transaction, message), done);
+    settle(
+      () => body(transaction),
+      (message) => onError(transaction, message),
+      done,
+    );
   };
 }
 
@@ -20,7 +24,11 @@ export function allTransactionsHook(
   onError: (transactions: DreddTransaction[], message: string) => void,
 ): AllTransactionsHook {
   return (transactions, done) => {
-    settle(() => body(transactions), (message) => onError(transactions, message), done);
+    settle(
+      () => body(transactions),
+      (message) => onError(transactions, message),
+      done,
+    );
   };
 }
 

@@ -21,9 +21,15 @@ interface Registered {
 function registered(hooks: DreddHooks): Registered[] {
   const found: Registered[] = [];
   const fromList = (where: string, list: RegisteredHook[]) =>
-    list.forEach((hook, index) =>
-      found.push({ where, hook, replace: (standIn) => (list[index] = standIn as unknown as RegisteredHook) }),
-    );
+    list.forEach((hook, index) => {
+      found.push({
+        where,
+        hook,
+        replace: (standIn) => {
+          list[index] = standIn as unknown as RegisteredHook;
+        },
+      });
+    });
   fromList('beforeAll', hooks.beforeAllHooks);
   fromList('afterAll', hooks.afterAllHooks);
   fromList('beforeEach', hooks.beforeEachHooks);

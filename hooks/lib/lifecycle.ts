@@ -1,8 +1,8 @@
-import { formatConfigError, loadConfig, type ConformanceConfig } from '../../common/config.ts';
+import { type ConformanceConfig, formatConfigError, loadConfig } from '../../common/config.ts';
 import type { CleanupReport } from '../../common/fixtures/index.ts';
 import { createConfiguredClient } from '../../common/http.ts';
 import { redactProcessOutput } from '../../common/output-redaction.ts';
-import { redactorForTokens, type Redactor } from '../../common/redact.ts';
+import { type Redactor, redactorForTokens } from '../../common/redact.ts';
 import { PLANS, type TransactionPlan } from '../plans/index.ts';
 import { noContentProblem, normaliseCharset, relaxNoContentExpectation, schemaProblem } from './comparison.ts';
 import type { DreddHooks, DreddTransaction } from './dredd-types.ts';
@@ -129,7 +129,10 @@ export function installHooks(hooks: DreddHooks): void {
     ),
   );
 
-  cleanUpOnInterruption(() => cleanup.run(), () => cleanup.finished);
+  cleanUpOnInterruption(
+    () => cleanup.run(),
+    () => cleanup.finished,
+  );
   announce(HOOKS_LOADED_EVENT);
 }
 
@@ -155,11 +158,7 @@ function endpointProblems(endpoint: string, baseUrl: string): string[] {
 }
 
 /** Cleanup that reports what it did and tells the Dredd runner; skipped when nothing reached the target. */
-function cleanupOnce(
-  fixtures: HookFixtures,
-  redactor: Redactor,
-  needed: () => boolean,
-): { run(): Promise<void>; readonly finished: boolean } {
+function cleanupOnce(fixtures: HookFixtures, redactor: Redactor, needed: () => boolean): { run(): Promise<void>; readonly finished: boolean } {
   let finished = false;
   return {
     get finished() {
@@ -169,9 +168,7 @@ function cleanupOnce(
       const report: CleanupReport = needed() ? await fixtures.cleanup() : { aborted: [], deleted: [], failures: [] };
       finished = true;
       const safeReport = redactor.value(report);
-      process.stderr.write(
-        `${LOG_PREFIX} cleanup: aborted ${safeReport.aborted.length} job(s), deleted ${safeReport.deleted.length} resource(s)\n`,
-      );
+      process.stderr.write(`${LOG_PREFIX} cleanup: aborted ${safeReport.aborted.length} job(s), deleted ${safeReport.deleted.length} resource(s)\n`);
       for (const failure of safeReport.failures) process.stderr.write(`${LOG_PREFIX} cleanup incomplete: ${failure}\n`);
       announce(CLEANUP_DONE_EVENT, safeReport);
     },

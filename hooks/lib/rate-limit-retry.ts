@@ -19,15 +19,14 @@ const TRANSPORT_HEADERS = new Set(['content-length', 'host', 'connection', 'tran
 export async function resendWhileRateLimited(transaction: DreddTransaction, client: ApiClient): Promise<number> {
   const real = transaction.real;
   if (real?.statusCode !== 429 || transaction.expected.statusCode === '429') return 0;
-  const headers = Object.fromEntries(
-    Object.entries(transaction.request.headers).filter(([name]) => !TRANSPORT_HEADERS.has(name.toLowerCase())),
-  );
+  const headers = Object.fromEntries(Object.entries(transaction.request.headers).filter(([name]) => !TRANSPORT_HEADERS.has(name.toLowerCase())));
   await sleep(backoffDelayMs(DEFAULT_RETRY_POLICY, 0));
   const response = await client.request({
     method: transaction.request.method.toUpperCase() as HttpMethod,
     path: transaction.fullPath,
     headers,
-    body: transaction.request.body === '' ? undefined : Buffer.from(transaction.request.body, transaction.request.bodyEncoding === 'base64' ? 'base64' : 'utf8'),
+    body:
+      transaction.request.body === '' ? undefined : Buffer.from(transaction.request.body, transaction.request.bodyEncoding === 'base64' ? 'base64' : 'utf8'),
     // The token, if any, is already in the request as Dredd would send it.
     token: null,
     retry: { maxAttempts: RETRIES, initialDelayMs: DEFAULT_RETRY_POLICY.initialDelayMs * 2, retryStatus: (status) => status === 429 },

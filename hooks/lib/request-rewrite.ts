@@ -29,8 +29,7 @@ export function setPathParams(transaction: DreddTransaction, template: string, v
   const url = splitUri(transaction);
   const actual = url.pathname.split('/');
   const expected = template.split('/');
-  const mismatch = () =>
-    new Error(`the hooks expect the path ${template}, but the spec's request is ${url.pathname}; update hooks/plans to match the spec`);
+  const mismatch = () => new Error(`the hooks expect the path ${template}, but the spec's request is ${url.pathname}; update hooks/plans to match the spec`);
   if (actual.length !== expected.length) throw mismatch();
   const path = expected.map((segment, index) => {
     const param = /^\{(\w+)\}$/.exec(segment);
@@ -56,11 +55,7 @@ export function queryParam(transaction: DreddTransaction, name: string): string 
  * one. Parameters the documented request does not send are left out unless `add` is true: the hooks replace example
  * values, they do not invent requests.
  */
-export function setQueryParams(
-  transaction: DreddTransaction,
-  values: Record<string, string | number | undefined>,
-  options: { add?: boolean } = {},
-): void {
+export function setQueryParams(transaction: DreddTransaction, values: Record<string, string | number | undefined>, options: { add?: boolean } = {}): void {
   const url = splitUri(transaction);
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined) url.searchParams.delete(name);

@@ -52,7 +52,9 @@ interface ApiDescription {
   annotations: Array<{ type: string; message: string; component?: string }>;
 }
 
-type DreddConstructor = new (config: Record<string, unknown>) => {
+type DreddConstructor = new (
+  config: Record<string, unknown>,
+) => {
   run(callback: (error: Error | null, stats: unknown) => void): void;
 };
 
@@ -144,9 +146,7 @@ emitter.on('start', (descriptions: ApiDescription[], callback: () => void) => {
 emitter.on('test pass', (test: DreddTest) => setImmediate(() => record('pass', test, '')));
 emitter.on('test fail', (test: DreddTest) => setImmediate(() => record('fail', test, test.message ?? '')));
 emitter.on('test skip', (test: DreddTest) => setImmediate(() => record('skip', test, test.message ?? 'skipped')));
-emitter.on('test error', (error: Error, test: DreddTest) =>
-  setImmediate(() => record('fail', test, `the request failed: ${error.message}`)),
-);
+emitter.on('test error', (error: Error, test: DreddTest) => setImmediate(() => record('fail', test, `the request failed: ${error.message}`)));
 
 process.once('beforeExit', () => {
   // Reached only if Dredd never called back: a hook that never finished, or one Dredd never calls.

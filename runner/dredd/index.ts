@@ -1,2 +1,2 @@
-export { runDredd, type RunDreddOptions } from './run-dredd.ts';
 export type { DreddOutcome, DreddRunResult, DreddTransactionResult } from './result.ts';
+export { type RunDreddOptions, runDredd } from './run-dredd.ts';

@@ -4,7 +4,7 @@
 // transactions and reports the parser's annotations from it, exactly as from a fresh parse.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { Module, type createRequire } from 'node:module';
+import { type createRequire, Module } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,7 +34,9 @@ export async function installParseCache(require: Require, specPath: string, cach
     const manifest = require.resolve(name, { paths: [path.dirname(parsePath)] });
     return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
   });
-  const key = createHash('sha256').update(`${versions.join(' ')}\0${source}`).digest('hex');
+  const key = createHash('sha256')
+    .update(`${versions.join(' ')}\0${source}`)
+    .digest('hex');
   const file = path.join(cacheDir, `${key}.json`);
   const { minim } = require(corePath) as { minim: Minim };
 

@@ -129,7 +129,9 @@ function classify(report: DreddProcessReport | undefined, output: string, exitCo
     if (specCount !== undefined && specCount > 0 && transactions.length !== specCount) {
       const ran = new Set(transactions.map((t) => t.name));
       const missing = (report.specTransactions ?? []).filter((name) => !ran.has(name));
-      broken.push(`Dredd reported ${transactions.length} of the spec's ${specCount} transactions${missing.length ? `; never reported: ${missing.join(', ')}` : ''}`);
+      broken.push(
+        `Dredd reported ${transactions.length} of the spec's ${specCount} transactions${missing.length ? `; never reported: ${missing.join(', ')}` : ''}`,
+      );
     }
   }
   if (/Skipping hook loading/.test(output) && !broken.some((reason) => reason.startsWith('a hook file did not load'))) {

@@ -5,11 +5,11 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { getGlobalDispatcher, setGlobalDispatcher, type Dispatcher } from 'undici';
+import { type Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { loadConfig } from '../../common/config.ts';
-import { redactorForTokens, type Redactor } from '../../common/redact.ts';
-import { BODY_LIMIT, effectiveMethod, EXCHANGE_FILE_SUFFIX, READ_ONLY_BLOCKED, type RecordedExchange } from './exchange.ts';
+import { type Redactor, redactorForTokens } from '../../common/redact.ts';
+import { BODY_LIMIT, EXCHANGE_FILE_SUFFIX, effectiveMethod, READ_ONLY_BLOCKED, type RecordedExchange } from './exchange.ts';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -33,15 +33,17 @@ const STATE_KEY = Symbol.for('apify-actors-conformance.exchange-recorder');
 const global = globalThis as { [STATE_KEY]?: RecorderState };
 
 const config = loadConfig();
-const state: RecorderState = (global[STATE_KEY] ??= install({
+global[STATE_KEY] ??= install({
   file: path.join(inject('conformanceExchangeDir'), `${process.pid}-${threadId}${EXCHANGE_FILE_SUFFIX}`),
   checkId: undefined,
   source: '',
   readOnly: config.readOnly,
   redactor: redactorForTokens(config),
-}));
+});
+const state: RecorderState = global[STATE_KEY];
 
 // Vitest reads a hook's first parameter as a fixture list, which must be written as a destructuring pattern.
+// biome-ignore lint/correctness/noEmptyPattern: Vitest reads the first parameter as a fixture list and needs a pattern.
 beforeAll(({}, suite) => {
   state.source = suite.file.name;
 });
@@ -86,7 +88,9 @@ function recording(recorder: RecorderState): Dispatcher.DispatchInterceptor {
     };
 
     if (recorder.readOnly && !SAFE_METHODS.has(effectiveMethod(exchange))) {
-      const blocked = Object.assign(new Error(`read-only mode refused ${effectiveMethod(exchange)} ${exchange.url}: it could change the target`), { code: READ_ONLY_BLOCKED });
+      const blocked = Object.assign(new Error(`read-only mode refused ${effectiveMethod(exchange)} ${exchange.url}: it could change the target`), {
+        code: READ_ONLY_BLOCKED,
+      });
       write(blocked);
       throw blocked;
     }
@@ -124,7 +128,8 @@ function flatten(headers: Record<string, string | string[] | undefined>): Record
 }
 
 function headerOf(headers: Dispatcher.DispatchOptions['headers'], name: string): string | undefined {
-  if (headers === undefined || headers === null || Array.isArray(headers) || typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function') return undefined;
+  if (headers === undefined || headers === null || Array.isArray(headers) || typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function')
+    return undefined;
   const entry = Object.entries(headers as Record<string, string | string[] | undefined>).find(([key]) => key.toLowerCase() === name);
   return Array.isArray(entry?.[1]) ? entry[1].join(', ') : entry?.[1];
 }

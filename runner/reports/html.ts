@@ -109,7 +109,8 @@ ${c.exchange ? exchange(c.exchange) : ''}</article>`,
 }
 
 function exchange(e: Exchange): string {
-  const block = (title: string, lines: Array<string | undefined>) => `<h4>${title}</h4><pre>${esc(lines.filter((l) => l !== undefined && l !== '').join('\n'))}</pre>`;
+  const block = (title: string, lines: Array<string | undefined>) =>
+    `<h4>${title}</h4><pre>${esc(lines.filter((l) => l !== undefined && l !== '').join('\n'))}</pre>`;
   return `<div class="exchange">
 ${e.request ? block('Request', [`${e.request.method} ${e.request.uri}`, headerLines(e.request.headers), e.request.body && `\n${e.request.body}`]) : ''}
 ${e.expected ? block('Documented response', [`HTTP ${e.expected.statusCode ?? ''}`, headerLines(e.expected.headers), e.expected.body && `\n${e.expected.body}`]) : ''}
@@ -184,7 +185,9 @@ function drift(summary: Summary): string {
     .map((kind) => {
       const findings = summary.drift.findings.filter((f) => f.kind === kind);
       if (findings.length === 0) return '';
-      const rows = findings.map((f) => `<tr><td>${esc(f.subject)}</td><td><code>${esc(f.detail)}</code></td><td>${f.count}</td><td><code>${esc(f.example)}</code></td></tr>`).join('\n');
+      const rows = findings
+        .map((f) => `<tr><td>${esc(f.subject)}</td><td><code>${esc(f.detail)}</code></td><td>${f.count}</td><td><code>${esc(f.example)}</code></td></tr>`)
+        .join('\n');
       return `<h3>${DRIFT_TITLES[kind]} (${findings.length})</h3>
 <table class="drift"><thead><tr><th>Where</th><th>What</th><th>Responses</th><th>First seen</th></tr></thead><tbody>
 ${rows}
@@ -199,7 +202,10 @@ ${known}</section>`;
 
 function allChecks(checks: CheckResult[]): string {
   const rows = checks
-    .map((c) => `<tr><td><span class="pill ${c.status}">${esc(c.status)}</span></td><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${(c.durationMs / 1000).toFixed(2)} s</td><td>${esc(c.status === 'passed' ? '' : (c.message.split('\n')[0] ?? ''))}</td></tr>`)
+    .map(
+      (c) =>
+        `<tr><td><span class="pill ${c.status}">${esc(c.status)}</span></td><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${(c.durationMs / 1000).toFixed(2)} s</td><td>${esc(c.status === 'passed' ? '' : (c.message.split('\n')[0] ?? ''))}</td></tr>`,
+    )
     .join('\n');
   return `<section id="checks"><h2>Every check (${checks.length})</h2>
 <table><thead><tr><th>Status</th><th>Id</th><th>Rule</th><th>Duration</th><th>Note</th></tr></thead><tbody>

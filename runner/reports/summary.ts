@@ -2,7 +2,7 @@ import type { Coverage } from '../coverage.ts';
 import type { DriftReport } from '../drift.ts';
 import type { ExitCode } from '../exit-codes.ts';
 import type { ConformanceMatrix } from '../matrix.ts';
-import { countStatuses, type CheckResult, type Totals } from '../results.ts';
+import { type CheckResult, countStatuses, type Totals } from '../results.ts';
 import type { WaitObservation } from '../timing.ts';
 
 /** reports/summary.json: the whole run in one document; junit.xml and report.html are rendered from it. */

@@ -146,7 +146,11 @@ export class CheckReporter implements Reporter {
       const charged = this.reportedErrors.get(test.module) ?? new Set<string>();
       for (const error of setUpErrors) charged.add(error.message);
       this.reportedErrors.set(test.module, charged);
-      return { ...base, status: statusOfErrors(setUpErrors), message: this.clean(`a set-up step of this check's file failed:\n${setUpErrors.map(describeError).join('\n')}`) };
+      return {
+        ...base,
+        status: statusOfErrors(setUpErrors),
+        message: this.clean(`a set-up step of this check's file failed:\n${setUpErrors.map(describeError).join('\n')}`),
+      };
     }
     if (outcome.state === 'pending') return { ...base, status: 'skipped', message: 'not run: the run was interrupted' };
     return { ...base, status: 'skipped', message: 'skipped without a reason (a bare test.skip in the suite)' };

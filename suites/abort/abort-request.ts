@@ -1,7 +1,7 @@
 import type { JobRecord } from '../../common/fixtures/index.ts';
 import type { ApiClient } from '../../common/http.ts';
 import { expectBody, expectThat } from '../support/expect.ts';
-import { readJob, type JobKind } from '../support/jobs.ts';
+import { type JobKind, readJob } from '../support/jobs.ts';
 import { poll } from '../support/poll.ts';
 
 /** POST .../{runs|builds}/{id}/abort, answered 200 with the job. */
@@ -18,7 +18,12 @@ export async function expectUnchanged(api: ApiClient, kind: JobKind, actorId: st
   await poll(
     async () => {
       const { job: now, response } = await readJob(api, kind, actorId, ended.id);
-      expectThat(now.status === ended.status && now.finishedAt === ended.finishedAt, `the job unchanged after the abort (${ended.status}, finishedAt ${ended.finishedAt})`, `${now.status}, finishedAt ${now.finishedAt}`, response);
+      expectThat(
+        now.status === ended.status && now.finishedAt === ended.finishedAt,
+        `the job unchanged after the abort (${ended.status}, finishedAt ${ended.finishedAt})`,
+        `${now.status}, finishedAt ${now.finishedAt}`,
+        response,
+      );
       return undefined;
     },
     200,

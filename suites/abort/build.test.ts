@@ -11,28 +11,48 @@ const target = useTarget();
 const { api, fixtures } = target;
 const actor = shared(() => fixtures.createActor('abort-build'));
 
-check({ id: 'abort.finished-build-unchanged', title: 'aborting a SUCCEEDED build answers 200 with the build unchanged, and changes nothing later', spec: SPEC }, async () => {
-  const { id } = await actor();
-  const built = await fixtures.buildActor(id);
-  const { job: answer, response } = await abortJob(api, 'builds', id, built.id);
-  expectThat(answer.status === 'SUCCEEDED' && answer.finishedAt === built.finishedAt, `status SUCCEEDED and finishedAt ${built.finishedAt}`, `${answer.status}, finishedAt ${answer.finishedAt}`, response);
-  await expectUnchanged(api, 'builds', id, built, 600);
-});
+check(
+  { id: 'abort.finished-build-unchanged', title: 'aborting a SUCCEEDED build answers 200 with the build unchanged, and changes nothing later', spec: SPEC },
+  async () => {
+    const { id } = await actor();
+    const built = await fixtures.buildActor(id);
+    const { job: answer, response } = await abortJob(api, 'builds', id, built.id);
+    expectThat(
+      answer.status === 'SUCCEEDED' && answer.finishedAt === built.finishedAt,
+      `status SUCCEEDED and finishedAt ${built.finishedAt}`,
+      `${answer.status}, finishedAt ${answer.finishedAt}`,
+      response,
+    );
+    await expectUnchanged(api, 'builds', id, built, 600);
+  },
+);
 
-check({ id: 'abort.running-build-ends-aborted', title: 'aborting a build that has not ended answers ABORTING or ABORTED, and the build ends ABORTED with finishedAt set', spec: SPEC }, async ({ skip }) => {
-  const { id } = await actor();
-  // A build may end before the abort reaches it (a fast target); then it must come back unchanged, and another try is made.
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const build = await fixtures.startBuild(id);
-    const { job: answer, response } = await abortJob(api, 'builds', id, build.id);
-    if (isTerminalStatus(answer.status) && answer.status !== 'ABORTED') {
-      expectThat(answer.status === 'SUCCEEDED', 'an ended fixture build to have SUCCEEDED', answer.status, response);
-      continue;
+check(
+  {
+    id: 'abort.running-build-ends-aborted',
+    title: 'aborting a build that has not ended answers ABORTING or ABORTED, and the build ends ABORTED with finishedAt set',
+    spec: SPEC,
+  },
+  async ({ skip }) => {
+    const { id } = await actor();
+    // A build may end before the abort reaches it (a fast target); then it must come back unchanged, and another try is made.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const build = await fixtures.startBuild(id);
+      const { job: answer, response } = await abortJob(api, 'builds', id, build.id);
+      if (isTerminalStatus(answer.status) && answer.status !== 'ABORTED') {
+        expectThat(answer.status === 'SUCCEEDED', 'an ended fixture build to have SUCCEEDED', answer.status, response);
+        continue;
+      }
+      expectThat(answer.status === 'ABORTING' || answer.status === 'ABORTED', 'status ABORTING or ABORTED', answer.status, response);
+      const final: JobRecord = await fixtures.waitForBuild(id, build.id);
+      expectThat(
+        final.status === 'ABORTED' && typeof final.finishedAt === 'string',
+        'the build to end ABORTED with finishedAt',
+        `${final.status}, finishedAt ${final.finishedAt}`,
+        response,
+      );
+      return;
     }
-    expectThat(answer.status === 'ABORTING' || answer.status === 'ABORTED', 'status ABORTING or ABORTED', answer.status, response);
-    const final: JobRecord = await fixtures.waitForBuild(id, build.id);
-    expectThat(final.status === 'ABORTED' && typeof final.finishedAt === 'string', 'the build to end ABORTED with finishedAt', `${final.status}, finishedAt ${final.finishedAt}`, response);
-    return;
-  }
-  skip('every build ended before its abort arrived, so this target cannot show the rule');
-});
+    skip('every build ended before its abort arrived, so this target cannot show the rule');
+  },
+);

@@ -21,14 +21,26 @@ const endings: Array<{ status: string; input: FixtureInput; options?: RunOptions
 ];
 
 for (const { status, input, options, abortFirst } of endings) {
-  check({ id: `abort.${status.toLowerCase()}-run-unchanged`, title: `aborting a ${status} run answers 200 with the run unchanged, and changes nothing later`, spec: SPEC }, async () => {
-    const { id } = await actor();
-    const run = await fixtures.startRun(id, input, options);
-    if (abortFirst) await abortJob(api, 'runs', id, run.id);
-    const { job: ended, response: read } = await endedRun(target, id, run.id);
-    expectThat(ended.status === status, `the run to end ${status} (set-up)`, ended.status, read);
-    const { job: answer, response } = await abortJob(api, 'runs', id, run.id);
-    expectThat(answer.status === status && answer.finishedAt === ended.finishedAt, `status ${status} and finishedAt ${ended.finishedAt}`, `${answer.status}, finishedAt ${answer.finishedAt}`, response);
-    await expectUnchanged(api, 'runs', id, ended, WATCH_MS);
-  });
+  check(
+    {
+      id: `abort.${status.toLowerCase()}-run-unchanged`,
+      title: `aborting a ${status} run answers 200 with the run unchanged, and changes nothing later`,
+      spec: SPEC,
+    },
+    async () => {
+      const { id } = await actor();
+      const run = await fixtures.startRun(id, input, options);
+      if (abortFirst) await abortJob(api, 'runs', id, run.id);
+      const { job: ended, response: read } = await endedRun(target, id, run.id);
+      expectThat(ended.status === status, `the run to end ${status} (set-up)`, ended.status, read);
+      const { job: answer, response } = await abortJob(api, 'runs', id, run.id);
+      expectThat(
+        answer.status === status && answer.finishedAt === ended.finishedAt,
+        `status ${status} and finishedAt ${ended.finishedAt}`,
+        `${answer.status}, finishedAt ${answer.finishedAt}`,
+        response,
+      );
+      await expectUnchanged(api, 'runs', id, ended, WATCH_MS);
+    },
+  );
 }

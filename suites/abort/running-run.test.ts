@@ -13,17 +13,30 @@ const actor = builtActor(target, 'abort-running');
 /** Long enough to be still running whenever the abort arrives; the clean-up aborts it otherwise. */
 const longRun = { sleepMillis: (config.maxWaitSecs + 60) * 1000, writeOutput: false };
 
-check({ id: 'abort.running-run-ends-aborted', title: 'aborting a RUNNING run answers ABORTING or ABORTED, and the run ends ABORTED with finishedAt set', spec: SPEC }, async () => {
-  const { id } = await actor();
-  const run = await fixtures.startRun(id, longRun);
-  await fixtures.waitForRun(id, run.id, { until: (r) => r.status === 'RUNNING' });
-  const { job: answer, response } = await abortJob(api, 'runs', id, run.id);
-  expectThat(answer.status === 'ABORTING' || answer.status === 'ABORTED', 'status ABORTING or ABORTED', answer.status, response);
-  if (answer.status === 'ABORTED') expectThat(typeof answer.finishedAt === 'string', 'finishedAt set on the ABORTED run', String(answer.finishedAt), response);
-  const final = await fixtures.waitForRun(id, run.id);
-  expectThat(final.status === 'ABORTED', 'the run to end ABORTED', final.status, response);
-  expectThat(typeof final.finishedAt === 'string' && final.finishedAt >= String(final.startedAt), 'finishedAt set, not before startedAt', `${final.finishedAt} (started ${final.startedAt})`, response);
-});
+check(
+  {
+    id: 'abort.running-run-ends-aborted',
+    title: 'aborting a RUNNING run answers ABORTING or ABORTED, and the run ends ABORTED with finishedAt set',
+    spec: SPEC,
+  },
+  async () => {
+    const { id } = await actor();
+    const run = await fixtures.startRun(id, longRun);
+    await fixtures.waitForRun(id, run.id, { until: (r) => r.status === 'RUNNING' });
+    const { job: answer, response } = await abortJob(api, 'runs', id, run.id);
+    expectThat(answer.status === 'ABORTING' || answer.status === 'ABORTED', 'status ABORTING or ABORTED', answer.status, response);
+    if (answer.status === 'ABORTED')
+      expectThat(typeof answer.finishedAt === 'string', 'finishedAt set on the ABORTED run', String(answer.finishedAt), response);
+    const final = await fixtures.waitForRun(id, run.id);
+    expectThat(final.status === 'ABORTED', 'the run to end ABORTED', final.status, response);
+    expectThat(
+      typeof final.finishedAt === 'string' && final.finishedAt >= String(final.startedAt),
+      'finishedAt set, not before startedAt',
+      `${final.finishedAt} (started ${final.startedAt})`,
+      response,
+    );
+  },
+);
 
 check({ id: 'abort.started-run-ends-aborted', title: 'aborting a run right after it was started (READY or RUNNING) ends it ABORTED', spec: SPEC }, async () => {
   const { id } = await actor();
@@ -31,7 +44,12 @@ check({ id: 'abort.started-run-ends-aborted', title: 'aborting a run right after
   const { job: answer, response } = await abortJob(api, 'runs', id, run.id);
   expectThat(answer.status === 'ABORTING' || answer.status === 'ABORTED', 'status ABORTING or ABORTED', answer.status, response);
   const final = await fixtures.waitForRun(id, run.id);
-  expectThat(final.status === 'ABORTED' && typeof final.finishedAt === 'string', 'the run to end ABORTED with finishedAt', `${final.status}, finishedAt ${final.finishedAt}`, response);
+  expectThat(
+    final.status === 'ABORTED' && typeof final.finishedAt === 'string',
+    'the run to end ABORTED with finishedAt',
+    `${final.status}, finishedAt ${final.finishedAt}`,
+    response,
+  );
 });
 
 /**
@@ -63,7 +81,12 @@ check({ id: 'abort.aborted-code-stops', title: "an aborted run's code really sto
     await poll(
       async () => {
         const record = await api.request({ path: `/v2/key-value-stores/${run.defaultKeyValueStoreId}/records/OUTPUT` });
-        expectThat(record.status === 404, `no OUTPUT record after the abort of run ${run.id} (HTTP 404)`, `HTTP ${record.status} ${excerpt(record.text)}`, record);
+        expectThat(
+          record.status === 404,
+          `no OUTPUT record after the abort of run ${run.id} (HTTP 404)`,
+          `HTTP ${record.status} ${excerpt(record.text)}`,
+          record,
+        );
         return undefined;
       },
       200,

@@ -11,43 +11,63 @@ const actor = builtActor(target, 'auth');
 /** An actor only anonymous calls are made on, so that nothing may happen to it. */
 const untouched = shared(() => fixtures.createActor('auth-anonymous'));
 
-check({ id: 'auth.token-required', title: 'a call that needs a token answers 401 token-not-provided without one', spec: SPEC, tags: ['read-only'] }, async () => {
-  expectError(await api.request({ path: '/v2/acts', token: null }), 401, 'token-not-provided');
-  expectError(await api.request({ path: `/v2/acts/${UNKNOWN_ID}`, token: null }), 401, 'token-not-provided');
-});
+check(
+  { id: 'auth.token-required', title: 'a call that needs a token answers 401 token-not-provided without one', spec: SPEC, tags: ['read-only'] },
+  async () => {
+    expectError(await api.request({ path: '/v2/acts', token: null }), 401, 'token-not-provided');
+    expectError(await api.request({ path: `/v2/acts/${UNKNOWN_ID}`, token: null }), 401, 'token-not-provided');
+  },
+);
 
-check({ id: 'auth.token-required-to-change', title: 'a call that would change something answers 401 token-not-provided without a token, and changes nothing', spec: SPEC }, async () => {
-  const { id } = await untouched();
-  expectError(await api.request({ method: 'PUT', path: `/v2/acts/${id}`, token: null, body: { description: 'anonymous' } }), 401, 'token-not-provided');
-  expectError(await api.request({ method: 'POST', path: `/v2/acts/${id}/runs`, token: null, body: {} }), 401, 'token-not-provided');
-  expectError(await api.request({ method: 'DELETE', path: `/v2/acts/${id}`, token: null }), 401, 'token-not-provided');
-  const response = await api.request({ path: `/v2/acts/${id}` });
-  const read = expectBody<ActorRecord>(response, 200, 'actor-response');
-  expectThat(read.description !== 'anonymous', 'the actor still there, unchanged by the anonymous update', JSON.stringify(read.description), response);
-  const runs = expectBody<{ total: number }>(await api.request({ path: `/v2/acts/${id}/runs` }), 200, 'run-list-response');
-  expectThat(runs.total === 0, 'no run started by the anonymous Run actor', `${runs.total} runs`, response);
-});
+check(
+  {
+    id: 'auth.token-required-to-change',
+    title: 'a call that would change something answers 401 token-not-provided without a token, and changes nothing',
+    spec: SPEC,
+  },
+  async () => {
+    const { id } = await untouched();
+    expectError(await api.request({ method: 'PUT', path: `/v2/acts/${id}`, token: null, body: { description: 'anonymous' } }), 401, 'token-not-provided');
+    expectError(await api.request({ method: 'POST', path: `/v2/acts/${id}/runs`, token: null, body: {} }), 401, 'token-not-provided');
+    expectError(await api.request({ method: 'DELETE', path: `/v2/acts/${id}`, token: null }), 401, 'token-not-provided');
+    const response = await api.request({ path: `/v2/acts/${id}` });
+    const read = expectBody<ActorRecord>(response, 200, 'actor-response');
+    expectThat(read.description !== 'anonymous', 'the actor still there, unchanged by the anonymous update', JSON.stringify(read.description), response);
+    const runs = expectBody<{ total: number }>(await api.request({ path: `/v2/acts/${id}/runs` }), 200, 'run-list-response');
+    expectThat(runs.total === 0, 'no run started by the anonymous Run actor', `${runs.total} runs`, response);
+  },
+);
 
 check({ id: 'auth.invalid-token-rejected', title: 'a token that belongs to nobody is answered 401', spec: SPEC, tags: ['read-only'] }, async () => {
   expectError(await api.request({ path: '/v2/acts', token: 'NotARealToken0000000000000' }), 401);
   expectError(await api.request({ path: '/v2/acts', token: 'NotARealToken0000000000000', auth: 'query' }), 401);
 });
 
-check({ id: 'auth.query-and-bearer', title: 'the token is accepted both as the token query parameter and as an Authorization: Bearer header', spec: SPEC }, async () => {
-  const { id } = await actor();
-  for (const auth of ['query', 'bearer'] as const) {
-    const response = await api.request({ path: `/v2/acts/${id}`, auth });
-    const read = expectBody<ActorRecord>(response, 200, 'actor-response');
-    expectThat(read.id === id, `actor ${id} read with the token as ${auth}`, read.id, response);
-  }
-});
+check(
+  { id: 'auth.query-and-bearer', title: 'the token is accepted both as the token query parameter and as an Authorization: Bearer header', spec: SPEC },
+  async () => {
+    const { id } = await actor();
+    for (const auth of ['query', 'bearer'] as const) {
+      const response = await api.request({ path: `/v2/acts/${id}`, auth });
+      const read = expectBody<ActorRecord>(response, 200, 'actor-response');
+      expectThat(read.id === id, `actor ${id} read with the token as ${auth}`, read.id, response);
+    }
+  },
+);
 
-check({ id: 'auth.run-and-build-readable-without-token', title: 'Get run and Get build answer without a token: the id is the credential', spec: 'spec/apify-v2-actors.apib#get-run' }, async () => {
-  const { id } = await actor();
-  const run = await fixtures.startRun(id, { writeOutput: false });
-  const runResponse = await api.request({ path: `/v2/acts/${id}/runs/${run.id}`, token: null });
-  expectThat(expectBody<JobRecord>(runResponse, 200, 'run-response').id === run.id, `run ${run.id}`, runResponse.text, runResponse);
-  const build = await fixtures.startBuild(id);
-  const buildResponse = await api.request({ path: `/v2/acts/${id}/builds/${build.id}`, token: null });
-  expectThat(expectBody<JobRecord>(buildResponse, 200, 'build-response').id === build.id, `build ${build.id}`, buildResponse.text, buildResponse);
-});
+check(
+  {
+    id: 'auth.run-and-build-readable-without-token',
+    title: 'Get run and Get build answer without a token: the id is the credential',
+    spec: 'spec/apify-v2-actors.apib#get-run',
+  },
+  async () => {
+    const { id } = await actor();
+    const run = await fixtures.startRun(id, { writeOutput: false });
+    const runResponse = await api.request({ path: `/v2/acts/${id}/runs/${run.id}`, token: null });
+    expectThat(expectBody<JobRecord>(runResponse, 200, 'run-response').id === run.id, `run ${run.id}`, runResponse.text, runResponse);
+    const build = await fixtures.startBuild(id);
+    const buildResponse = await api.request({ path: `/v2/acts/${id}/builds/${build.id}`, token: null });
+    expectThat(expectBody<JobRecord>(buildResponse, 200, 'build-response').id === build.id, `build ${build.id}`, buildResponse.text, buildResponse);
+  },
+);

@@ -13,12 +13,7 @@ const actor = shared(() => fixtures.createActor('errors', { fields: { descriptio
 
 check({ id: 'errors.unknown-ids-404', title: 'an unknown actor, version, run or build answers 404 record-not-found', spec: SPEC }, async () => {
   const { id } = await actor();
-  for (const path of [
-    `/v2/acts/${UNKNOWN_ID}`,
-    `/v2/acts/${id}/versions/9.9`,
-    `/v2/acts/${id}/runs/${UNKNOWN_ID}`,
-    `/v2/acts/${id}/builds/${UNKNOWN_ID}`,
-  ]) {
+  for (const path of [`/v2/acts/${UNKNOWN_ID}`, `/v2/acts/${id}/versions/9.9`, `/v2/acts/${id}/runs/${UNKNOWN_ID}`, `/v2/acts/${id}/builds/${UNKNOWN_ID}`]) {
     expectError(await api.request({ path }), 404, 'record-not-found');
   }
   expectError(await api.request({ method: 'POST', path: `/v2/acts/${id}/runs/${UNKNOWN_ID}/abort` }), 404, 'record-not-found');
@@ -38,22 +33,37 @@ check({ id: 'errors.malformed-json-400', title: 'a malformed JSON body answers 4
   expectThat(read.description === DESCRIPTION, `the actor unchanged (description "${DESCRIPTION}")`, JSON.stringify(read.description), response);
 });
 
-check({ id: 'errors.non-object-body-400', title: 'a JSON body that is not an object where one is documented answers 400 with the error envelope', spec: SPEC }, async () => {
-  const { id } = await actor();
-  const json = { 'content-type': 'application/json' };
-  expectError(await api.request({ method: 'POST', path: '/v2/acts', headers: json, body: '[1, 2, 3]' }), 400);
-  expectError(await api.request({ method: 'PUT', path: `/v2/acts/${id}`, headers: json, body: '"a string"' }), 400);
-  expectError(await api.request({ method: 'PUT', path: `/v2/acts/${id}/versions/0.0`, headers: json, body: '42' }), 400);
-});
+check(
+  { id: 'errors.non-object-body-400', title: 'a JSON body that is not an object where one is documented answers 400 with the error envelope', spec: SPEC },
+  async () => {
+    const { id } = await actor();
+    const json = { 'content-type': 'application/json' };
+    expectError(await api.request({ method: 'POST', path: '/v2/acts', headers: json, body: '[1, 2, 3]' }), 400);
+    expectError(await api.request({ method: 'PUT', path: `/v2/acts/${id}`, headers: json, body: '"a string"' }), 400);
+    expectError(await api.request({ method: 'PUT', path: `/v2/acts/${id}/versions/0.0`, headers: json, body: '42' }), 400);
+  },
+);
 
-check({ id: 'errors.incomplete-version-400', title: 'Create version without versionNumber or sourceType answers 4xx with the error envelope and creates nothing', spec: 'spec/apify-v2-actors.apib#create-version' }, async () => {
-  const { id } = await actor();
-  for (const body of [{}, { versionNumber: '3.0' }, { sourceType: 'SOURCE_FILES' }]) {
-    const response = await api.request({ method: 'POST', path: `/v2/acts/${id}/versions`, body });
-    expectThat(response.status >= 400 && response.status < 500, 'HTTP 4xx', `HTTP ${response.status}`, response);
-    expectError(response, response.status);
-  }
-  const response = await api.request({ path: `/v2/acts/${id}/versions` });
-  const versions = expectBody<{ items: VersionRecord[] }>(response, 200, 'version-list-response');
-  expectThat(versions.items.every((v) => v.versionNumber === '0.0'), 'only version 0.0', versions.items.map((v) => v.versionNumber).join(', '), response);
-});
+check(
+  {
+    id: 'errors.incomplete-version-400',
+    title: 'Create version without versionNumber or sourceType answers 4xx with the error envelope and creates nothing',
+    spec: 'spec/apify-v2-actors.apib#create-version',
+  },
+  async () => {
+    const { id } = await actor();
+    for (const body of [{}, { versionNumber: '3.0' }, { sourceType: 'SOURCE_FILES' }]) {
+      const response = await api.request({ method: 'POST', path: `/v2/acts/${id}/versions`, body });
+      expectThat(response.status >= 400 && response.status < 500, 'HTTP 4xx', `HTTP ${response.status}`, response);
+      expectError(response, response.status);
+    }
+    const response = await api.request({ path: `/v2/acts/${id}/versions` });
+    const versions = expectBody<{ items: VersionRecord[] }>(response, 200, 'version-list-response');
+    expectThat(
+      versions.items.every((v) => v.versionNumber === '0.0'),
+      'only version 0.0',
+      versions.items.map((v) => v.versionNumber).join(', '),
+      response,
+    );
+  },
+);

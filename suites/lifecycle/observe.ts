@@ -1,8 +1,8 @@
+import { sleep } from '../../common/backoff.ts';
 import type { JobRecord } from '../../common/fixtures/index.ts';
 import type { ApiClient, ApiResponse } from '../../common/http.ts';
 import { isTerminalStatus } from '../../common/job-status.ts';
 import { expectBody, expectThat } from '../support/expect.ts';
-import { sleep } from '../../common/backoff.ts';
 
 /** The documented transitions (READY -> RUNNING -> SUCCEEDED | FAILED | TIMING-OUT -> TIMED-OUT | ABORTING -> ABORTED). */
 const NEXT: Record<string, string[]> = {
@@ -35,7 +35,13 @@ export interface Sample {
  * Polls Get run until the run is terminal and then for `afterEndMs` more, handing every sample (with the one before)
  * to `inspect`, which throws to fail the check. Resolves to the first terminal sample.
  */
-export async function observeRun(api: ApiClient, actorId: string, runId: string, inspect: (sample: Sample) => void, options: { timeoutMs: number; afterEndMs: number }): Promise<Sample> {
+export async function observeRun(
+  api: ApiClient,
+  actorId: string,
+  runId: string,
+  inspect: (sample: Sample) => void,
+  options: { timeoutMs: number; afterEndMs: number },
+): Promise<Sample> {
   const giveUpAt = Date.now() + options.timeoutMs;
   let previous: JobRecord | undefined;
   let ended: Sample | undefined;

@@ -20,17 +20,27 @@ check({ id: 'method-override.put-updates-actor', title: 'GET with method=PUT upd
   expectThat(read.description === description, `the update kept (description "${description}")`, JSON.stringify(read.description), response);
 });
 
-check({ id: 'method-override.delete-deletes-actor', title: 'GET with method=DELETE deletes an actor, exactly as DELETE does', spec: SPEC, tags: ['destructive'] }, async () => {
-  const doomed = await fixtures.createActor('override-delete');
-  const response = await api.request({ method: 'GET', path: `/v2/acts/${doomed.id}`, query: { method: 'DELETE' } });
-  expectThat(response.status === 204 && response.text === '', 'HTTP 204 with no body', `HTTP ${response.status} ${excerpt(response.text)}`, response);
-  fixtures.registry.forgetActor(doomed.id);
-  expectError(await api.request({ path: `/v2/acts/${doomed.id}` }), 404);
-});
+check(
+  { id: 'method-override.delete-deletes-actor', title: 'GET with method=DELETE deletes an actor, exactly as DELETE does', spec: SPEC, tags: ['destructive'] },
+  async () => {
+    const doomed = await fixtures.createActor('override-delete');
+    const response = await api.request({ method: 'GET', path: `/v2/acts/${doomed.id}`, query: { method: 'DELETE' } });
+    expectThat(response.status === 204 && response.text === '', 'HTTP 204 with no body', `HTTP ${response.status} ${excerpt(response.text)}`, response);
+    fixtures.registry.forgetActor(doomed.id);
+    expectError(await api.request({ path: `/v2/acts/${doomed.id}` }), 404);
+  },
+);
 
-check({ id: 'method-override.disallowed-method-405', title: 'a method an endpoint does not serve, sent directly or through method=, answers 405 method-not-allowed', spec: 'spec/apify-v2-actors.apib#errors' }, async () => {
-  const { id } = await actor();
-  expectError(await api.request({ method: 'DELETE', path: `/v2/acts/${id}/runs` }), 405, 'method-not-allowed');
-  expectError(await api.request({ method: 'GET', path: `/v2/acts/${id}/runs`, query: { method: 'DELETE' } }), 405, 'method-not-allowed');
-  expectError(await api.request({ method: 'GET', path: `/v2/acts/${id}/versions`, query: { method: 'PUT' } }), 405, 'method-not-allowed');
-});
+check(
+  {
+    id: 'method-override.disallowed-method-405',
+    title: 'a method an endpoint does not serve, sent directly or through method=, answers 405 method-not-allowed',
+    spec: 'spec/apify-v2-actors.apib#errors',
+  },
+  async () => {
+    const { id } = await actor();
+    expectError(await api.request({ method: 'DELETE', path: `/v2/acts/${id}/runs` }), 405, 'method-not-allowed');
+    expectError(await api.request({ method: 'GET', path: `/v2/acts/${id}/runs`, query: { method: 'DELETE' } }), 405, 'method-not-allowed');
+    expectError(await api.request({ method: 'GET', path: `/v2/acts/${id}/versions`, query: { method: 'PUT' } }), 405, 'method-not-allowed');
+  },
+);

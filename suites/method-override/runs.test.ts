@@ -9,14 +9,26 @@ const target = useTarget();
 const { api, config, fixtures } = target;
 const actor = builtActor(target, 'override-runs');
 
-check({ id: 'method-override.post-starts-run', title: 'GET with method=POST on the run collection starts a run, exactly as POST does', spec: SPEC }, async () => {
-  const { id } = await actor();
-  const response = await api.request({ method: 'GET', path: `/v2/acts/${id}/runs`, query: { method: 'POST', memory: 128 } });
-  const run = expectBody<JobRecord>(response, 201, 'run-response');
-  fixtures.registry.trackRun(id, run.id);
-  const listed = expectBody<{ items: JobRecord[] }>(await api.request({ path: `/v2/acts/${id}/runs`, query: { desc: 1, limit: 10 } }), 200, 'run-list-response');
-  expectThat(listed.items.some((r) => r.id === run.id), `run ${run.id} in the actor's runs`, listed.items.map((r) => r.id).join(',') || 'no runs', response);
-});
+check(
+  { id: 'method-override.post-starts-run', title: 'GET with method=POST on the run collection starts a run, exactly as POST does', spec: SPEC },
+  async () => {
+    const { id } = await actor();
+    const response = await api.request({ method: 'GET', path: `/v2/acts/${id}/runs`, query: { method: 'POST', memory: 128 } });
+    const run = expectBody<JobRecord>(response, 201, 'run-response');
+    fixtures.registry.trackRun(id, run.id);
+    const listed = expectBody<{ items: JobRecord[] }>(
+      await api.request({ path: `/v2/acts/${id}/runs`, query: { desc: 1, limit: 10 } }),
+      200,
+      'run-list-response',
+    );
+    expectThat(
+      listed.items.some((r) => r.id === run.id),
+      `run ${run.id} in the actor's runs`,
+      listed.items.map((r) => r.id).join(',') || 'no runs',
+      response,
+    );
+  },
+);
 
 check({ id: 'method-override.post-aborts-run', title: 'GET with method=POST on Abort run aborts the run, exactly as POST does', spec: SPEC }, async () => {
   const { id } = await actor();

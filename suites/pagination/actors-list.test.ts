@@ -3,7 +3,7 @@ import type { ActorRecord } from '../../common/fixtures/index.ts';
 import { expectThat } from '../support/expect.ts';
 import { shared, useTarget } from '../support/target.ts';
 import { registerListChecks } from './list-checks.ts';
-import { pageOf, readWholeList, type PageQuery } from './pages.ts';
+import { type PageQuery, pageOf, readWholeList } from './pages.ts';
 
 // Get list of actors. Other files create and delete actors at the same time, so this list is not the file's alone:
 // its own three actors are checked exactly, the rest only for what holds whatever they do.
@@ -33,7 +33,11 @@ check({ id: 'pagination.my-keeps-only-own', title: 'my=1 (or my=true) lists only
   const foreign = second ? await second.fixtures.createActor('list-foreign') : undefined;
   const username = own[0]!.username;
   for (const my of ['1', 'true']) {
-    const { items, responses } = await readWholeList(fetchActors, { my }, own.map((actor) => actor.id));
+    const { items, responses } = await readWholeList(
+      fetchActors,
+      { my },
+      own.map((actor) => actor.id),
+    );
     const response = responses.at(-1);
     const others = items.filter((actor) => actor.username !== username || actor.id === foreign?.id).map((actor) => `${actor.username}/${actor.name}`);
     expectThat(others.length === 0, `only actors of ${username}`, `also ${others.join(', ')}`, response);

@@ -1,7 +1,7 @@
 import type { JobRecord } from '../../common/fixtures/index.ts';
 import { builtActor, shared, useTarget } from '../support/target.ts';
 import { registerListChecks } from './list-checks.ts';
-import { pageOf, type PageQuery } from './pages.ts';
+import { type PageQuery, pageOf } from './pages.ts';
 
 // Get list of runs of an actor only this file runs, so totals and orders are exact.
 const target = useTarget();

@@ -1,6 +1,6 @@
 import { shared, useTarget } from '../support/target.ts';
 import { registerListChecks } from './list-checks.ts';
-import { pageOf, type PageQuery } from './pages.ts';
+import { type PageQuery, pageOf } from './pages.ts';
 
 // Get list of webhooks. The Actors section documents no way to create a webhook, so the list of a new actor stays
 // empty: only the envelope's rules can be checked here.

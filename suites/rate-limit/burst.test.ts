@@ -64,28 +64,49 @@ async function burstUntilLimited(path: string, backOff: boolean, refusedAtFirst:
     );
   }
   const sizes = BURST_MULTIPLES.map((multiple) => config.rateLimitRps * multiple).join(', ');
-  expectThat(false, `at least one 429 in bursts of ${sizes} simultaneous requests (limit ${config.rateLimitRps}/s)`, `none; the last took ${sent!.seconds.toFixed(2)} s, only HTTP ${statuses(sent!.responses)}`, sent!.responses[0]);
+  expectThat(
+    false,
+    `at least one 429 in bursts of ${sizes} simultaneous requests (limit ${config.rateLimitRps}/s)`,
+    `none; the last took ${sent!.seconds.toFixed(2)} s, only HTTP ${statuses(sent!.responses)}`,
+    sent!.responses[0],
+  );
 }
 
 const statuses = (responses: ApiResponse[]) => [...new Set(responses.map((r) => r.status))].join(', ');
 
-check({ id: 'rate-limit.burst-gets-429', title: 'a burst above the default rate limit of one endpoint is answered 429 rate-limit-exceeded', spec: SPEC, tags: ['rate-limit'] }, async () => {
-  const path = `/v2/acts/${(await actor()).id}`;
-  const { responses } = await burstUntilLimited(path, false, (response) => response.status === 429);
-  for (const response of responses.filter((r) => r.status === 429)) expectError(response, 429, 'rate-limit-exceeded');
-  for (const response of responses.filter((r) => r.status !== 429)) expectBody(response, 200, 'actor-response');
-});
+check(
+  {
+    id: 'rate-limit.burst-gets-429',
+    title: 'a burst above the default rate limit of one endpoint is answered 429 rate-limit-exceeded',
+    spec: SPEC,
+    tags: ['rate-limit'],
+  },
+  async () => {
+    const path = `/v2/acts/${(await actor()).id}`;
+    const { responses } = await burstUntilLimited(path, false, (response) => response.status === 429);
+    for (const response of responses.filter((r) => r.status === 429)) expectError(response, 429, 'rate-limit-exceeded');
+    for (const response of responses.filter((r) => r.status !== 429)) expectBody(response, 200, 'actor-response');
+  },
+);
 
-check({ id: 'rate-limit.backoff-succeeds', title: 'clients rate limited in a burst all get through by backing off exponentially as documented', spec: SPEC, tags: ['rate-limit'] }, async () => {
-  const path = `/v2/acts/${(await actor()).id}`;
-  // The same bursts, each request now a client that backs off: those over the limit are refused first, then let in.
-  const { size, responses: clients } = await burstUntilLimited(path, true, (client) => client.attempts[0]?.status === 429);
-  for (const client of clients.filter((c) => c.attempts[0]?.status === 429)) {
-    const tries = client.attempts.map((attempt) => attempt.status ?? attempt.error).join(' -> ');
-    expectThat(client.status === 200, `HTTP 200 within ${patientAttempts(size)} tries, backing off (one of ${size} clients refused together)`, tries, client);
-    expectBody(client, 200, 'actor-response');
-    const waits = client.attempts.flatMap((attempt) => (attempt.backoffMs === undefined ? [] : [attempt.backoffMs]));
-    const onSchedule = waits.every((ms, i) => ms >= 500 * 2 ** i && ms <= 1000 * 2 ** i);
-    expectThat(onSchedule, 'waits of DELAY..2*DELAY, DELAY from 500 ms doubling (the client under test)', `${waits.join(', ')} ms`, client);
-  }
-});
+check(
+  {
+    id: 'rate-limit.backoff-succeeds',
+    title: 'clients rate limited in a burst all get through by backing off exponentially as documented',
+    spec: SPEC,
+    tags: ['rate-limit'],
+  },
+  async () => {
+    const path = `/v2/acts/${(await actor()).id}`;
+    // The same bursts, each request now a client that backs off: those over the limit are refused first, then let in.
+    const { size, responses: clients } = await burstUntilLimited(path, true, (client) => client.attempts[0]?.status === 429);
+    for (const client of clients.filter((c) => c.attempts[0]?.status === 429)) {
+      const tries = client.attempts.map((attempt) => attempt.status ?? attempt.error).join(' -> ');
+      expectThat(client.status === 200, `HTTP 200 within ${patientAttempts(size)} tries, backing off (one of ${size} clients refused together)`, tries, client);
+      expectBody(client, 200, 'actor-response');
+      const waits = client.attempts.flatMap((attempt) => (attempt.backoffMs === undefined ? [] : [attempt.backoffMs]));
+      const onSchedule = waits.every((ms, i) => ms >= 500 * 2 ** i && ms <= 1000 * 2 ** i);
+      expectThat(onSchedule, 'waits of DELAY..2*DELAY, DELAY from 500 ms doubling (the client under test)', `${waits.join(', ')} ms`, client);
+    }
+  },
+);

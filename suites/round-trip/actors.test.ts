@@ -1,5 +1,5 @@
 import { check } from '../../common/check.ts';
-import { fixtureVersion, resourceName, type ActorRecord } from '../../common/fixtures/index.ts';
+import { type ActorRecord, fixtureVersion, resourceName } from '../../common/fixtures/index.ts';
 import { fake } from '../../common/schemas.ts';
 import { expectBody, expectThat } from '../support/expect.ts';
 import { useTarget } from '../support/target.ts';
@@ -17,44 +17,70 @@ const MEMBERS = ['name', 'title', 'description', 'restartOnError', 'isPublic'];
  */
 function generatedFields(seed: number): Record<string, unknown> {
   const sample = fake('act-create', { seed });
-  return { title: sample.title ?? 'Generated title', description: sample.description ?? 'Generated description', restartOnError: sample.restartOnError ?? true, isPublic: false };
+  return {
+    title: sample.title ?? 'Generated title',
+    description: sample.description ?? 'Generated description',
+    restartOnError: sample.restartOnError ?? true,
+    isPublic: false,
+  };
 }
 
-check({ id: 'round-trip.actor-create-read', title: 'an actor created from a generated payload reads back with the values sent', spec: 'spec/apify-v2-actors.apib#create-actor' }, async () => {
-  const seed = freshSeed();
-  const fields = generatedFields(seed);
-  const sent = { ...fields, name: resourceName(config, 'round-trip'), versions: [fixtureVersion('0.0')] };
-  const createResponse = await api.request({ method: 'POST', path: '/v2/acts', body: sent });
-  const actor = expectBody<ActorRecord>(createResponse, 201, 'actor-response');
-  fixtures.registry.trackActor(actor);
-  const created = differences(sent, actor, MEMBERS);
-  expectThat(created.length === 0, `the Create actor answer to hold the values sent (faker seed ${seed})`, created.join('; '), createResponse);
-  const response = await api.request({ path: `/v2/acts/${actor.id}` });
-  const read = differences(sent, expectBody<ActorRecord>(response, 200, 'actor-response'), MEMBERS);
-  expectThat(read.length === 0, `Get actor to answer the values sent (faker seed ${seed})`, read.join('; '), response);
-});
+check(
+  {
+    id: 'round-trip.actor-create-read',
+    title: 'an actor created from a generated payload reads back with the values sent',
+    spec: 'spec/apify-v2-actors.apib#create-actor',
+  },
+  async () => {
+    const seed = freshSeed();
+    const fields = generatedFields(seed);
+    const sent = { ...fields, name: resourceName(config, 'round-trip'), versions: [fixtureVersion('0.0')] };
+    const createResponse = await api.request({ method: 'POST', path: '/v2/acts', body: sent });
+    const actor = expectBody<ActorRecord>(createResponse, 201, 'actor-response');
+    fixtures.registry.trackActor(actor);
+    const created = differences(sent, actor, MEMBERS);
+    expectThat(created.length === 0, `the Create actor answer to hold the values sent (faker seed ${seed})`, created.join('; '), createResponse);
+    const response = await api.request({ path: `/v2/acts/${actor.id}` });
+    const read = differences(sent, expectBody<ActorRecord>(response, 200, 'actor-response'), MEMBERS);
+    expectThat(read.length === 0, `Get actor to answer the values sent (faker seed ${seed})`, read.join('; '), response);
+  },
+);
 
-check({ id: 'round-trip.actor-partial-update', title: 'updating one actor property leaves every other property as it was', spec: 'spec/apify-v2-actors.apib#update-actor' }, async () => {
-  const fields = { title: 'Kept title', description: 'before', restartOnError: true, isPublic: false };
-  const actor = await fixtures.createActor('partial', { fields });
-  const response = await api.request({ method: 'PUT', path: `/v2/acts/${actor.id}`, body: { description: 'after' } });
-  const expected = { ...fields, name: actor.name, description: 'after' };
-  for (const [what, state] of [
-    ['the Update actor answer', expectBody<ActorRecord>(response, 200, 'actor-response')],
-    ['Get actor after the update', expectBody<ActorRecord>(await api.request({ path: `/v2/acts/${actor.id}` }), 200, 'actor-response')],
-  ] as const) {
-    const found = differences(expected, state, MEMBERS);
-    expectThat(found.length === 0, `${what}: description changed, every other member kept`, found.join('; '), response);
-    const versions = (state as { versions?: unknown[] }).versions ?? [];
-    expectThat(versions.length === 1, `${what}: the actor's one version kept`, `${versions.length} versions`, response);
-  }
-});
+check(
+  {
+    id: 'round-trip.actor-partial-update',
+    title: 'updating one actor property leaves every other property as it was',
+    spec: 'spec/apify-v2-actors.apib#update-actor',
+  },
+  async () => {
+    const fields = { title: 'Kept title', description: 'before', restartOnError: true, isPublic: false };
+    const actor = await fixtures.createActor('partial', { fields });
+    const response = await api.request({ method: 'PUT', path: `/v2/acts/${actor.id}`, body: { description: 'after' } });
+    const expected = { ...fields, name: actor.name, description: 'after' };
+    for (const [what, state] of [
+      ['the Update actor answer', expectBody<ActorRecord>(response, 200, 'actor-response')],
+      ['Get actor after the update', expectBody<ActorRecord>(await api.request({ path: `/v2/acts/${actor.id}` }), 200, 'actor-response')],
+    ] as const) {
+      const found = differences(expected, state, MEMBERS);
+      expectThat(found.length === 0, `${what}: description changed, every other member kept`, found.join('; '), response);
+      const versions = (state as { versions?: unknown[] }).versions ?? [];
+      expectThat(versions.length === 1, `${what}: the actor's one version kept`, `${versions.length} versions`, response);
+    }
+  },
+);
 
-check({ id: 'round-trip.tilde-name-resolves', title: 'an actor can be addressed as username~name wherever its id is accepted', spec: 'spec/apify-v2-actors.apib#actor-object' }, async () => {
-  const actor = await fixtures.createActor('tilde');
-  const response = await api.request({ path: `/v2/acts/${actor.username}~${actor.name}` });
-  const read = expectBody<ActorRecord>(response, 200, 'actor-response');
-  expectThat(read.id === actor.id, `actor ${actor.id}`, read.id, response);
-  const versions = await api.request({ path: `/v2/acts/${actor.username}~${actor.name}/versions` });
-  expectBody(versions, 200, 'version-list-response');
-});
+check(
+  {
+    id: 'round-trip.tilde-name-resolves',
+    title: 'an actor can be addressed as username~name wherever its id is accepted',
+    spec: 'spec/apify-v2-actors.apib#actor-object',
+  },
+  async () => {
+    const actor = await fixtures.createActor('tilde');
+    const response = await api.request({ path: `/v2/acts/${actor.username}~${actor.name}` });
+    const read = expectBody<ActorRecord>(response, 200, 'actor-response');
+    expectThat(read.id === actor.id, `actor ${actor.id}`, read.id, response);
+    const versions = await api.request({ path: `/v2/acts/${actor.username}~${actor.name}/versions` });
+    expectBody(versions, 200, 'version-list-response');
+  },
+);

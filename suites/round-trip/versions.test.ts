@@ -24,31 +24,49 @@ function generatedVersion(versionNumber: string, seed: number): Record<string, u
     buildTag: tag || 'generated',
     applyEnvVarsToBuild: sample.applyEnvVarsToBuild ?? false,
     // At least one variable, so that its round trip is seen.
-    envVars: (sample.envVars?.length ? sample.envVars : [{ name: '' }]).map((envVar, i) => ({ name: `GENERATED_${i}`, value: envVar.value ?? `value-${i}`, isSecret: false })),
+    envVars: (sample.envVars?.length ? sample.envVars : [{ name: '' }]).map((envVar, i) => ({
+      name: `GENERATED_${i}`,
+      value: envVar.value ?? `value-${i}`,
+      isSecret: false,
+    })),
   };
 }
 
-check({ id: 'round-trip.version-create-read', title: 'a version created from a generated payload reads back with the values sent', spec: 'spec/apify-v2-actors.apib#create-version' }, async () => {
-  const { id } = await actor();
-  const seed = freshSeed();
-  const sent = generatedVersion('2.0', seed);
-  const createResponse = await api.request({ method: 'POST', path: `/v2/acts/${id}/versions`, body: sent });
-  const created = differences(sent, expectBody<VersionRecord>(createResponse, 201, 'version-response'), MEMBERS);
-  expectThat(created.length === 0, `the Create version answer to hold the values sent (faker seed ${seed})`, created.join('; '), createResponse);
-  const response = await api.request({ path: `/v2/acts/${id}/versions/2.0` });
-  const read = differences(sent, expectBody<VersionRecord>(response, 200, 'version-response'), MEMBERS);
-  expectThat(read.length === 0, `Get version to answer the values sent (faker seed ${seed})`, read.join('; '), response);
-});
+check(
+  {
+    id: 'round-trip.version-create-read',
+    title: 'a version created from a generated payload reads back with the values sent',
+    spec: 'spec/apify-v2-actors.apib#create-version',
+  },
+  async () => {
+    const { id } = await actor();
+    const seed = freshSeed();
+    const sent = generatedVersion('2.0', seed);
+    const createResponse = await api.request({ method: 'POST', path: `/v2/acts/${id}/versions`, body: sent });
+    const created = differences(sent, expectBody<VersionRecord>(createResponse, 201, 'version-response'), MEMBERS);
+    expectThat(created.length === 0, `the Create version answer to hold the values sent (faker seed ${seed})`, created.join('; '), createResponse);
+    const response = await api.request({ path: `/v2/acts/${id}/versions/2.0` });
+    const read = differences(sent, expectBody<VersionRecord>(response, 200, 'version-response'), MEMBERS);
+    expectThat(read.length === 0, `Get version to answer the values sent (faker seed ${seed})`, read.join('; '), response);
+  },
+);
 
-check({ id: 'round-trip.version-partial-update', title: 'updating one version property leaves every other property as it was', spec: 'spec/apify-v2-actors.apib#update-version' }, async () => {
-  const { id } = await actor();
-  const response = await api.request({ method: 'PUT', path: `/v2/acts/${id}/versions/0.0`, body: { buildTag: 'beta' } });
-  const expected = { ...fixtureVersion('0.0'), buildTag: 'beta' };
-  for (const [what, state] of [
-    ['the Update version answer', expectBody<VersionRecord>(response, 200, 'version-response')],
-    ['Get version after the update', expectBody<VersionRecord>(await api.request({ path: `/v2/acts/${id}/versions/0.0` }), 200, 'version-response')],
-  ] as const) {
-    const found = differences(expected, state, ['versionNumber', 'sourceType', 'buildTag', 'sourceFiles']);
-    expectThat(found.length === 0, `${what}: buildTag changed, the sources kept`, found.join('; '), response);
-  }
-});
+check(
+  {
+    id: 'round-trip.version-partial-update',
+    title: 'updating one version property leaves every other property as it was',
+    spec: 'spec/apify-v2-actors.apib#update-version',
+  },
+  async () => {
+    const { id } = await actor();
+    const response = await api.request({ method: 'PUT', path: `/v2/acts/${id}/versions/0.0`, body: { buildTag: 'beta' } });
+    const expected = { ...fixtureVersion('0.0'), buildTag: 'beta' };
+    for (const [what, state] of [
+      ['the Update version answer', expectBody<VersionRecord>(response, 200, 'version-response')],
+      ['Get version after the update', expectBody<VersionRecord>(await api.request({ path: `/v2/acts/${id}/versions/0.0` }), 200, 'version-response')],
+    ] as const) {
+      const found = differences(expected, state, ['versionNumber', 'sourceType', 'buildTag', 'sourceFiles']);
+      expectThat(found.length === 0, `${what}: buildTag changed, the sources kept`, found.join('; '), response);
+    }
+  },
+);

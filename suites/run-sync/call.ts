@@ -20,7 +20,7 @@ export async function runSyncWithinCap(target: SuiteTarget, actorId: string, req
     // The 408 names no run: it is the actor's newest (a file's checks run one at a time).
     const list = await target.api.request({ path: `/v2/acts/${actorId}/runs`, query: { desc: 1, limit: 1 } });
     const newest = expectBody<{ items: Array<{ id: string }> }>(list, 200, 'run-list-response').items[0];
-    expectThat(newest !== undefined, 'the run that answered 408 in the actor\'s list of runs', 'an empty list', list);
+    expectThat(newest !== undefined, "the run that answered 408 in the actor's list of runs", 'an empty list', list);
     target.fixtures.registry.trackRun(actorId, newest.id);
     const { job: run, response: read } = await endedRun(target, actorId, newest.id);
     const ranMs = serverMillis(run.startedAt, run.finishedAt);
@@ -33,4 +33,3 @@ export async function runSyncWithinCap(target: SuiteTarget, actorId: string, req
     if (call === CALLS) skip(`each of ${CALLS} runs outlived the ${target.config.maxWaitSecs} s cap (the target started them too slowly to show the rule)`);
   }
 }
-

@@ -1,8 +1,8 @@
 import { check } from '../../common/check.ts';
 import { expectError, expectThat } from '../support/expect.ts';
 import { builtActor, useTarget } from '../support/target.ts';
-import { runSyncWithinCap } from './call.ts';
 import { describeWindow, heldFor, outlivingSleepMs } from '../support/timing.ts';
+import { runSyncWithinCap } from './call.ts';
 
 // Run actor synchronously, when the run does not succeed (400 run-failed) or outlasts the server's cap (408).
 const SPEC = 'spec/apify-v2-actors.apib#run-actor-synchronously';
@@ -12,16 +12,34 @@ const actor = builtActor(target, 'run-sync-fail');
 
 check({ id: 'run-sync.failed-run-400', title: 'a run-sync run that does not succeed answers 400 run-failed', spec: SPEC }, async ({ skip }) => {
   const { id } = await actor();
-  const response = await runSyncWithinCap(target, id, { method: 'POST', path: `/v2/acts/${id}/run-sync`, query: { memory: 128 }, body: { exitCode: 1, writeOutput: false } }, skip);
+  const response = await runSyncWithinCap(
+    target,
+    id,
+    { method: 'POST', path: `/v2/acts/${id}/run-sync`, query: { memory: 128 }, body: { exitCode: 1, writeOutput: false } },
+    skip,
+  );
   expectError(response, 400, 'run-failed');
 });
 
-check({ id: 'run-sync.timeout-408', title: 'a run-sync run that outlasts the cap answers 408 run-timeout-exceeded when the cap ends', spec: SPEC, tags: ['timing', 'slow'] }, async () => {
-  const cap = config.maxWaitSecs;
-  const sleepMillis = outlivingSleepMs(cap, cap);
-  // The run's own timeout is longer than its sleep: only the endpoint's cap may end the wait.
-  const timeout = Math.ceil(sleepMillis / 1000) + 60;
-  const response = await api.request({ method: 'POST', path: `/v2/acts/${(await actor()).id}/run-sync`, query: { memory: 128, timeout }, body: { sleepMillis, writeOutput: false } });
-  expectError(response, 408, 'run-timeout-exceeded');
-  expectThat(heldFor(response.durationMs, cap, cap), `${describeWindow(cap, cap)}, the cap`, `${Math.round(response.durationMs)} ms`, response);
-});
+check(
+  {
+    id: 'run-sync.timeout-408',
+    title: 'a run-sync run that outlasts the cap answers 408 run-timeout-exceeded when the cap ends',
+    spec: SPEC,
+    tags: ['timing', 'slow'],
+  },
+  async () => {
+    const cap = config.maxWaitSecs;
+    const sleepMillis = outlivingSleepMs(cap, cap);
+    // The run's own timeout is longer than its sleep: only the endpoint's cap may end the wait.
+    const timeout = Math.ceil(sleepMillis / 1000) + 60;
+    const response = await api.request({
+      method: 'POST',
+      path: `/v2/acts/${(await actor()).id}/run-sync`,
+      query: { memory: 128, timeout },
+      body: { sleepMillis, writeOutput: false },
+    });
+    expectError(response, 408, 'run-timeout-exceeded');
+    expectThat(heldFor(response.durationMs, cap, cap), `${describeWindow(cap, cap)}, the cap`, `${Math.round(response.durationMs)} ms`, response);
+  },
+);

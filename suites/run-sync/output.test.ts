@@ -23,22 +23,34 @@ function expectRecord(response: ApiResponse, contentType: string, text: string):
   expectThat(response.text === text, `the record itself: ${text}`, excerpt(response.text), response);
 }
 
-check({ id: 'run-sync.post-returns-output-record', title: 'POST run-sync answers 201 with the OUTPUT record as stored, not the run object', spec: SPEC }, async ({ skip }) => {
-  const output = { answer: 42, list: [1, 2] };
-  expectRecord(await runSync(skip, { output }), 'application/json', JSON.stringify(output));
-});
+check(
+  { id: 'run-sync.post-returns-output-record', title: 'POST run-sync answers 201 with the OUTPUT record as stored, not the run object', spec: SPEC },
+  async ({ skip }) => {
+    const output = { answer: 42, list: [1, 2] };
+    expectRecord(await runSync(skip, { output }), 'application/json', JSON.stringify(output));
+  },
+);
 
-check({ id: 'run-sync.keeps-record-content-type', title: 'run-sync answers with the record in the content type it was stored with', spec: SPEC }, async ({ skip }) => {
-  expectRecord(await runSync(skip, { output: 'plain words', outputContentType: 'text/plain' }), 'text/plain', 'plain words');
-});
+check(
+  { id: 'run-sync.keeps-record-content-type', title: 'run-sync answers with the record in the content type it was stored with', spec: SPEC },
+  async ({ skip }) => {
+    expectRecord(await runSync(skip, { output: 'plain words', outputContentType: 'text/plain' }), 'text/plain', 'plain words');
+  },
+);
 
-check({ id: 'run-sync.output-record-key', title: 'outputRecordKey chooses which record of the default store run-sync answers with', spec: SPEC }, async ({ skip }) => {
-  const output = { chosen: 'record' };
-  expectRecord(await runSync(skip, { output, outputKey: 'CHOSEN' }, { outputRecordKey: 'CHOSEN' }), 'application/json', JSON.stringify(output));
-});
+check(
+  { id: 'run-sync.output-record-key', title: 'outputRecordKey chooses which record of the default store run-sync answers with', spec: SPEC },
+  async ({ skip }) => {
+    const output = { chosen: 'record' };
+    expectRecord(await runSync(skip, { output, outputKey: 'CHOSEN' }, { outputRecordKey: 'CHOSEN' }), 'application/json', JSON.stringify(output));
+  },
+);
 
-check({ id: 'run-sync.get-runs-without-input', title: 'GET run-sync runs the actor with no input and answers 201 with its OUTPUT record', spec: SPEC }, async ({ skip }) => {
-  const { id } = await defaultsActor();
-  const response = await runSyncWithinCap(target, id, { path: `/v2/acts/${id}/run-sync`, query: { memory: 128 } }, skip);
-  expectRecord(response, 'application/json', JSON.stringify({ from: 'defaults' }));
-});
+check(
+  { id: 'run-sync.get-runs-without-input', title: 'GET run-sync runs the actor with no input and answers 201 with its OUTPUT record', spec: SPEC },
+  async ({ skip }) => {
+    const { id } = await defaultsActor();
+    const response = await runSyncWithinCap(target, id, { path: `/v2/acts/${id}/run-sync`, query: { memory: 128 } }, skip);
+    expectRecord(response, 'application/json', JSON.stringify({ from: 'defaults' }));
+  },
+);

@@ -1,5 +1,5 @@
 import type { ApiResponse } from '../../common/http.ts';
-import { validate, type SchemaName } from '../../common/schemas.ts';
+import { type SchemaName, validate } from '../../common/schemas.ts';
 
 /**
  * Assertions whose failure message says what the rule expected, what came, and which request produced it (as the
@@ -34,7 +34,12 @@ export function expectStatus(response: ApiResponse, statuses: number | number[])
 export function expectBody<T>(response: ApiResponse, status: number | number[], schema: SchemaName): T {
   expectStatus(response, status);
   const result = validate(schema, response.body);
-  expectThat(result.ok, `a body matching schemas/${schema}.json`, result.ok ? '' : `${result.errors.slice(0, 5).join('; ')} in ${excerpt(response.text)}`, response);
+  expectThat(
+    result.ok,
+    `a body matching schemas/${schema}.json`,
+    result.ok ? '' : `${result.errors.slice(0, 5).join('; ')} in ${excerpt(response.text)}`,
+    response,
+  );
   const body = response.body as { data?: unknown };
   return (body && typeof body === 'object' && 'data' in body ? body.data : body) as T;
 }

@@ -6,7 +6,13 @@ import type { SuiteTarget } from './target.ts';
 export type JobKind = 'runs' | 'builds';
 
 /** Get run or Get build, validated; the response comes along so a failure can name the request. */
-export async function readJob(api: ApiClient, kind: JobKind, actorId: string, jobId: string, waitForFinish?: number): Promise<{ job: JobRecord; response: ApiResponse }> {
+export async function readJob(
+  api: ApiClient,
+  kind: JobKind,
+  actorId: string,
+  jobId: string,
+  waitForFinish?: number,
+): Promise<{ job: JobRecord; response: ApiResponse }> {
   const response = await api.request({ path: `/v2/acts/${actorId}/${kind}/${jobId}`, query: { waitForFinish } });
   return { job: expectBody<JobRecord>(response, 200, kind === 'runs' ? 'run-response' : 'build-response'), response };
 }

@@ -1,7 +1,7 @@
 import { afterAll } from 'vitest';
-import { loadConfig, type ConformanceConfig } from '../../common/config.ts';
-import { FixtureSession, fixtureVersion, type ActorRecord, type FixtureInput } from '../../common/fixtures/index.ts';
-import { createConfiguredClient, type ApiClient } from '../../common/http.ts';
+import { type ConformanceConfig, loadConfig } from '../../common/config.ts';
+import { type ActorRecord, type FixtureInput, FixtureSession, fixtureVersion } from '../../common/fixtures/index.ts';
+import { type ApiClient, createConfiguredClient } from '../../common/http.ts';
 import { withSchemaValidation } from './validating-client.ts';
 
 /** What a suite file works with: the configuration, a client and fixtures per user, all removed after the file. */

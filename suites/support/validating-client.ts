@@ -1,6 +1,6 @@
 import type { ApiClient, ApiRequest, ApiResponse } from '../../common/http.ts';
 import { isJsonMediaType } from '../../common/http.ts';
-import { responseBodyRule, type BodyRule } from '../../common/response-schemas.ts';
+import { type BodyRule, responseBodyRule } from '../../common/response-schemas.ts';
 import { validate } from '../../common/schemas.ts';
 import { documentedAction } from './documented-actions.ts';
 import { CheckFailure, describeResponse } from './expect.ts';
@@ -19,7 +19,11 @@ export function withSchemaValidation(api: ApiClient): ApiClient {
     async request<T>(request: ApiRequest): Promise<ApiResponse<T>> {
       const response = await api.request<T>(request);
       const action = documentedAction(request.method ?? 'GET', request.path, request.query);
-      const rule: BodyRule | undefined = action ? responseBodyRule(action, response.status) : response.status >= 400 ? { kind: 'json', schema: 'error' } : undefined;
+      const rule: BodyRule | undefined = action
+        ? responseBodyRule(action, response.status)
+        : response.status >= 400
+          ? { kind: 'json', schema: 'error' }
+          : undefined;
       const problem = rule && bodyProblem(rule, response);
       if (problem) {
         const what = action ? `the HTTP ${response.status} body of "${action}"` : `an HTTP ${response.status} error body`;

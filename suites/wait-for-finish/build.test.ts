@@ -27,27 +27,61 @@ async function startBuild(waitForFinish?: number) {
 function expectHeldUntilEndOrWait(build: JobRecord, durationMs: number, wait: number, response: ApiResponse): void {
   if (isTerminalStatus(build.status)) {
     const ranMs = serverMillis(build.startedAt, build.finishedAt);
-    expectThat(durationMs <= Math.min(ranMs, wait * 1000) + lateSlackMs(cap), `an answer within ${lateSlackMs(cap)} ms of the build's end (it ran ${ranMs} ms)`, `${Math.round(durationMs)} ms`, response);
+    expectThat(
+      durationMs <= Math.min(ranMs, wait * 1000) + lateSlackMs(cap),
+      `an answer within ${lateSlackMs(cap)} ms of the build's end (it ran ${ranMs} ms)`,
+      `${Math.round(durationMs)} ms`,
+      response,
+    );
   } else {
-    expectThat(heldFor(durationMs, wait, cap), `an ended build, or ${describeWindow(wait, cap)}`, `${build.status} after ${Math.round(durationMs)} ms`, response);
+    expectThat(
+      heldFor(durationMs, wait, cap),
+      `an ended build, or ${describeWindow(wait, cap)}`,
+      `${build.status} after ${Math.round(durationMs)} ms`,
+      response,
+    );
   }
 }
 
-check({ id: 'wait-for-finish.build-default-returns-at-once', title: 'without waitForFinish, Build actor and Get build answer at once', spec: SPEC, tags: ['timing'] }, async () => {
-  const { build, response } = await startBuild();
-  expectThat(response.durationMs <= promptMs(cap), `an answer within ${promptMs(cap)} ms`, `${Math.round(response.durationMs)} ms`, response);
-  const { response: read } = await readJob(api, 'builds', (await actor()).id, build.id);
-  expectThat(read.durationMs <= promptMs(cap), `an answer within ${promptMs(cap)} ms`, `${Math.round(read.durationMs)} ms`, read);
-});
+check(
+  {
+    id: 'wait-for-finish.build-default-returns-at-once',
+    title: 'without waitForFinish, Build actor and Get build answer at once',
+    spec: SPEC,
+    tags: ['timing'],
+  },
+  async () => {
+    const { build, response } = await startBuild();
+    expectThat(response.durationMs <= promptMs(cap), `an answer within ${promptMs(cap)} ms`, `${Math.round(response.durationMs)} ms`, response);
+    const { response: read } = await readJob(api, 'builds', (await actor()).id, build.id);
+    expectThat(read.durationMs <= promptMs(cap), `an answer within ${promptMs(cap)} ms`, `${Math.round(read.durationMs)} ms`, read);
+  },
+);
 
-check({ id: 'wait-for-finish.build-held-until-end-or-wait', title: 'with waitForFinish, Build actor answers when the build ends or when the wait does, whichever comes first', spec: SPEC, tags: ['timing'] }, async () => {
-  const { build, response } = await startBuild(cap);
-  expectHeldUntilEndOrWait(build, response.durationMs, cap, response);
-  if (isTerminalStatus(build.status)) expectThat(build.status === 'SUCCEEDED', 'the fixture build to succeed', build.status, response);
-});
+check(
+  {
+    id: 'wait-for-finish.build-held-until-end-or-wait',
+    title: 'with waitForFinish, Build actor answers when the build ends or when the wait does, whichever comes first',
+    spec: SPEC,
+    tags: ['timing'],
+  },
+  async () => {
+    const { build, response } = await startBuild(cap);
+    expectHeldUntilEndOrWait(build, response.durationMs, cap, response);
+    if (isTerminalStatus(build.status)) expectThat(build.status === 'SUCCEEDED', 'the fixture build to succeed', build.status, response);
+  },
+);
 
-check({ id: 'wait-for-finish.build-clamped-to-cap', title: 'a waitForFinish above the cap on Get build is clamped to it: no error, and an answer by the cap at the latest', spec: SPEC, tags: ['timing'] }, async () => {
-  const { build: started } = await startBuild();
-  const { job: build, response } = await readJob(api, 'builds', (await actor()).id, started.id, 999_999);
-  expectHeldUntilEndOrWait(build, response.durationMs, cap, response);
-});
+check(
+  {
+    id: 'wait-for-finish.build-clamped-to-cap',
+    title: 'a waitForFinish above the cap on Get build is clamped to it: no error, and an answer by the cap at the latest',
+    spec: SPEC,
+    tags: ['timing'],
+  },
+  async () => {
+    const { build: started } = await startBuild();
+    const { job: build, response } = await readJob(api, 'builds', (await actor()).id, started.id, 999_999);
+    expectHeldUntilEndOrWait(build, response.durationMs, cap, response);
+  },
+);

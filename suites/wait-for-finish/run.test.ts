@@ -28,43 +28,100 @@ async function getRun(runId: string, waitForFinish?: number) {
   return { run, response };
 }
 
-check({ id: 'wait-for-finish.run-default-returns-at-once', title: 'without waitForFinish, Run actor and Get run answer at once, with the run not yet ended', spec: SPEC, tags: ['timing'] }, async () => {
-  const started = await startRun(longRun);
-  expectThat(!isTerminalStatus(started.run.status), 'a status that is not terminal', started.run.status, started.response);
-  expectThat(started.response.durationMs <= promptMs(cap), `an answer within ${promptMs(cap)} ms`, `${Math.round(started.response.durationMs)} ms`, started.response);
-  const read = await getRun(started.run.id);
-  expectThat(!isTerminalStatus(read.run.status), 'a status that is not terminal', read.run.status, read.response);
-  expectThat(read.response.durationMs <= promptMs(cap), `an answer within ${promptMs(cap)} ms`, `${Math.round(read.response.durationMs)} ms`, read.response);
-});
+check(
+  {
+    id: 'wait-for-finish.run-default-returns-at-once',
+    title: 'without waitForFinish, Run actor and Get run answer at once, with the run not yet ended',
+    spec: SPEC,
+    tags: ['timing'],
+  },
+  async () => {
+    const started = await startRun(longRun);
+    expectThat(!isTerminalStatus(started.run.status), 'a status that is not terminal', started.run.status, started.response);
+    expectThat(
+      started.response.durationMs <= promptMs(cap),
+      `an answer within ${promptMs(cap)} ms`,
+      `${Math.round(started.response.durationMs)} ms`,
+      started.response,
+    );
+    const read = await getRun(started.run.id);
+    expectThat(!isTerminalStatus(read.run.status), 'a status that is not terminal', read.run.status, read.response);
+    expectThat(read.response.durationMs <= promptMs(cap), `an answer within ${promptMs(cap)} ms`, `${Math.round(read.response.durationMs)} ms`, read.response);
+  },
+);
 
-check({ id: 'wait-for-finish.run-terminal-when-job-ends-first', title: 'a run that ends before the wait does is answered as soon as it ends, with its terminal status', spec: SPEC, tags: ['timing'] }, async ({ skip }) => {
-  const { run, response } = await startRun({ output: 'quick' }, cap);
-  if (!isTerminalStatus(run.status)) {
-    expectThat(heldFor(response.durationMs, cap, cap), `a terminal status, or ${describeWindow(cap, cap)}`, `${run.status} after ${Math.round(response.durationMs)} ms`, response);
-    skip(`the quick run did not end within the ${cap} s cap, so this target cannot show the rule`);
-  }
-  expectThat(run.status === 'SUCCEEDED', 'status SUCCEEDED', run.status, response);
-  // The server's own timestamps say how long the run took; the answer should not have been held much longer.
-  const ranMs = serverMillis(run.startedAt, run.finishedAt);
-  expectThat(response.durationMs <= ranMs + lateSlackMs(cap), `an answer within ${lateSlackMs(cap)} ms of the run's end (it ran ${ranMs} ms)`, `${Math.round(response.durationMs)} ms`, response);
-  const again = await getRun(run.id, cap);
-  expectThat(again.run.status === 'SUCCEEDED', 'Get run with waitForFinish to answer the terminal status', again.run.status, again.response);
-  expectThat(again.response.durationMs <= promptMs(cap), `an ended run answered within ${promptMs(cap)} ms`, `${Math.round(again.response.durationMs)} ms`, again.response);
-});
+check(
+  {
+    id: 'wait-for-finish.run-terminal-when-job-ends-first',
+    title: 'a run that ends before the wait does is answered as soon as it ends, with its terminal status',
+    spec: SPEC,
+    tags: ['timing'],
+  },
+  async ({ skip }) => {
+    const { run, response } = await startRun({ output: 'quick' }, cap);
+    if (!isTerminalStatus(run.status)) {
+      expectThat(
+        heldFor(response.durationMs, cap, cap),
+        `a terminal status, or ${describeWindow(cap, cap)}`,
+        `${run.status} after ${Math.round(response.durationMs)} ms`,
+        response,
+      );
+      skip(`the quick run did not end within the ${cap} s cap, so this target cannot show the rule`);
+    }
+    expectThat(run.status === 'SUCCEEDED', 'status SUCCEEDED', run.status, response);
+    // The server's own timestamps say how long the run took; the answer should not have been held much longer.
+    const ranMs = serverMillis(run.startedAt, run.finishedAt);
+    expectThat(
+      response.durationMs <= ranMs + lateSlackMs(cap),
+      `an answer within ${lateSlackMs(cap)} ms of the run's end (it ran ${ranMs} ms)`,
+      `${Math.round(response.durationMs)} ms`,
+      response,
+    );
+    const again = await getRun(run.id, cap);
+    expectThat(again.run.status === 'SUCCEEDED', 'Get run with waitForFinish to answer the terminal status', again.run.status, again.response);
+    expectThat(
+      again.response.durationMs <= promptMs(cap),
+      `an ended run answered within ${promptMs(cap)} ms`,
+      `${Math.round(again.response.durationMs)} ms`,
+      again.response,
+    );
+  },
+);
 
-check({ id: 'wait-for-finish.run-returns-when-wait-ends', title: 'a run longer than the wait is answered when the wait ends, not ended yet', spec: SPEC, tags: ['timing'] }, async () => {
-  const wait = 1;
-  const started = await startRun(longRun, wait);
-  expectThat(!isTerminalStatus(started.run.status), 'a status that is not terminal', started.run.status, started.response);
-  expectThat(heldFor(started.response.durationMs, wait, cap), describeWindow(wait, cap), `${Math.round(started.response.durationMs)} ms`, started.response);
-  const read = await getRun(started.run.id, wait);
-  expectThat(!isTerminalStatus(read.run.status), 'a status that is not terminal', read.run.status, read.response);
-  expectThat(heldFor(read.response.durationMs, wait, cap), describeWindow(wait, cap), `${Math.round(read.response.durationMs)} ms`, read.response);
-});
+check(
+  {
+    id: 'wait-for-finish.run-returns-when-wait-ends',
+    title: 'a run longer than the wait is answered when the wait ends, not ended yet',
+    spec: SPEC,
+    tags: ['timing'],
+  },
+  async () => {
+    const wait = 1;
+    const started = await startRun(longRun, wait);
+    expectThat(!isTerminalStatus(started.run.status), 'a status that is not terminal', started.run.status, started.response);
+    expectThat(heldFor(started.response.durationMs, wait, cap), describeWindow(wait, cap), `${Math.round(started.response.durationMs)} ms`, started.response);
+    const read = await getRun(started.run.id, wait);
+    expectThat(!isTerminalStatus(read.run.status), 'a status that is not terminal', read.run.status, read.response);
+    expectThat(heldFor(read.response.durationMs, wait, cap), describeWindow(wait, cap), `${Math.round(read.response.durationMs)} ms`, read.response);
+  },
+);
 
-check({ id: 'wait-for-finish.run-clamped-to-cap', title: 'a waitForFinish above the cap is clamped to it: no error, and an answer when the cap ends, not earlier and not later', spec: SPEC, tags: ['timing', 'slow'] }, async () => {
-  const { run } = await startRun(longRun);
-  const read = await getRun(run.id, 999_999);
-  expectThat(!isTerminalStatus(read.run.status), 'a status that is not terminal (the run outlives the cap)', read.run.status, read.response);
-  expectThat(heldFor(read.response.durationMs, cap, cap), `${describeWindow(cap, cap)}, the cap`, `${Math.round(read.response.durationMs)} ms`, read.response);
-});
+check(
+  {
+    id: 'wait-for-finish.run-clamped-to-cap',
+    title: 'a waitForFinish above the cap is clamped to it: no error, and an answer when the cap ends, not earlier and not later',
+    spec: SPEC,
+    tags: ['timing', 'slow'],
+  },
+  async () => {
+    const { run } = await startRun(longRun);
+    const read = await getRun(run.id, 999_999);
+    expectThat(!isTerminalStatus(read.run.status), 'a status that is not terminal (the run outlives the cap)', read.run.status, read.response);
+    expectThat(
+      heldFor(read.response.durationMs, cap, cap),
+      `${describeWindow(cap, cap)}, the cap`,
+      `${Math.round(read.response.durationMs)} ms`,
+      read.response,
+    );
+  },
+);

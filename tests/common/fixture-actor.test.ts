@@ -118,7 +118,9 @@ describe('fixture actor', () => {
     expect(result.exitCode).toBe(3);
     expect(result.log).toContain('hello log');
     expect(calls[0]).toMatchObject({ method: 'GET', path: '/v2/key-value-stores/store0000000000001/records/INPUT', authorization: `Bearer ${TOKEN}` });
-    expect(posts()).toEqual([expect.objectContaining({ path: '/v2/datasets/dataset00000000001/items', body: '[{"n":1},{"n":2}]', contentType: 'application/json' })]);
+    expect(posts()).toEqual([
+      expect.objectContaining({ path: '/v2/datasets/dataset00000000001/items', body: '[{"n":1},{"n":2}]', contentType: 'application/json' }),
+    ]);
     expect(puts()).toEqual([
       expect.objectContaining({ path: '/v2/key-value-stores/store0000000000001/records/OUTPUT', body: '{"bar":"foo"}', contentType: 'application/json' }),
     ]);

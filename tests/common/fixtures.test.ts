@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../common/config.ts';
 import { FixtureSession, runNamePrefix } from '../../common/fixtures/index.ts';
-import { createConfiguredClient, type ApiClient } from '../../common/http.ts';
+import { type ApiClient, createConfiguredClient } from '../../common/http.ts';
 import { startEmulator } from '../../emulator/index.ts';
 
 // The fixture API against the emulator: what it creates is real (built, run, observable through the API), and

@@ -8,9 +8,7 @@ const redactor = createRedactor([token, token2, undefined]);
 describe('redactor', () => {
   it('masks any token= query value, configured or not', () => {
     expect(redactor.url('http://h/v2/acts?token=whatever&limit=1')).toBe(`http://h/v2/acts?token=${REDACTED}&limit=1`);
-    expect(redactor.url(new URL(`http://h/v2/acts?limit=1&token=${encodeURIComponent(token)}`))).toBe(
-      `http://h/v2/acts?limit=1&token=${REDACTED}`,
-    );
+    expect(redactor.url(new URL(`http://h/v2/acts?limit=1&token=${encodeURIComponent(token)}`))).toBe(`http://h/v2/acts?limit=1&token=${REDACTED}`);
   });
 
   it('keeps the punctuation around a URL in text', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDredd } from '../../runner/dredd/index.ts';
-import { freshRun, SECRET_TOKEN, startEmulatorTarget, type EmulatorTarget } from './support/emulator-target.ts';
+import { type EmulatorTarget, freshRun, SECRET_TOKEN, startEmulatorTarget } from './support/emulator-target.ts';
 
 // When the suite itself is wrong, the run must say so (outcome "broken", with the reason) instead of passing, or of
 // blaming the target: a hook file that does not load, a hook Dredd would mishandle, a spec Dredd cannot use, a bad
@@ -33,7 +33,10 @@ describe('a broken suite is reported as broken', () => {
     const result = await runDredd({ baseUrl: target.url, env: freshRun(target).env, hookfiles: 'tests/hooks/fixtures/fails-to-load/*.ts' });
     expect(result.outcome).toBe('broken');
     expect(result.brokenReasons).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^a hook file did not load: .*Skipping hook loading/), expect.stringMatching(/conformance hooks did not load/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^a hook file did not load: .*Skipping hook loading/),
+        expect.stringMatching(/conformance hooks did not load/),
+      ]),
     );
     expect(result.output).not.toContain(SECRET_TOKEN);
   }, 120_000);
@@ -79,7 +82,9 @@ describe('a broken suite is reported as broken', () => {
     const env = { ...freshRun(target).env, CONFORMANCE_MAX_WAIT_SECS: 'soon' };
     const result = await runDredd({ baseUrl: target.url, env });
     expect(result.outcome).toBe('broken');
-    expect(result.brokenReasons).toEqual([expect.stringMatching(/CONFORMANCE_MAX_WAIT_SECS must be a positive whole number of seconds \(e\.g\. 300\); got "soon"/)]);
+    expect(result.brokenReasons).toEqual([
+      expect.stringMatching(/CONFORMANCE_MAX_WAIT_SECS must be a positive whole number of seconds \(e\.g\. 300\); got "soon"/),
+    ]);
     expect(result.output).toMatch(/Configuration error: CONFORMANCE_MAX_WAIT_SECS/);
     expect(result.output).not.toMatch(/ConfigError|\n\s+at .*config\.ts/);
   }, 120_000);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDredd } from '../../runner/dredd/index.ts';
-import { editJson, startBreakingProxy, type Fault } from './support/breaking-proxy.ts';
-import { freshRun, leftoversOf, SECRET_TOKEN, startEmulatorTarget, type EmulatorTarget } from './support/emulator-target.ts';
+import { editJson, type Fault, startBreakingProxy } from './support/breaking-proxy.ts';
+import { type EmulatorTarget, freshRun, leftoversOf, SECRET_TOKEN, startEmulatorTarget } from './support/emulator-target.ts';
 
 // Each case puts a proxy in front of a correct emulator that breaks exactly one documented response of Dredd's (the
 // hooks' own setup requests pass through untouched). The gate must fail the run, fail exactly that transaction, say
@@ -20,7 +20,13 @@ const cases: Case[] = [
   {
     title: 'a wrong status (202 for Get version)',
     transaction: 'Apify API > Actors > Version object > Get version',
-    fault: { method: 'GET', path: new RegExp(`^/v2/acts/${ACTOR}/versions/[^/]+$`), break: (r) => void (r.status = 202) },
+    fault: {
+      method: 'GET',
+      path: new RegExp(`^/v2/acts/${ACTOR}/versions/[^/]+$`),
+      break: (r) => {
+        r.status = 202;
+      },
+    },
     message: /Expected status code '200', but got '202'/,
   },
   {
@@ -36,13 +42,25 @@ const cases: Case[] = [
   {
     title: 'a wrong content type (text/plain for Get list of runs)',
     transaction: 'Apify API > Actors > Run collection > Get list of runs',
-    fault: { method: 'GET', path: new RegExp(`^/v2/acts/${ACTOR}/runs$`), break: (r) => void (r.headers['content-type'] = 'text/plain') },
+    fault: {
+      method: 'GET',
+      path: new RegExp(`^/v2/acts/${ACTOR}/runs$`),
+      break: (r) => {
+        r.headers['content-type'] = 'text/plain';
+      },
+    },
     message: /content-type/i,
   },
   {
     title: '200 instead of 201 (Create actor)',
     transaction: 'Apify API > Actors > Actor collection > Create actor',
-    fault: { method: 'POST', path: /^\/v2\/acts$/, break: (r) => void (r.status = 200) },
+    fault: {
+      method: 'POST',
+      path: /^\/v2\/acts$/,
+      break: (r) => {
+        r.status = 200;
+      },
+    },
     message: /Expected status code '201', but got '200'/,
   },
   {
@@ -51,7 +69,10 @@ const cases: Case[] = [
     fault: {
       method: 'GET',
       path: new RegExp(`^/v2/acts/${ACTOR}/runs/[^/]+$`),
-      break: (r) => editJson(r, (body) => void (body.data.startedAt = 'yesterday')),
+      break: (r) =>
+        editJson(r, (body) => {
+          body.data.startedAt = 'yesterday';
+        }),
     },
     message: /does not match the schema for "Run object > Get run"[\s\S]*\/data\/startedAt/,
   },
@@ -104,9 +125,10 @@ describe('Dredd with the hooks against a target that differs only in ways the co
         }
         const body = JSON.parse(response.body.toString('utf8')) as Record<string, unknown>;
         const data = body.data as Record<string, unknown> | undefined;
-        const extended = data !== null && typeof data === 'object' && !Array.isArray(data)
-          ? { data: { undocumentedField: { nested: true }, ...Object.fromEntries(Object.entries(data).reverse()) } }
-          : { ...body, undocumentedTopLevel: 1 };
+        const extended =
+          data !== null && typeof data === 'object' && !Array.isArray(data)
+            ? { data: { undocumentedField: { nested: true }, ...Object.fromEntries(Object.entries(data).reverse()) } }
+            : { ...body, undocumentedTopLevel: 1 };
         response.body = Buffer.from(JSON.stringify(extended));
         response.headers['content-type'] = 'application/json;charset=UTF-8';
       },
@@ -123,24 +145,28 @@ describe('Dredd with the hooks against a target that differs only in ways the co
 });
 
 describe('Dredd with the hooks against a target that breaks the contract', () => {
-  it.each(cases)('fails on $title and names the transaction', async ({ transaction, fault, message }) => {
-    const proxy = await startBreakingProxy(target.url, fault);
-    try {
-      const run = freshRun(target, proxy.url);
-      const result = await runDredd({ baseUrl: proxy.url, env: run.env });
+  it.each(cases)(
+    'fails on $title and names the transaction',
+    async ({ transaction, fault, message }) => {
+      const proxy = await startBreakingProxy(target.url, fault);
+      try {
+        const run = freshRun(target, proxy.url);
+        const result = await runDredd({ baseUrl: proxy.url, env: run.env });
 
-      expect(proxy.hits).toBeGreaterThan(0);
-      expect(result.brokenReasons).toEqual([]);
-      expect(result.outcome).toBe('failed');
-      expect(result.exitCode).not.toBe(0);
-      const failed = result.transactions.filter((t) => t.status !== 'pass');
-      expect(failed.map((t) => t.name)).toEqual([transaction]);
-      expect(failed[0].message).toMatch(message);
-      expect(result.output).toContain(transaction.replace('Apify API > ', ''));
-      expect(result.output).not.toContain(SECRET_TOKEN);
-      expect(await leftoversOf(target.api, run.config)).toEqual([]);
-    } finally {
-      await proxy.close();
-    }
-  }, 120_000);
+        expect(proxy.hits).toBeGreaterThan(0);
+        expect(result.brokenReasons).toEqual([]);
+        expect(result.outcome).toBe('failed');
+        expect(result.exitCode).not.toBe(0);
+        const failed = result.transactions.filter((t) => t.status !== 'pass');
+        expect(failed.map((t) => t.name)).toEqual([transaction]);
+        expect(failed[0].message).toMatch(message);
+        expect(result.output).toContain(transaction.replace('Apify API > ', ''));
+        expect(result.output).not.toContain(SECRET_TOKEN);
+        expect(await leftoversOf(target.api, run.config)).toEqual([]);
+      } finally {
+        await proxy.close();
+      }
+    },
+    120_000,
+  );
 });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDredd, type DreddRunResult } from '../../runner/dredd/index.ts';
-import { freshRun, leftoversOf, listActors, SECRET_TOKEN, startEmulatorTarget, type EmulatorTarget } from './support/emulator-target.ts';
+import { type DreddRunResult, runDredd } from '../../runner/dredd/index.ts';
+import { type EmulatorTarget, freshRun, leftoversOf, listActors, SECRET_TOKEN, startEmulatorTarget } from './support/emulator-target.ts';
 import { specTransactionNames } from './support/spec-transactions.ts';
 
 // Dredd replays the whole spec against the emulator (wait cap 3 s, and CONFORMANCE_MAX_WAIT_SECS=3 to match) with the
@@ -95,7 +95,19 @@ describe('the plain Dredd command line with these hooks, at debug log level', ()
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        ['node_modules/dredd/bin/dredd', 'spec/apify-v2-actors.apib', target.url, '--require', 'tsx/cjs', '--hookfiles', 'hooks/*.ts', '--loglevel', 'debug', '--color', 'false'],
+        [
+          'node_modules/dredd/bin/dredd',
+          'spec/apify-v2-actors.apib',
+          target.url,
+          '--require',
+          'tsx/cjs',
+          '--hookfiles',
+          'hooks/*.ts',
+          '--loglevel',
+          'debug',
+          '--color',
+          'false',
+        ],
         { env: { ...process.env, ...run.env }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let text = '';

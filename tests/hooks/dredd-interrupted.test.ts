@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDredd } from '../../runner/dredd/index.ts';
-import { freshRun, leftoversOf, SECRET_TOKEN, startEmulatorTarget, type EmulatorTarget } from './support/emulator-target.ts';
+import { type EmulatorTarget, freshRun, leftoversOf, SECRET_TOKEN, startEmulatorTarget } from './support/emulator-target.ts';
 
 // A run stopped half-way (SIGTERM, as CI or a user's Ctrl+C would) must still remove what it created.
 

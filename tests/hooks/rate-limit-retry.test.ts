@@ -49,7 +49,12 @@ describe('a transaction refused with 429', () => {
     const resent = await resendWhileRateLimited(t, client());
 
     expect(resent).toBe(2);
-    expect(t.real).toEqual({ statusCode: 201, headers: expect.objectContaining({ 'content-type': 'application/json' }), body: '{"data":{"echoed":"{\\"name\\":\\"a\\"}"}}', bodyEncoding: 'utf-8' });
+    expect(t.real).toEqual({
+      statusCode: 201,
+      headers: expect.objectContaining({ 'content-type': 'application/json' }),
+      body: '{"data":{"echoed":"{\\"name\\":\\"a\\"}"}}',
+      bodyEncoding: 'utf-8',
+    });
     const last = received.at(-1)!;
     expect(last).toEqual({ method: 'POST', url: '/prefix/v2/acts?x=1', authorization: 'Bearer secret', body: '{"name":"a"}' });
     // Waits of 500..1000 ms, then 1000..2000 ms: the documented schedule, continued from the first refusal.

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../common/redact.ts';
-import {
-  insertToken,
-  queryParam,
-  redactRequest,
-  requestJson,
-  setPathParams,
-  setQueryParams,
-  setRequestJson,
-} from '../../hooks/lib/request-rewrite.ts';
+import { insertToken, queryParam, redactRequest, requestJson, setPathParams, setQueryParams, setRequestJson } from '../../hooks/lib/request-rewrite.ts';
 import { transaction } from './support/transaction.ts';
 
 describe('request rewriting', () => {

@@ -47,7 +47,10 @@ describe('target profiles', () => {
 
   it('lists only checks that exist: Dredd transactions of the spec, or ids registered in suites/', () => {
     const transactions = new Set(transactionNames(readSpecContract()));
-    const suiteSources = listFiles('suites').filter((f) => f.endsWith('.test.ts')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const suiteSources = listFiles('suites')
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     for (const name of ['emulator', 'apify-live', 'generic']) {
       const profile = loadProfile(name);
       for (const { id } of [...profile.expectations, ...profile.uncovered]) {
@@ -59,11 +62,20 @@ describe('target profiles', () => {
 
   it('names the profile setting and the bad member', () => {
     expect(() => loadProfile('no-such-profile')).toThrow(/CONFORMANCE_PROFILE/);
-    expect(() => parseProfile({ name: 'x', description: '', timing: { maxWaitSecs: 0, rateLimitRps: 1 }, drift: [], expectations: [], uncovered: [] }, 'x.json')).toThrow(/"timing"/);
-    expect(() => parseProfile({ name: 'x', description: '', timing: { maxWaitSecs: 1, rateLimitRps: 1 }, drift: [], expectations: [{ id: 'a' }], uncovered: [] }, 'x.json')).toThrow(/"expectations"/);
+    expect(() =>
+      parseProfile({ name: 'x', description: '', timing: { maxWaitSecs: 0, rateLimitRps: 1 }, drift: [], expectations: [], uncovered: [] }, 'x.json'),
+    ).toThrow(/"timing"/);
+    expect(() =>
+      parseProfile(
+        { name: 'x', description: '', timing: { maxWaitSecs: 1, rateLimitRps: 1 }, drift: [], expectations: [{ id: 'a' }], uncovered: [] },
+        'x.json',
+      ),
+    ).toThrow(/"expectations"/);
   });
 });
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );
 }

@@ -6,9 +6,35 @@ import type { CheckResult } from '../../runner/results.ts';
 import { readSpecContract } from '../../runner/spec-contract.ts';
 import { waitObservations } from '../../runner/timing.ts';
 
-const check = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({ id, layer: 'vitest', family: id.split('.')[0]!, title: id, spec: '', tags: [], status, durationMs: 1, message: '', ...extra });
-const exchange = (checkId: string | undefined, method: string, url: string, status: number | undefined, extra: Partial<RecordedExchange> = {}): RecordedExchange => ({
-  layer: 'vitest', checkId, source: 'suites/a/a.test.ts', startedAt: 0, durationMs: 10, method, url, status, responseHeaders: {}, ...extra,
+const check = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({
+  id,
+  layer: 'vitest',
+  family: id.split('.')[0]!,
+  title: id,
+  spec: '',
+  tags: [],
+  status,
+  durationMs: 1,
+  message: '',
+  ...extra,
+});
+const exchange = (
+  checkId: string | undefined,
+  method: string,
+  url: string,
+  status: number | undefined,
+  extra: Partial<RecordedExchange> = {},
+): RecordedExchange => ({
+  layer: 'vitest',
+  checkId,
+  source: 'suites/a/a.test.ts',
+  startedAt: 0,
+  durationMs: 10,
+  method,
+  url,
+  status,
+  responseHeaders: {},
+  ...extra,
 });
 
 describe('the conformance matrix', () => {
@@ -48,7 +74,14 @@ describe('waits against the cap', () => {
     expect(waits).toEqual([
       { checkId: 'wait.a', request: 'GET /v2/acts/x/runs/y?waitForFinish=999', requestedSecs: 999, observedSecs: 3.004, status: 200, jobStatus: 'RUNNING' },
       { checkId: 'wait.b', request: 'POST /v2/acts/x/run-sync', requestedSecs: undefined, observedSecs: 3.001, status: 408, jobStatus: undefined },
-      { checkId: 'Run actor synchronously > Example 3', request: 'GET /v2/acts/x/run-sync', requestedSecs: undefined, observedSecs: 3.01, status: 408, jobStatus: undefined },
+      {
+        checkId: 'Run actor synchronously > Example 3',
+        request: 'GET /v2/acts/x/run-sync',
+        requestedSecs: undefined,
+        observedSecs: 3.01,
+        status: 408,
+        jobStatus: undefined,
+      },
     ]);
   });
 });
@@ -56,7 +89,11 @@ describe('waits against the cap', () => {
 describe("a failure's request and response", () => {
   it('is the exchange its message names, else its last one', () => {
     const checks = attachExchanges(
-      [check('a.named', 'failed', { message: 'expected 201; got 200\n  request: POST http://127.0.0.1:9/v2/acts?token=***' }), check('a.last', 'failed'), check('a.ok', 'passed')],
+      [
+        check('a.named', 'failed', { message: 'expected 201; got 200\n  request: POST http://127.0.0.1:9/v2/acts?token=***' }),
+        check('a.last', 'failed'),
+        check('a.ok', 'passed'),
+      ],
       [
         exchange('a.named', 'POST', '/v2/acts?token=***', 200, { responseBody: '{"data":{}}' }),
         exchange('a.named', 'GET', '/v2/acts/x', 200),
@@ -74,7 +111,11 @@ describe("a failure's request and response", () => {
   it("for a check whose file's set-up failed, is the set-up's last unsuccessful exchange in that file", () => {
     const [result] = attachExchanges(
       [check('a.one', 'failed', { file: 'suites/a/a.test.ts', message: "a set-up step of this check's file failed:\nboom" })],
-      [exchange(undefined, 'POST', '/v2/acts', 500), exchange(undefined, 'POST', '/v2/acts', 201), exchange(undefined, 'POST', '/v2/other', 503, { source: 'suites/b/b.test.ts' })],
+      [
+        exchange(undefined, 'POST', '/v2/acts', 500),
+        exchange(undefined, 'POST', '/v2/acts', 201),
+        exchange(undefined, 'POST', '/v2/other', 503, { source: 'suites/b/b.test.ts' }),
+      ],
     );
     expect(result!.exchange?.actual?.statusCode).toBe(500);
   });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlledEnvironment, killGroup, PROJECT_ROOT } from './e2e/support/cli-process.ts';
-import { startEmulatorProcess, type EmulatorProcess } from './e2e/support/emulator-process.ts';
+import { type EmulatorProcess, startEmulatorProcess } from './e2e/support/emulator-process.ts';
 import { readReports } from './e2e/support/reports.ts';
 import { TargetApi } from './e2e/support/target-api.ts';
 
@@ -19,7 +19,15 @@ let workDir: string;
 
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), 'runner-interrupt-'));
-  emulator = await startEmulatorProcess(controlledEnvironment({ EMULATOR_PORT: '0', EMULATOR_MAX_WAIT_SECS: '3', EMULATOR_TOKEN: TOKEN, EMULATOR_TOKEN_2: TOKEN_2, EMULATOR_USERNAME_2: 'interrupt-user-2' }));
+  emulator = await startEmulatorProcess(
+    controlledEnvironment({
+      EMULATOR_PORT: '0',
+      EMULATOR_MAX_WAIT_SECS: '3',
+      EMULATOR_TOKEN: TOKEN,
+      EMULATOR_TOKEN_2: TOKEN_2,
+      EMULATOR_USERNAME_2: 'interrupt-user-2',
+    }),
+  );
 }, 90_000);
 
 afterAll(async () => {
@@ -32,8 +40,17 @@ afterAll(async () => {
  * process group; once `afterLines` progress lines have come, SIGINT goes to the whole group, Dredd and the Vitest
  * workers included, as a terminal's Ctrl-C does.
  */
-function runAndInterrupt(args: string[], env: Record<string, string>, afterLines: number): Promise<{ code: number | null; stdout: string; stderr: string; interrupted: boolean }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runner/cli.ts', ...args], { cwd: PROJECT_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+function runAndInterrupt(
+  args: string[],
+  env: Record<string, string>,
+  afterLines: number,
+): Promise<{ code: number | null; stdout: string; stderr: string; interrupted: boolean }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'runner/cli.ts', ...args], {
+    cwd: PROJECT_ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let interrupted = false;

@@ -4,7 +4,17 @@ import { decideOutcome } from '../../runner/outcome.ts';
 import { applyExpectations, type CheckResult, type CheckStatus } from '../../runner/results.ts';
 import { sampleResults } from './sample-results.ts';
 
-const check = (id: string, status: CheckStatus): CheckResult => ({ id, layer: 'vitest', family: id.split('.')[0]!, title: id, spec: '', tags: [], status, durationMs: 1, message: '' });
+const check = (id: string, status: CheckStatus): CheckResult => ({
+  id,
+  layer: 'vitest',
+  family: id.split('.')[0]!,
+  title: id,
+  spec: '',
+  tags: [],
+  status,
+  durationMs: 1,
+  message: '',
+});
 const covered = { unexercised: [] };
 
 describe('exit status', () => {

@@ -1,12 +1,12 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createVitest } from 'vitest/node';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createVitest } from 'vitest/node';
 import { createRedactor } from '../../common/redact.ts';
-import { readExchangeLogs, type RecordedExchange } from '../../runner/exchanges/exchange.ts';
+import { type RecordedExchange, readExchangeLogs } from '../../runner/exchanges/exchange.ts';
 import { Progress } from '../../runner/progress.ts';
 import type { CheckResult } from '../../runner/results.ts';
 import { CheckReporter } from '../../runner/vitest/reporter.ts';
@@ -37,7 +37,12 @@ async function runProbe(readOnly: boolean): Promise<{ arrived: string[]; exchang
   const { port } = server.address() as { port: number };
   const exchangeDir = await mkdtemp(path.join(tmpdir(), 'recorder-test-'));
   dirs.push(exchangeDir);
-  Object.assign(process.env, { APIFY_API_BASE_URL: `http://127.0.0.1:${port}`, APIFY_TOKEN: TOKEN, CONFORMANCE_SELECT: '', CONFORMANCE_READ_ONLY: readOnly ? '1' : '0' });
+  Object.assign(process.env, {
+    APIFY_API_BASE_URL: `http://127.0.0.1:${port}`,
+    APIFY_TOKEN: TOKEN,
+    CONFORMANCE_SELECT: '',
+    CONFORMANCE_READ_ONLY: readOnly ? '1' : '0',
+  });
   const reporter = new CheckReporter(ROOT, createRedactor([TOKEN]).text, new Progress(() => {}, []));
   const vitest = await createVitest(
     'test',

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { createVitest } from 'vitest/node';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createVitest } from 'vitest/node';
 import { createRedactor } from '../../common/redact.ts';
 import { Progress } from '../../runner/progress.ts';
 import type { CheckResult } from '../../runner/results.ts';
@@ -18,7 +18,12 @@ const byId = (id: string): CheckResult => {
 };
 
 beforeAll(async () => {
-  Object.assign(process.env, { APIFY_API_BASE_URL: 'http://127.0.0.1:1', APIFY_TOKEN: 'reporter-test-token', CONFORMANCE_SELECT: '', CONFORMANCE_READ_ONLY: '0' });
+  Object.assign(process.env, {
+    APIFY_API_BASE_URL: 'http://127.0.0.1:1',
+    APIFY_TOKEN: 'reporter-test-token',
+    CONFORMANCE_SELECT: '',
+    CONFORMANCE_READ_ONLY: '0',
+  });
   reporter = new CheckReporter(ROOT, createRedactor(['secret-in-message']).text, new Progress((line) => lines.push(line), []));
   const vitest = await createVitest('test', { config: false, root: ROOT, include: ['suites/**/*.check.ts'], run: true, watch: false, reporters: [reporter] });
   try {
@@ -30,7 +35,15 @@ beforeAll(async () => {
 
 describe('turning Vitest results into check results', () => {
   it('reports a passing check with its metadata', () => {
-    expect(byId('beta.passes')).toMatchObject({ layer: 'vitest', family: 'beta', title: 'a rule the target keeps', spec: 'spec#beta', tags: ['beta', 'read-only'], status: 'passed', file: 'suites/beta/mixed.check.ts' });
+    expect(byId('beta.passes')).toMatchObject({
+      layer: 'vitest',
+      family: 'beta',
+      title: 'a rule the target keeps',
+      spec: 'spec#beta',
+      tags: ['beta', 'read-only'],
+      status: 'passed',
+      file: 'suites/beta/mixed.check.ts',
+    });
   });
 
   it('reports a failing check with its message, redacted', () => {
@@ -53,7 +66,11 @@ describe('turning Vitest results into check results', () => {
 
   it('reports a failed clean-up after passing checks as a failure of its own', () => {
     expect(byId('alpha.three').status).toBe('passed');
-    expect(byId('suites/alpha/cleanup-fails.check.ts (clean-up)')).toMatchObject({ status: 'failed', family: 'alpha', message: expect.stringContaining('Cleanup left resources') });
+    expect(byId('suites/alpha/cleanup-fails.check.ts (clean-up)')).toMatchObject({
+      status: 'failed',
+      family: 'alpha',
+      message: expect.stringContaining('Cleanup left resources'),
+    });
   });
 
   it("calls a check whose own code is broken an error (the suite's defect, not the target's)", () => {

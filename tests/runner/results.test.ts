@@ -4,14 +4,18 @@ import { sampleResults } from './sample-results.ts';
 
 describe('expectations from a target profile', () => {
   it('turns a listed failing check into an expected failure that keeps the original message', () => {
-    const [result] = applyExpectations(sampleResults(), [{ id: 'pagination.desc-reverses', reason: 'known drift' }]).filter((r) => r.id === 'pagination.desc-reverses');
+    const [result] = applyExpectations(sampleResults(), [{ id: 'pagination.desc-reverses', reason: 'known drift' }]).filter(
+      (r) => r.id === 'pagination.desc-reverses',
+    );
     expect(result?.status).toBe('expected-failure');
     expect(result?.message).toContain('known drift');
     expect(result?.message).toContain('message of pagination.desc-reverses');
   });
 
   it('turns a listed check that passes into an unexpected pass, which fails the gate', () => {
-    const [result] = applyExpectations(sampleResults(), [{ id: 'pagination.count-equals-items', reason: 'stale' }]).filter((r) => r.id === 'pagination.count-equals-items');
+    const [result] = applyExpectations(sampleResults(), [{ id: 'pagination.count-equals-items', reason: 'stale' }]).filter(
+      (r) => r.id === 'pagination.count-equals-items',
+    );
     expect(result?.status).toBe('unexpected-pass');
     expect(isFailing('unexpected-pass')).toBe(true);
   });
@@ -30,6 +34,10 @@ describe('totals', () => {
   });
 
   it('fails the gate on failed, unexpected-pass and error only', () => {
-    expect(['passed', 'failed', 'skipped', 'expected-failure', 'unexpected-pass', 'error'].filter((s) => isFailing(s as never))).toEqual(['failed', 'unexpected-pass', 'error']);
+    expect(['passed', 'failed', 'skipped', 'expected-failure', 'unexpected-pass', 'error'].filter((s) => isFailing(s as never))).toEqual([
+      'failed',
+      'unexpected-pass',
+      'error',
+    ]);
   });
 });

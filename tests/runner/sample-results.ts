@@ -56,16 +56,46 @@ export function sampleExchanges(): RecordedExchange[] {
   const base = { layer: 'vitest' as const, source: 'suites/x/y.test.ts', startedAt: 1, requestContentType: undefined };
   const json = { 'content-type': 'application/json', 'x-ratelimit-limit': '30' };
   return [
-    { ...base, checkId: 'pagination.count-equals-items', durationMs: 12, method: 'GET', url: '/v2/acts?limit=2', status: 200, responseHeaders: json, responseBody: JSON.stringify({ data: { total: 0, offset: 0, limit: 2, desc: false, count: 0, items: [] } }) },
-    { ...base, checkId: 'pagination.desc-reverses', durationMs: 15, method: 'GET', url: '/v2/acts?desc=1', status: 200, responseHeaders: json, responseBody: '{}' },
-    { ...base, checkId: 'wait-for-finish.cap-clamped', durationMs: 3010, method: 'GET', url: '/v2/acts/a/runs/b?waitForFinish=999', status: 200, responseHeaders: json, responseBody: JSON.stringify({ data: { status: 'RUNNING' } }) },
+    {
+      ...base,
+      checkId: 'pagination.count-equals-items',
+      durationMs: 12,
+      method: 'GET',
+      url: '/v2/acts?limit=2',
+      status: 200,
+      responseHeaders: json,
+      responseBody: JSON.stringify({ data: { total: 0, offset: 0, limit: 2, desc: false, count: 0, items: [] } }),
+    },
+    {
+      ...base,
+      checkId: 'pagination.desc-reverses',
+      durationMs: 15,
+      method: 'GET',
+      url: '/v2/acts?desc=1',
+      status: 200,
+      responseHeaders: json,
+      responseBody: '{}',
+    },
+    {
+      ...base,
+      checkId: 'wait-for-finish.cap-clamped',
+      durationMs: 3010,
+      method: 'GET',
+      url: '/v2/acts/a/runs/b?waitForFinish=999',
+      status: 200,
+      responseHeaders: json,
+      responseBody: JSON.stringify({ data: { status: 'RUNNING' } }),
+    },
   ];
 }
 
 /** A whole summary, assembled the way the runner assembles it. */
 export function sampleSummary(checks: CheckResult[] = sampleResults(), exchanges: RecordedExchange[] = sampleExchanges()): Summary {
   const contract = readSpecContract();
-  const coverage = computeCoverage(checks.filter((c) => c.layer === 'dredd'), []);
+  const coverage = computeCoverage(
+    checks.filter((c) => c.layer === 'dredd'),
+    [],
+  );
   const { outcome, exitCode } = decideOutcome([], checks, coverage);
   return buildSummary({
     target: { kind: 'external', baseUrl: 'http://127.0.0.1:1', profile: 'generic', maxWaitSecs: 3, rateLimitRps: 30 },

@@ -20,7 +20,17 @@ afterAll(async () => {
 
 async function profileFile(name: string, expectations: Array<{ id: string; reason: string }>): Promise<string> {
   const file = path.join(workDir, `${name}.json`);
-  await writeFile(file, JSON.stringify({ name, description: 'a profile written by the test', timing: { maxWaitSecs: 3, rateLimitRps: 30 }, drift: [], expectations, uncovered: [] }));
+  await writeFile(
+    file,
+    JSON.stringify({
+      name,
+      description: 'a profile written by the test',
+      timing: { maxWaitSecs: 3, rateLimitRps: 30 },
+      drift: [],
+      expectations,
+      uncovered: [],
+    }),
+  );
   return file;
 }
 
@@ -34,7 +44,8 @@ describe('selection', () => {
     const ran = summary.checks.filter((c) => c.status !== 'skipped');
     expect(ran.length).toBeGreaterThan(0);
     for (const check of ran) expect([check.family, check.status], check.id).toEqual(['errors', 'passed']);
-    for (const check of summary.checks.filter((c) => c.status === 'skipped')) expect(check.message, check.id).toMatch(/not selected by CONFORMANCE_SELECT=errors/);
+    for (const check of summary.checks.filter((c) => c.status === 'skipped'))
+      expect(check.message, check.id).toMatch(/not selected by CONFORMANCE_SELECT=errors/);
     expect(summary.coverage.gate).toEqual({ applied: false, reason: 'not selected by CONFORMANCE_SELECT=errors' });
   }, 150_000);
 
@@ -52,9 +63,15 @@ describe('expectations of a profile', () => {
     const reportsDir = path.join(workDir, 'known');
     const file = await profileFile('known', [{ id: 'errors.unknown-ids-404', reason: 'this target names the type not-found' }]);
     // From the emulator's fault catalogue: unknown ids answer 404 with the wrong error type.
-    const run = await runCli(['--select', 'errors.unknown-ids-404', '--profile', file, '--reports', reportsDir], controlledEnvironment({ EMULATOR_FAULTS: 'not-found-wrong-type' }));
+    const run = await runCli(
+      ['--select', 'errors.unknown-ids-404', '--profile', file, '--reports', reportsDir],
+      controlledEnvironment({ EMULATOR_FAULTS: 'not-found-wrong-type' }),
+    );
     const { summary, junit } = await readReports(reportsDir);
-    expect(summary.checks.find((c) => c.id === 'errors.unknown-ids-404')).toMatchObject({ status: 'expected-failure', message: expect.stringContaining('this target names the type not-found') });
+    expect(summary.checks.find((c) => c.id === 'errors.unknown-ids-404')).toMatchObject({
+      status: 'expected-failure',
+      message: expect.stringContaining('this target names the type not-found'),
+    });
     expect(summary.totals['expected-failure']).toBe(1);
     expect(junit).toMatch(/<skipped message="expected-failure: expected to fail on this target: this target names the type not-found/);
     expect(run.code, describeRun(run)).toBe(0);

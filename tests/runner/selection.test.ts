@@ -12,7 +12,10 @@ describe('which layers a selection runs', () => {
   });
 
   it('leaves Dredd out for a selection of other families or tags, and says why', () => {
-    expect(dreddSelection({ select: ['pagination', 'tag:slow'], readOnly: false }, names)).toEqual({ run: false, reason: 'not selected by CONFORMANCE_SELECT=pagination,tag:slow' });
+    expect(dreddSelection({ select: ['pagination', 'tag:slow'], readOnly: false }, names)).toEqual({
+      run: false,
+      reason: 'not selected by CONFORMANCE_SELECT=pagination,tag:slow',
+    });
   });
 
   it('never runs Dredd in read-only mode: its hooks create fixtures', () => {
@@ -23,6 +26,9 @@ describe('which layers a selection runs', () => {
 describe('selection entries that match nothing', () => {
   it('are named, so a typo does not quietly run nothing and pass', () => {
     const checks = sampleResults();
-    expect(unknownSelectionEntries(['pagination', 'paginaton', 'tag:timing', 'tag:nope', 'abort.finished-run-unchanged', 'transactions'], checks)).toEqual(['paginaton', 'tag:nope']);
+    expect(unknownSelectionEntries(['pagination', 'paginaton', 'tag:timing', 'tag:nope', 'abort.finished-run-unchanged', 'transactions'], checks)).toEqual([
+      'paginaton',
+      'tag:nope',
+    ]);
   });
 });

@@ -25,7 +25,9 @@ describe("the runner's reading of the spec", () => {
 
   it('reads the general error statuses and types, and the documented headers', () => {
     expect(contract.errorStatuses).toEqual([400, 401, 404, 405, 429]);
-    expect(contract.errorTypes).toEqual(expect.arrayContaining(['record-not-found', 'token-not-provided', 'rate-limit-exceeded', 'run-failed', 'run-timeout-exceeded']));
+    expect(contract.errorTypes).toEqual(
+      expect.arrayContaining(['record-not-found', 'token-not-provided', 'rate-limit-exceeded', 'run-failed', 'run-timeout-exceeded']),
+    );
     expect(contract.headers).toEqual(['content-type', 'location']);
   });
 
@@ -38,8 +40,23 @@ describe("the runner's reading of the spec", () => {
   });
 
   it('keeps the resource path when an action names only its method, and drops the query template', () => {
-    const small = parseSpecContract(['# API', '# Group G', '## Thing [/v2/things/{id}{?token}]', '### Read [GET]', '+ Response 200 (application/json)', '', '    + Headers', '', '            X-Extra: 1', ''].join('\n'));
-    expect(small.actions).toEqual([{ name: 'Thing > Read', method: 'GET', path: '/v2/things/{id}', responses: [{ status: 200, headers: ['content-type', 'x-extra'] }] }]);
+    const small = parseSpecContract(
+      [
+        '# API',
+        '# Group G',
+        '## Thing [/v2/things/{id}{?token}]',
+        '### Read [GET]',
+        '+ Response 200 (application/json)',
+        '',
+        '    + Headers',
+        '',
+        '            X-Extra: 1',
+        '',
+      ].join('\n'),
+    );
+    expect(small.actions).toEqual([
+      { name: 'Thing > Read', method: 'GET', path: '/v2/things/{id}', responses: [{ status: 200, headers: ['content-type', 'x-extra'] }] },
+    ]);
     expect(transactionNames(small)).toEqual(['API > G > Thing > Read']);
   });
 });

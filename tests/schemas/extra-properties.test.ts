@@ -1,7 +1,7 @@
 // The live API returns many members the documentation never mentions; every object schema must accept them
 // (docs: brief OBJECTS.md "Every object is open to undocumented extra properties").
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_NAMES, fake, validate, type SchemaName } from '../../common/schemas.ts';
+import { fake, SCHEMA_NAMES, type SchemaName, validate } from '../../common/schemas.ts';
 
 const UNDOCUMENTED = { __undocumentedMember: { nested: [1, 'two', null] } };
 

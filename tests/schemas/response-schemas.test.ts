@@ -1,15 +1,8 @@
 // The action → body table hooks and suites validate responses with: every rule is usable, and each kind of
 // rule accepts what it should and rejects the rest.
 import { describe, expect, it } from 'vitest';
-import {
-  REQUEST_BODIES,
-  RESPONSE_BODIES,
-  checkRequestBody,
-  checkResponseBody,
-  responseBodyRule,
-  type BodyRule,
-} from '../../common/response-schemas.ts';
-import { SCHEMA_NAMES, fake } from '../../common/schemas.ts';
+import { type BodyRule, checkRequestBody, checkResponseBody, REQUEST_BODIES, RESPONSE_BODIES, responseBodyRule } from '../../common/response-schemas.ts';
+import { fake, SCHEMA_NAMES } from '../../common/schemas.ts';
 
 const ROWS = Object.entries(RESPONSE_BODIES).flatMap(([action, byStatus]) =>
   Object.entries(byStatus as Record<string, BodyRule>).map(([status, rule]) => [action, Number(status), rule] as const),

@@ -2,7 +2,7 @@
 // samples that pass it (the hooks and the emulator's tests build bodies from these samples).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_BASE_URI, SCHEMA_DIRECTORY, SCHEMA_NAMES, fake, schemaOf, validate } from '../../common/schemas.ts';
+import { fake, SCHEMA_BASE_URI, SCHEMA_DIRECTORY, SCHEMA_NAMES, schemaOf, validate } from '../../common/schemas.ts';
 
 const SAMPLES_PER_SCHEMA = 20;
 
@@ -55,7 +55,9 @@ type SchemaNode = { [keyword: string]: unknown };
 
 function visit(node: unknown, path: string, onNode: (node: SchemaNode, path: string) => void): void {
   if (Array.isArray(node)) {
-    node.forEach((child, index) => visit(child, `${path}/${index}`, onNode));
+    node.forEach((child, index) => {
+      visit(child, `${path}/${index}`, onNode);
+    });
   } else if (typeof node === 'object' && node !== null) {
     const schemaNode = node as SchemaNode;
     onNode(schemaNode, path);

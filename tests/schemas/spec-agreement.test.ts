@@ -6,16 +6,16 @@ import { Ajv } from 'ajv';
 import formatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import {
-  REQUEST_BODIES,
-  RESPONSE_BODIES,
   actionName,
   checkRequestBody,
   checkResponseBody,
   isActionName,
+  REQUEST_BODIES,
+  RESPONSE_BODIES,
   responseBodyRule,
 } from '../../common/response-schemas.ts';
 import { fake } from '../../common/schemas.ts';
-import { compileSpec, type CompiledTransaction } from './compiled-spec.ts';
+import { type CompiledTransaction, compileSpec } from './compiled-spec.ts';
 
 const SPEC = new URL('../../spec/apify-v2-actors.apib', import.meta.url);
 const SAMPLES_PER_RESPONSE = 20;
@@ -24,8 +24,7 @@ if (!existsSync(SPEC)) throw new Error(`${SPEC.pathname} is missing, so the sche
 const spec = await compileSpec(SPEC);
 
 const transactions = spec.transactions.map((transaction) => [transaction.name, transaction] as const);
-const actionOf = (transaction: CompiledTransaction): string =>
-  actionName(transaction.origin.resourceName, transaction.origin.actionName);
+const actionOf = (transaction: CompiledTransaction): string => actionName(transaction.origin.resourceName, transaction.origin.actionName);
 
 // Dredd drops a transaction it cannot build a URI for, but still names its action in the annotation it logs.
 const specActions = [
@@ -65,7 +64,7 @@ describe("the spec's example bodies pass our schema for their action and status"
   });
 });
 
-describe("samples of our schemas pass the schema Dredd compiled from the spec", () => {
+describe('samples of our schemas pass the schema Dredd compiled from the spec', () => {
   const withSchema = transactions.filter(([, transaction]) => transaction.response.schema !== undefined);
   it.each(withSchema)('%s', (name, transaction) => {
     const status = Number(transaction.response.status);
@@ -87,7 +86,10 @@ describe("samples of our schemas pass the schema Dredd compiled from the spec", 
 describe("the spec's request bodies pass our request schemas", () => {
   it.each(Object.keys(REQUEST_BODIES))('%s', (action) => {
     const sent = spec.transactions.filter((transaction) => actionOf(transaction) === action);
-    expect(sent.map((transaction) => transaction.name), `Dredd compiles no transaction of ${action}`).not.toEqual([]);
+    expect(
+      sent.map((transaction) => transaction.name),
+      `Dredd compiles no transaction of ${action}`,
+    ).not.toEqual([]);
     for (const transaction of sent) {
       expect(transaction.request.body, `${transaction.name}: the spec sends no request body`).not.toBe('');
       expect(checkRequestBody(action, transaction.request.body), `${transaction.name}: the spec's request body fails our schema`).toEqual({

@@ -128,9 +128,7 @@ export function run(): JsonObject {
     defaultKeyValueStoreId: ID.store,
     defaultDatasetId: ID.dataset,
     defaultRequestQueueId: ID.queue,
-    metamorphs: [
-      { createdAt: '2015-11-30T07:39:24.202Z', actorId: 'nspoEjklmnsF2oosD', buildId: 'ME6oKecqy5kXDS4KQ', inputKey: 'INPUT-METAMORPH-1' },
-    ],
+    metamorphs: [{ createdAt: '2015-11-30T07:39:24.202Z', actorId: 'nspoEjklmnsF2oosD', buildId: 'ME6oKecqy5kXDS4KQ', inputKey: 'INPUT-METAMORPH-1' }],
   };
 }
 

@@ -1,9 +1,9 @@
 // The self-test is only as strong as its catalogue: at least 40 faults, each aimed at a check family and a documented
 // action, every family and every action of the spec covered, and correct variations the gate must pass.
 import { describe, expect, it } from 'vitest';
+import { loadOptions } from '../../emulator/config.ts';
 import { CHECK_FAMILIES, FAULTS } from '../../emulator/faults/catalogue.ts';
 import { VARIATIONS } from '../../emulator/variations/catalogue.ts';
-import { loadOptions } from '../../emulator/config.ts';
 import { allCases, selectCases } from '../../selftest/cases.ts';
 import { caseEnvironment } from '../../selftest/run-case.ts';
 import { EXPECTED_TRANSACTIONS } from '../spec/expected-transactions.ts';
@@ -37,7 +37,9 @@ describe('the fault catalogue', () => {
 
   it('is exactly what EMULATOR_FAULTS accepts', () => {
     expect(loadOptions({ port: 0 }, { EMULATOR_FAULTS: FAULTS.map((f) => f.id).join(',') }).faults).toHaveLength(FAULTS.length);
-    expect(() => loadOptions({ port: 0 }, { EMULATOR_FAULTS: 'no-such-fault' })).toThrow(/unknown fault "no-such-fault"; known faults: pagination-count-off-by-one, /);
+    expect(() => loadOptions({ port: 0 }, { EMULATOR_FAULTS: 'no-such-fault' })).toThrow(
+      /unknown fault "no-such-fault"; known faults: pagination-count-off-by-one, /,
+    );
   });
 });
 
@@ -73,7 +75,13 @@ describe('the self-test cases', () => {
 
   it('run the gate against its embedded emulator whatever target the environment names', () => {
     const testCase = cases.find((c) => c.id === 'rate-limit-off')!;
-    const env = caseEnvironment(testCase, { PATH: '/bin', APIFY_API_BASE_URL: 'https://api.apify.com', APIFY_TOKEN: 'secret', CONFORMANCE_SELECT: 'auth', EMULATOR_MAX_PAGE_SIZE: '5' });
+    const env = caseEnvironment(testCase, {
+      PATH: '/bin',
+      APIFY_API_BASE_URL: 'https://api.apify.com',
+      APIFY_TOKEN: 'secret',
+      CONFORMANCE_SELECT: 'auth',
+      EMULATOR_MAX_PAGE_SIZE: '5',
+    });
     expect(env.PATH).toBe('/bin');
     expect(env).toMatchObject({ APIFY_API_BASE_URL: '', APIFY_TOKEN: '', CONFORMANCE_SELECT: '', EMULATOR_MAX_PAGE_SIZE: '', CONFORMANCE_PROFILE: 'emulator' });
     expect(env).toMatchObject({ EMULATOR_FAULTS: 'rate-limit-off', EMULATOR_VARIATIONS: '' });

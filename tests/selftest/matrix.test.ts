@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckFamily } from '../../emulator/faults/catalogue.ts';
 import type { SelfTestCase } from '../../selftest/cases.ts';
-import { buildMatrix, faultRow, passRow, problemsOf, type CaseRun } from '../../selftest/matrix.ts';
+import { buildMatrix, type CaseRun, faultRow, passRow, problemsOf } from '../../selftest/matrix.ts';
 import { buildReport } from '../../selftest/report.ts';
 import type { CaseResult, FailingCheck } from '../../selftest/run-case.ts';
 
@@ -17,12 +17,24 @@ function result(id: string, exitCode: number | null, failing: FailingCheck[] = [
 }
 
 function fault(id: string, family: CheckFamily, exitCode: number | null, failing: FailingCheck[] = []): CaseRun {
-  const testCase: SelfTestCase = { id, kind: 'fault', description: id, family, action: 'Run object > Get run', emulatorEnv: { EMULATOR_FAULTS: id, EMULATOR_VARIATIONS: '' } };
+  const testCase: SelfTestCase = {
+    id,
+    kind: 'fault',
+    description: id,
+    family,
+    action: 'Run object > Get run',
+    emulatorEnv: { EMULATOR_FAULTS: id, EMULATOR_VARIATIONS: '' },
+  };
   return { testCase, result: result(id, exitCode, failing) };
 }
 
 function correct(id: string, first: CaseResult, rerun?: CaseResult): CaseRun {
-  const testCase: SelfTestCase = { id, kind: id === 'clean' ? 'clean' : 'variation', description: id, emulatorEnv: { EMULATOR_FAULTS: '', EMULATOR_VARIATIONS: id === 'clean' ? '' : id } };
+  const testCase: SelfTestCase = {
+    id,
+    kind: id === 'clean' ? 'clean' : 'variation',
+    description: id,
+    emulatorEnv: { EMULATOR_FAULTS: '', EMULATOR_VARIATIONS: id === 'clean' ? '' : id },
+  };
   return { testCase, result: first, rerun };
 }
 
@@ -114,7 +126,11 @@ describe('the self-test verdict', () => {
   });
 
   it('fails on an uncaught fault, a failed variation, and (on a complete run) a family that caught nothing', () => {
-    const runs = [correct('clean', result('clean', 0)), correct('charset', result('charset', 1, [dredd(GET_RUN)]), result('charset-rerun', 1, [dredd(GET_RUN)])), fault('a', 'abort', 0)];
+    const runs = [
+      correct('clean', result('clean', 0)),
+      correct('charset', result('charset', 1, [dredd(GET_RUN)]), result('charset-rerun', 1, [dredd(GET_RUN)])),
+      fault('a', 'abort', 0),
+    ];
     const report = buildReport(runs, { ...meta, complete: true });
     expect(report.passed).toBe(false);
     expect(report.problems).toHaveLength(3);

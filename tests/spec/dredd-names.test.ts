@@ -63,9 +63,7 @@ describe(`npx ${COMMAND.join(' ')}`, () => {
   });
 
   it('logs no warning and no error about the blueprint', () => {
-    const complaints = run.lines.filter(
-      (line) => /^(warn|error):/.test(line) || /Ambiguous URI parameter|API description (parser|processing)/.test(line),
-    );
+    const complaints = run.lines.filter((line) => /^(warn|error):/.test(line) || /Ambiguous URI parameter|API description (parser|processing)/.test(line));
     expect(complaints, 'Dredd complained about spec/apify-v2-actors.apib').toEqual([]);
   });
 

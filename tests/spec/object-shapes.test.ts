@@ -3,17 +3,7 @@
 // spec/ERRATA.md). This also catches MSON that silently loses members (a type's description paragraph swallows
 // its member list without any parser warning) or invents keys (a member line without a colon).
 import { describe, expect, it } from 'vitest';
-import {
-  actionOf,
-  allowsNull,
-  dataSchema,
-  dreddName,
-  itemSchema,
-  loadSpec,
-  nonNull,
-  responseSchema,
-  type SchemaNode,
-} from './spec-under-test.ts';
+import { actionOf, allowsNull, dataSchema, dreddName, itemSchema, loadSpec, nonNull, responseSchema, type SchemaNode } from './spec-under-test.ts';
 
 interface Shape {
   required: string[];
@@ -68,8 +58,18 @@ const BUILD_SHORT: Shape = {
 };
 const RUN: Shape = {
   required: [
-    'id', 'actId', 'buildId', 'userId', 'startedAt', 'finishedAt', 'status', 'meta', 'stats',
-    'defaultKeyValueStoreId', 'defaultDatasetId', 'defaultRequestQueueId',
+    'id',
+    'actId',
+    'buildId',
+    'userId',
+    'startedAt',
+    'finishedAt',
+    'status',
+    'meta',
+    'stats',
+    'defaultKeyValueStoreId',
+    'defaultDatasetId',
+    'defaultRequestQueueId',
   ],
   nullable: ['finishedAt', 'actorTaskId', 'exitCode', 'metamorphs'],
   enums: { status: JOB_STATUSES },
@@ -160,7 +160,11 @@ function oddPropertyNames(node: unknown, path: string): string[] {
   const found: string[] = [];
   for (const [key, value] of Object.entries(node)) {
     if (key === 'properties' && value && typeof value === 'object') {
-      found.push(...Object.keys(value).filter((name) => /\s/.test(name)).map((name) => `${path}.${name}`));
+      found.push(
+        ...Object.keys(value)
+          .filter((name) => /\s/.test(name))
+          .map((name) => `${path}.${name}`),
+      );
     }
     found.push(...oddPropertyNames(value, `${path}.${key}`));
   }

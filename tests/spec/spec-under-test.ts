@@ -1,6 +1,6 @@
 // spec/apify-v2-actors.apib compiled by dredd-transactions, the compiler inside Dredd 14, plus the small lookups
 // the spec's tests share. Names here carry the API name ("Apify API > ..."), as compile() returns them.
-import { compileSpec, type CompiledSpec, type CompiledTransaction } from '../schemas/compiled-spec.ts';
+import { type CompiledSpec, type CompiledTransaction, compileSpec } from '../schemas/compiled-spec.ts';
 import { API_NAME } from './expected-transactions.ts';
 
 export type { CompiledTransaction };

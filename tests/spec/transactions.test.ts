@@ -4,16 +4,7 @@
 // Spec sections: spec/apify-v2-actors.apib; the reasons are rows of spec/ERRATA.md.
 import { describe, expect, it } from 'vitest';
 import { API_NAME, EXPECTED_TRANSACTIONS } from './expected-transactions.ts';
-import {
-  actionOf,
-  dataSchema,
-  dreddName,
-  headerValue,
-  loadSpec,
-  requestUrl,
-  responseSchema,
-  type CompiledTransaction,
-} from './spec-under-test.ts';
+import { actionOf, type CompiledTransaction, dataSchema, dreddName, headerValue, loadSpec, requestUrl, responseSchema } from './spec-under-test.ts';
 
 const spec = await loadSpec();
 const all = spec.transactions.map((transaction) => [dreddName(transaction), transaction] as const);
@@ -64,7 +55,10 @@ describe('requests', () => {
 
   it.each(all)(`%s: sends none of ${NEVER_SENT.join(', ')}`, (name, transaction) => {
     const query = requestUrl(transaction).searchParams;
-    expect(NEVER_SENT.filter((parameter) => query.has(parameter)), `${name} sends ${transaction.request.uri}`).toEqual([]);
+    expect(
+      NEVER_SENT.filter((parameter) => query.has(parameter)),
+      `${name} sends ${transaction.request.uri}`,
+    ).toEqual([]);
   });
 
   it.each(all)('%s: sends the token placeholder exactly when the action needs a token', (name, transaction) => {
@@ -136,11 +130,12 @@ describe('responses', () => {
     }
   });
 
-  it.each(withStatus('200').concat(withStatus('201')).filter(([, transaction]) => transaction.origin.resourceName !== RECORD_201_RESOURCE))(
-    '%s: wraps its payload in a required data member',
-    (name, transaction) => {
-      expect(responseSchema(transaction).required, name).toEqual(['data']);
-      expect(() => dataSchema(transaction)).not.toThrow();
-    },
-  );
+  it.each(
+    withStatus('200')
+      .concat(withStatus('201'))
+      .filter(([, transaction]) => transaction.origin.resourceName !== RECORD_201_RESOURCE),
+  )('%s: wraps its payload in a required data member', (name, transaction) => {
+    expect(responseSchema(transaction).required, name).toEqual(['data']);
+    expect(() => dataSchema(transaction)).not.toThrow();
+  });
 });

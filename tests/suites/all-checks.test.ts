@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../common/config.ts';
 import { runNamePrefix } from '../../common/fixtures/index.ts';
 import { createConfiguredClient } from '../../common/http.ts';
-import { startEmbeddedTarget, TOKENS, type EmbeddedTarget } from './support/embedded-target.ts';
+import { type EmbeddedTarget, startEmbeddedTarget, TOKENS } from './support/embedded-target.ts';
 import { resolves } from './support/spec-anchors.ts';
 import { openSuiteSession, type SuiteRun, type SuiteSession } from './support/suite-session.ts';
 

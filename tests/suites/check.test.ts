@@ -3,11 +3,22 @@ import { checkMeta, isSelected } from '../../common/check.ts';
 import { resolves, slugOf } from './support/spec-anchors.ts';
 
 // The registration contract the runner relies on (common/check.ts); the checks themselves are run by all-checks.test.ts.
-const meta = checkMeta({ id: 'pagination.runs-total-counts-all', title: 'total counts every item', spec: 'spec/apify-v2-actors.apib#pagination', tags: ['slow'] });
+const meta = checkMeta({
+  id: 'pagination.runs-total-counts-all',
+  title: 'total counts every item',
+  spec: 'spec/apify-v2-actors.apib#pagination',
+  tags: ['slow'],
+});
 
 describe('checkMeta', () => {
   it('takes the family from the id and puts it first among the tags', () => {
-    expect(meta).toEqual({ id: 'pagination.runs-total-counts-all', family: 'pagination', title: 'total counts every item', spec: 'spec/apify-v2-actors.apib#pagination', tags: ['pagination', 'slow'] });
+    expect(meta).toEqual({
+      id: 'pagination.runs-total-counts-all',
+      family: 'pagination',
+      title: 'total counts every item',
+      spec: 'spec/apify-v2-actors.apib#pagination',
+      tags: ['pagination', 'slow'],
+    });
   });
 
   it('refuses ids that do not read <family>.<rule> in kebab-case, and titles of more than one line', () => {

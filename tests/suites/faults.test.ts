@@ -28,13 +28,17 @@ describe('each check against a target that breaks its rule', () => {
     expect(run.checks.filter((check) => check.state !== 'passed').map((check) => `${check.id}: ${check.message}`)).toEqual([]);
   }, 120_000);
 
-  it.concurrent.each(SUITE_FAULTS.map((fault) => [fault.id, fault] as const))('%s', async (_id, fault) => {
-    const run = await lanes.use(({ proxy, session }) => {
-      proxy.use(fault.handler);
-      return session.run(fault.breaks);
-    });
-    expect(Object.fromEntries(run.checks.map((check) => [check.id, check.state]))).toEqual(Object.fromEntries(fault.breaks.map((id) => [id, 'failed'])));
-    // The checks failed on the rule, not on the proof's own machinery.
-    for (const check of run.checks) expect(check.message).not.toContain('fault-proxy-error');
-  }, 120_000);
+  it.concurrent.each(SUITE_FAULTS.map((fault) => [fault.id, fault] as const))(
+    '%s',
+    async (_id, fault) => {
+      const run = await lanes.use(({ proxy, session }) => {
+        proxy.use(fault.handler);
+        return session.run(fault.breaks);
+      });
+      expect(Object.fromEntries(run.checks.map((check) => [check.id, check.state]))).toEqual(Object.fromEntries(fault.breaks.map((id) => [id, 'failed'])));
+      // The checks failed on the rule, not on the proof's own machinery.
+      for (const check of run.checks) expect(check.message).not.toContain('fault-proxy-error');
+    },
+    120_000,
+  );
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_WAIT_SECS, startEmbeddedTarget, TOKENS, type EmbeddedTarget } from './support/embedded-target.ts';
-import { startFaultProxy, type FaultProxy } from './support/fault-proxy.ts';
+import { type EmbeddedTarget, MAX_WAIT_SECS, startEmbeddedTarget, TOKENS } from './support/embedded-target.ts';
+import { type FaultProxy, startFaultProxy } from './support/fault-proxy.ts';
 import { openSuiteSession, type SuiteRun } from './support/suite-session.ts';
 
 // The suites' own selection: CONFORMANCE_READ_ONLY=1 runs only the checks tagged read-only, and they send nothing that

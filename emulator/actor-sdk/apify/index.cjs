@@ -100,9 +100,7 @@ class Dataset {
 }
 
 function exitOptions(messageOrOptions, options) {
-  return typeof messageOrOptions === 'string'
-    ? { ...options, statusMessage: messageOrOptions }
-    : { ...messageOrOptions, ...options };
+  return typeof messageOrOptions === 'string' ? { ...options, statusMessage: messageOrOptions } : { ...messageOrOptions, ...options };
 }
 
 const log = {

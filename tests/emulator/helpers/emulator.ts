@@ -4,92 +4,92 @@ import { startEmulator } from '../../../emulator/index.ts';
 import { ApiClient } from './http.ts';
 
 export interface TestEmulatorSettings {
-    /** EMULATOR_MAX_WAIT_SECS: cap on waitForFinish and run-sync. */
-    maxWaitSecs?: number;
-    /** EMULATOR_RATE_LIMIT_DEFAULT; 0 turns rate limiting off (the default here, so polling tests never see 429). */
-    rateLimitDefault?: number;
-    /** EMULATOR_RATE_LIMIT_HIGH, for the run and storage endpoints. */
-    rateLimitHigh?: number;
-    /** EMULATOR_MAX_PAGE_SIZE. */
-    maxPageSize?: number;
-    /** EMULATOR_HOST; unset means the emulator's own default. */
-    host?: string;
+  /** EMULATOR_MAX_WAIT_SECS: cap on waitForFinish and run-sync. */
+  maxWaitSecs?: number;
+  /** EMULATOR_RATE_LIMIT_DEFAULT; 0 turns rate limiting off (the default here, so polling tests never see 429). */
+  rateLimitDefault?: number;
+  /** EMULATOR_RATE_LIMIT_HIGH, for the run and storage endpoints. */
+  rateLimitHigh?: number;
+  /** EMULATOR_MAX_PAGE_SIZE. */
+  maxPageSize?: number;
+  /** EMULATOR_HOST; unset means the emulator's own default. */
+  host?: string;
 }
 
 export interface TestUser {
-    username: string;
-    token: string;
+  username: string;
+  token: string;
 }
 
 export interface TestEmulator {
-    url: string;
-    maxWaitSecs: number;
-    user: TestUser;
-    user2: TestUser;
-    /** Authenticated as the main user with the Authorization header. */
-    api: ApiClient;
-    /** Authenticated as the second user. */
-    api2: ApiClient;
-    close(): Promise<void>;
+  url: string;
+  maxWaitSecs: number;
+  user: TestUser;
+  user2: TestUser;
+  /** Authenticated as the main user with the Authorization header. */
+  api: ApiClient;
+  /** Authenticated as the second user. */
+  api2: ApiClient;
+  close(): Promise<void>;
 }
 
 export const MAIN_USER: TestUser = { username: 'test-user-one', token: 'testTokenOfUserOne0000000' };
 export const SECOND_USER: TestUser = { username: 'test-user-two', token: 'testTokenOfUserTwo0000000' };
 
 const CONTROLLED_VARIABLES = [
-    'EMULATOR_HOST',
-    'EMULATOR_PORT',
-    'EMULATOR_TOKEN',
-    'EMULATOR_USERNAME',
-    'EMULATOR_TOKEN_2',
-    'EMULATOR_USERNAME_2',
-    'EMULATOR_MAX_WAIT_SECS',
-    'EMULATOR_RATE_LIMIT_DEFAULT',
-    'EMULATOR_RATE_LIMIT_HIGH',
-    'EMULATOR_MAX_PAGE_SIZE',
-    'EMULATOR_FAULTS',
-    'EMULATOR_VARIATIONS',
+  'EMULATOR_HOST',
+  'EMULATOR_PORT',
+  'EMULATOR_TOKEN',
+  'EMULATOR_USERNAME',
+  'EMULATOR_TOKEN_2',
+  'EMULATOR_USERNAME_2',
+  'EMULATOR_MAX_WAIT_SECS',
+  'EMULATOR_RATE_LIMIT_DEFAULT',
+  'EMULATOR_RATE_LIMIT_HIGH',
+  'EMULATOR_MAX_PAGE_SIZE',
+  'EMULATOR_FAULTS',
+  'EMULATOR_VARIATIONS',
 ] as const;
 
 export function emulatorEnvironment(settings: TestEmulatorSettings = {}): Record<string, string> {
-    const env: Record<string, string> = {
-        EMULATOR_PORT: '0',
-        EMULATOR_TOKEN: MAIN_USER.token,
-        EMULATOR_USERNAME: MAIN_USER.username,
-        EMULATOR_TOKEN_2: SECOND_USER.token,
-        EMULATOR_USERNAME_2: SECOND_USER.username,
-        EMULATOR_MAX_WAIT_SECS: String(settings.maxWaitSecs ?? 3),
-        EMULATOR_RATE_LIMIT_DEFAULT: String(settings.rateLimitDefault ?? 0),
-        EMULATOR_RATE_LIMIT_HIGH: String(settings.rateLimitHigh ?? 0),
-        EMULATOR_FAULTS: '',
-    };
-    if (settings.maxPageSize !== undefined) env.EMULATOR_MAX_PAGE_SIZE = String(settings.maxPageSize);
-    if (settings.host !== undefined) env.EMULATOR_HOST = settings.host;
-    return env;
+  const env: Record<string, string> = {
+    EMULATOR_PORT: '0',
+    EMULATOR_TOKEN: MAIN_USER.token,
+    EMULATOR_USERNAME: MAIN_USER.username,
+    EMULATOR_TOKEN_2: SECOND_USER.token,
+    EMULATOR_USERNAME_2: SECOND_USER.username,
+    EMULATOR_MAX_WAIT_SECS: String(settings.maxWaitSecs ?? 3),
+    EMULATOR_RATE_LIMIT_DEFAULT: String(settings.rateLimitDefault ?? 0),
+    EMULATOR_RATE_LIMIT_HIGH: String(settings.rateLimitHigh ?? 0),
+    EMULATOR_FAULTS: '',
+  };
+  if (settings.maxPageSize !== undefined) env.EMULATOR_MAX_PAGE_SIZE = String(settings.maxPageSize);
+  if (settings.host !== undefined) env.EMULATOR_HOST = settings.host;
+  return env;
 }
 
 export async function startTestEmulator(settings: TestEmulatorSettings = {}): Promise<TestEmulator> {
-    const wanted = emulatorEnvironment(settings);
-    const saved = new Map(CONTROLLED_VARIABLES.map((name) => [name, process.env[name]] as const));
-    for (const name of CONTROLLED_VARIABLES) {
-        if (wanted[name] === undefined) delete process.env[name];
-        else process.env[name] = wanted[name];
+  const wanted = emulatorEnvironment(settings);
+  const saved = new Map(CONTROLLED_VARIABLES.map((name) => [name, process.env[name]] as const));
+  for (const name of CONTROLLED_VARIABLES) {
+    if (wanted[name] === undefined) delete process.env[name];
+    else process.env[name] = wanted[name];
+  }
+  try {
+    const running = await startEmulator({ port: 0 });
+    return {
+      url: running.url,
+      maxWaitSecs: settings.maxWaitSecs ?? 3,
+      user: MAIN_USER,
+      user2: SECOND_USER,
+      api: new ApiClient(running.url, MAIN_USER.token),
+      api2: new ApiClient(running.url, SECOND_USER.token),
+      close: () => running.close(),
+    };
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
     }
-    try {
-        const running = await startEmulator({ port: 0 });
-        return {
-            url: running.url,
-            maxWaitSecs: settings.maxWaitSecs ?? 3,
-            user: MAIN_USER,
-            user2: SECOND_USER,
-            api: new ApiClient(running.url, MAIN_USER.token),
-            api2: new ApiClient(running.url, SECOND_USER.token),
-            close: () => running.close(),
-        };
-    } finally {
-        for (const [name, value] of saved) {
-            if (value === undefined) delete process.env[name];
-            else process.env[name] = value;
-        }
-    }
+  }
 }

@@ -6,148 +6,148 @@ export type JobStatus = 'READY' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMING-O
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['SUCCEEDED', 'FAILED', 'TIMED-OUT', 'ABORTED'];
 
 export interface EnvVar {
-    name: string;
-    value?: string;
-    isSecret?: boolean;
+  name: string;
+  value?: string;
+  isSecret?: boolean;
 }
 
 export interface SourceFile {
-    name: string;
-    format: 'TEXT' | 'BASE64';
-    content: string;
+  name: string;
+  format: 'TEXT' | 'BASE64';
+  content: string;
 }
 
 export type SourceType = 'SOURCE_CODE' | 'SOURCE_FILES' | 'GIT_REPO' | 'TARBALL' | 'GITHUB_GIST';
 
 export interface Version {
-    versionNumber: string;
-    sourceType: SourceType;
-    buildTag: string;
-    envVars?: EnvVar[] | null;
-    sourceCode?: string | null;
-    sourceFiles?: SourceFile[] | null;
-    gitRepoUrl?: string | null;
-    tarballUrl?: string | null;
-    gitHubGistUrl?: string | null;
-    baseDockerImage?: string | null;
-    applyEnvVarsToBuild?: boolean | null;
+  versionNumber: string;
+  sourceType: SourceType;
+  buildTag: string;
+  envVars?: EnvVar[] | null;
+  sourceCode?: string | null;
+  sourceFiles?: SourceFile[] | null;
+  gitRepoUrl?: string | null;
+  tarballUrl?: string | null;
+  gitHubGistUrl?: string | null;
+  baseDockerImage?: string | null;
+  applyEnvVarsToBuild?: boolean | null;
 }
 
 export interface ActorStats {
-    totalBuilds: number;
-    totalRuns: number;
-    totalUsers: number;
-    totalUsers7Days: number;
-    totalUsers30Days: number;
-    totalUsers90Days: number;
-    totalMetamorphs: number;
-    lastRunStartedAt?: string | null;
+  totalBuilds: number;
+  totalRuns: number;
+  totalUsers: number;
+  totalUsers7Days: number;
+  totalUsers30Days: number;
+  totalUsers90Days: number;
+  totalMetamorphs: number;
+  lastRunStartedAt?: string | null;
 }
 
 export interface Actor {
-    id: string;
-    userId: string;
-    name: string;
-    username: string;
-    isPublic: boolean;
-    createdAt: string;
-    modifiedAt: string;
-    description?: string | null;
-    title?: string | null;
-    restartOnError?: boolean | null;
-    stats: ActorStats;
-    versions: Version[];
+  id: string;
+  userId: string;
+  name: string;
+  username: string;
+  isPublic: boolean;
+  createdAt: string;
+  modifiedAt: string;
+  description?: string | null;
+  title?: string | null;
+  restartOnError?: boolean | null;
+  stats: ActorStats;
+  versions: Version[];
 }
 
 export interface ActorShort {
-    id: string;
-    name: string;
-    username: string;
-    createdAt: string;
-    modifiedAt: string;
+  id: string;
+  name: string;
+  username: string;
+  createdAt: string;
+  modifiedAt: string;
 }
 
 export interface Build {
-    id: string;
-    actId: string;
-    userId: string;
-    startedAt: string;
-    finishedAt: string | null;
-    status: JobStatus;
-    buildNumber: string;
-    meta: { origin: string };
-    options?: { useCache?: boolean; betaPackages?: boolean } | null;
-    statusMessage?: string | null;
+  id: string;
+  actId: string;
+  userId: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: JobStatus;
+  buildNumber: string;
+  meta: { origin: string };
+  options?: { useCache?: boolean; betaPackages?: boolean } | null;
+  statusMessage?: string | null;
 }
 
 export interface Metamorph {
-    createdAt: string;
-    actorId: string;
-    buildId: string;
-    inputKey: string;
+  createdAt: string;
+  actorId: string;
+  buildId: string;
+  inputKey: string;
 }
 
 export interface Run {
-    id: string;
-    actId: string;
-    userId: string;
-    buildId: string;
-    buildNumber?: string | null;
-    startedAt: string;
-    finishedAt: string | null;
-    status: JobStatus;
-    exitCode?: number | null;
-    statusMessage?: string | null;
-    meta: { origin: string };
-    stats: { resurrectCount?: number } & Record<string, unknown>;
-    options?: { build?: string; timeoutSecs?: number; memoryMbytes?: number } | null;
-    defaultKeyValueStoreId: string;
-    defaultDatasetId: string;
-    defaultRequestQueueId: string;
-    metamorphs?: Metamorph[] | null;
+  id: string;
+  actId: string;
+  userId: string;
+  buildId: string;
+  buildNumber?: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  status: JobStatus;
+  exitCode?: number | null;
+  statusMessage?: string | null;
+  meta: { origin: string };
+  stats: { resurrectCount?: number } & Record<string, unknown>;
+  options?: { build?: string; timeoutSecs?: number; memoryMbytes?: number } | null;
+  defaultKeyValueStoreId: string;
+  defaultDatasetId: string;
+  defaultRequestQueueId: string;
+  metamorphs?: Metamorph[] | null;
 }
 
 export interface Webhook {
-    id: string;
-    createdAt: string;
-    modifiedAt: string;
-    userId: string;
-    isAdHoc?: boolean | null;
-    eventTypes: string[];
-    condition: { actorId?: string | null; actorTaskId?: string | null; actorRunId?: string | null };
-    ignoreSslErrors: boolean;
-    requestUrl: string;
+  id: string;
+  createdAt: string;
+  modifiedAt: string;
+  userId: string;
+  isAdHoc?: boolean | null;
+  eventTypes: string[];
+  condition: { actorId?: string | null; actorTaskId?: string | null; actorRunId?: string | null };
+  ignoreSslErrors: boolean;
+  requestUrl: string;
 }
 
 export interface Page<T> {
-    total: number;
-    offset: number;
-    limit: number;
-    desc: boolean;
-    count: number;
-    items: T[];
+  total: number;
+  offset: number;
+  limit: number;
+  desc: boolean;
+  count: number;
+  items: T[];
 }
 
 export interface VersionList {
-    total: number;
-    items: Version[];
+  total: number;
+  items: Version[];
 }
 
 export interface ApiErrorBody {
-    error: { type: string; message: string };
+  error: { type: string; message: string };
 }
 
 /** What the scripted test actor (actors/scripted.js) stores as its default output. */
 export interface ScriptedOutput {
-    input: unknown;
-    inputKey: string;
-    actorId: string;
-    runId: string;
-    retainedMb: number;
+  input: unknown;
+  inputKey: string;
+  actorId: string;
+  runId: string;
+  retainedMb: number;
 }
 
 /** What the env-dump test actor (actors/env-dump.js) stores as OUTPUT. */
 export interface EnvDump {
-    env: Record<string, string>;
-    heapLimitMb: number;
+  env: Record<string, string>;
+  heapLimitMb: number;
 }

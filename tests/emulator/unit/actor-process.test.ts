@@ -1,10 +1,11 @@
 // Actor processes: exactly the documented environment (nothing of the emulator's leaks), the memory limit, the exit
 // code deciding the status, timeout (TIMING-OUT -> TIMED-OUT) and abort (ABORTING -> ABORTED) really stopping the code.
-import { Faults } from '../../../emulator/faults/faults.ts';
+
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Faults } from '../../../emulator/faults/faults.ts';
 import { actorEnvironment, spawnNode } from '../../../emulator/jobs/actor-process.ts';
 import type { BuildArtifact } from '../../../emulator/jobs/builds.ts';
 import { RunJobs } from '../../../emulator/jobs/runs.ts';
@@ -15,11 +16,31 @@ import { EmulatorState } from '../../../emulator/state/store.ts';
 import type { Build, JobStatus, Run } from '../../../emulator/state/types.ts';
 
 const CONTRACT_VARIABLES = [
-  'APIFY_TOKEN', 'APIFY_API_BASE_URL', 'APIFY_API_PUBLIC_BASE_URL', 'APIFY_DEFAULT_KEY_VALUE_STORE_ID',
-  'APIFY_DEFAULT_DATASET_ID', 'APIFY_DEFAULT_REQUEST_QUEUE_ID', 'APIFY_INPUT_KEY', 'APIFY_ACTOR_ID', 'APIFY_ACTOR_RUN_ID',
-  'APIFY_ACTOR_BUILD_ID', 'APIFY_USER_ID', 'APIFY_MEMORY_MBYTES', 'APIFY_TIMEOUT_AT', 'APIFY_IS_AT_HOME',
-  'ACTOR_DEFAULT_KEY_VALUE_STORE_ID', 'ACTOR_DEFAULT_DATASET_ID', 'ACTOR_INPUT_KEY', 'ACTOR_RUN_ID', 'ACTOR_ID',
-  'ACTOR_BUILD_ID', 'ACTOR_MEMORY_MBYTES', 'ACTOR_TIMEOUT_AT', 'PATH', 'HOME', 'NODE_OPTIONS',
+  'APIFY_TOKEN',
+  'APIFY_API_BASE_URL',
+  'APIFY_API_PUBLIC_BASE_URL',
+  'APIFY_DEFAULT_KEY_VALUE_STORE_ID',
+  'APIFY_DEFAULT_DATASET_ID',
+  'APIFY_DEFAULT_REQUEST_QUEUE_ID',
+  'APIFY_INPUT_KEY',
+  'APIFY_ACTOR_ID',
+  'APIFY_ACTOR_RUN_ID',
+  'APIFY_ACTOR_BUILD_ID',
+  'APIFY_USER_ID',
+  'APIFY_MEMORY_MBYTES',
+  'APIFY_TIMEOUT_AT',
+  'APIFY_IS_AT_HOME',
+  'ACTOR_DEFAULT_KEY_VALUE_STORE_ID',
+  'ACTOR_DEFAULT_DATASET_ID',
+  'ACTOR_INPUT_KEY',
+  'ACTOR_RUN_ID',
+  'ACTOR_ID',
+  'ACTOR_BUILD_ID',
+  'ACTOR_MEMORY_MBYTES',
+  'ACTOR_TIMEOUT_AT',
+  'PATH',
+  'HOME',
+  'NODE_OPTIONS',
 ];
 
 const environmentInput = {
@@ -100,7 +121,10 @@ describe('RunJobs', () => {
     state = new EmulatorState([{ token: 'token-1', username: 'user-1' }]);
     waiters = new JobWaiters(new Faults([]));
     // The API is never called by these scripts, so the base URL does not matter.
-    runs = new RunJobs({ state, waiters, workspace, faults: waiters.faults, apiBaseUrl: () => 'http://127.0.0.1:1' }, { artifactOf: (id) => artifacts.get(id) ?? null });
+    runs = new RunJobs(
+      { state, waiters, workspace, faults: waiters.faults, apiBaseUrl: () => 'http://127.0.0.1:1' },
+      { artifactOf: (id) => artifacts.get(id) ?? null },
+    );
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 // Build sources: which file is the main file, which names are safe to write, and which source types need the network.
 import { describe, expect, it } from 'vitest';
-import { BuildFailure, isSafeSourcePath, mainFileOf, sourceFilesOf, type SourceFileContent } from '../../../emulator/jobs/build-sources.ts';
+import { BuildFailure, isSafeSourcePath, mainFileOf, type SourceFileContent, sourceFilesOf } from '../../../emulator/jobs/build-sources.ts';
 import { createVersion } from '../../../emulator/state/versions.ts';
 
 const file = (name: string, content = ''): SourceFileContent => ({ name, bytes: Buffer.from(content) });

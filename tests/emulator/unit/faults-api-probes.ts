@@ -3,7 +3,7 @@
 import type { TestEmulator } from '../helpers/emulator.ts';
 import { buildActor, createActor, createSourceActor, sourceFilesVersion } from '../helpers/fixtures.ts';
 import type { ApiClient, ApiResponse } from '../helpers/http.ts';
-import { rawExchange, type ProbeTable } from './faults-support.ts';
+import { type ProbeTable, rawExchange } from './faults-support.ts';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // Offset pagination: limit clamped to the maximum, 0 meaning "no limit", desc the exact reverse, count == items.length.
 import { describe, expect, it } from 'vitest';
-import { paginate } from '../../../emulator/http/pagination.ts';
 import { Faults } from '../../../emulator/faults/faults.ts';
+import { paginate } from '../../../emulator/http/pagination.ts';
 
 const limits = (maxPageSize: number) => ({ maxPageSize, faults: new Faults([]) });
 

@@ -5,7 +5,13 @@ import { addQueryKeywords, parseQueryValue, queryBoolean, queryInteger } from '.
 
 describe('parseQueryValue', () => {
   it('accepts true/false/1/0 for booleans, case-insensitively', () => {
-    for (const [raw, value] of [['true', true], ['1', true], ['TRUE', true], ['false', false], ['0', false]] as const) {
+    for (const [raw, value] of [
+      ['true', true],
+      ['1', true],
+      ['TRUE', true],
+      ['false', false],
+      ['0', false],
+    ] as const) {
       expect(parseQueryValue(raw, { type: 'boolean' })).toEqual({ value });
     }
     expect(parseQueryValue('yes', { type: 'boolean' })).toEqual({ error: 'must be true, false, 1 or 0, got "yes"' });

@@ -1,6 +1,7 @@
 // waitForFinish: wakes on the job's end, otherwise returns when the (clamped) wait is over; 0 answers at once.
-import { Faults } from '../../../emulator/faults/faults.ts';
+
 import { describe, expect, it, vi } from 'vitest';
+import { Faults } from '../../../emulator/faults/faults.ts';
 import { effectiveWaitSecs, JobWaiters, waitForFinish } from '../../../emulator/jobs/wait-for-finish.ts';
 
 describe('effectiveWaitSecs', () => {

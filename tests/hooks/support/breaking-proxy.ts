@@ -17,7 +17,8 @@ export interface ProxiedResponse {
 export interface Fault {
   method?: string;
   path?: RegExp;
-  break(response: ProxiedResponse, raw: ServerResponse): void | 'sent';
+  /** Returns 'sent' when it wrote a raw answer itself; any other result means "send the changed response". */
+  break(response: ProxiedResponse, raw: ServerResponse): unknown;
 }
 
 export interface BreakingProxy {

@@ -1,6 +1,6 @@
-import { configToEnvironment, loadConfig, type ConformanceConfig } from '../../../common/config.ts';
+import { type ConformanceConfig, configToEnvironment, loadConfig } from '../../../common/config.ts';
 import { runNamePrefix } from '../../../common/fixtures/index.ts';
-import { createConfiguredClient, type ApiClient } from '../../../common/http.ts';
+import { type ApiClient, createConfiguredClient } from '../../../common/http.ts';
 import { startEmulator } from '../../../emulator/index.ts';
 
 /** A recognisable token: a test greps every output for it. */

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { controlledEnvironment, describeRun, runCli, type ProcessResult } from './support/cli-process.ts';
-import { junitCounts, junitCountsOf, progressLines, readReports, type Reports } from './support/reports.ts';
+import { controlledEnvironment, describeRun, type ProcessResult, runCli } from './support/cli-process.ts';
+import { junitCounts, junitCountsOf, progressLines, type Reports, readReports } from './support/reports.ts';
 
 // `npm run conformance` with no target: the whole gate against the embedded emulator is green, and the three reports
 // and the exit status say so consistently (ISSUE6 "Done when").

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { controlledEnvironment, describeRun, runCli, type ProcessResult } from './support/cli-process.ts';
+import { controlledEnvironment, describeRun, type ProcessResult, runCli } from './support/cli-process.ts';
 import { readReports } from './support/reports.ts';
 
 // The exit status contract (runner/exit-codes.ts): 0 the gate passed, 1 the target failed it, 2 the suite itself broke;

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlledEnvironment, describeRun, runCli } from './support/cli-process.ts';
-import { startEmulatorProcess, type EmulatorProcess } from './support/emulator-process.ts';
+import { type EmulatorProcess, startEmulatorProcess } from './support/emulator-process.ts';
 import { progressLines, readReports } from './support/reports.ts';
-import { TargetApi, type ActorListItem } from './support/target-api.ts';
+import { type ActorListItem, TargetApi } from './support/target-api.ts';
 
 // A target the runner did not start (ISSUE6 "Done when"): an emulator from `npm run emulator`, judged through
 // APIFY_API_BASE_URL with the generic profile and the matching CONFORMANCE_* timing. Because this target outlives each
@@ -26,7 +26,13 @@ let bystander: ActorListItem;
 
 beforeAll(async () => {
   emulator = await startEmulatorProcess(
-    controlledEnvironment({ EMULATOR_PORT: '0', EMULATOR_MAX_WAIT_SECS: '3', EMULATOR_TOKEN: TOKEN, EMULATOR_TOKEN_2: TOKEN_2, EMULATOR_USERNAME_2: 'e2e-user-2' }),
+    controlledEnvironment({
+      EMULATOR_PORT: '0',
+      EMULATOR_MAX_WAIT_SECS: '3',
+      EMULATOR_TOKEN: TOKEN,
+      EMULATOR_TOKEN_2: TOKEN_2,
+      EMULATOR_USERNAME_2: 'e2e-user-2',
+    }),
   );
   workDir = await mkdtemp(path.join(tmpdir(), 'e2e-external-'));
   user1 = new TargetApi(emulator.url, TOKEN);

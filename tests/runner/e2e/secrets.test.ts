@@ -3,8 +3,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { controlledEnvironment, describeRun, runCli, type ProcessResult } from './support/cli-process.ts';
-import { readReports, REPORT_FILES, type Reports } from './support/reports.ts';
+import { controlledEnvironment, describeRun, type ProcessResult, runCli } from './support/cli-process.ts';
+import { REPORT_FILES, type Reports, readReports } from './support/reports.ts';
 
 // Tokens never reach logs or reports (ISSUE6 "Secrets"). The embedded emulator adopts APIFY_TOKEN and APIFY_TOKEN_2 as
 // its users' tokens, so recognisable canaries travel in every request. Two injected faults make checks fail, so the

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 // Debian's Chromium, installed by scripts/install-chromium.sh (the npm test's pretest step), or CHROMIUM_PATH.
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

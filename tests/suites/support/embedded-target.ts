@@ -1,5 +1,5 @@
 import { configToEnvironment, loadConfig } from '../../../common/config.ts';
-import { startEmulator, type EmulatorOptions } from '../../../emulator/index.ts';
+import { type EmulatorOptions, startEmulator } from '../../../emulator/index.ts';
 
 /** Recognisable tokens of the emulator's two users. */
 export const TOKENS = { main: 'suites-proof-token-user-1', second: 'suites-proof-token-user-2' } as const;

@@ -1,5 +1,5 @@
-import { MAX_WAIT_SECS, startEmbeddedTarget, TOKENS, type EmbeddedTarget } from './embedded-target.ts';
-import { startFaultProxy, type FaultProxy } from './fault-proxy.ts';
+import { type EmbeddedTarget, MAX_WAIT_SECS, startEmbeddedTarget, TOKENS } from './embedded-target.ts';
+import { type FaultProxy, startFaultProxy } from './fault-proxy.ts';
 import { openSuiteSession, type SuiteSession } from './suite-session.ts';
 
 /** An emulator, a fault proxy in front of it, and the suites pointed at the proxy: one fault at a time runs on it. */
@@ -16,9 +16,7 @@ export class LanePool {
   private readonly free: Lane[] = [];
   private readonly waiting: Array<(lane: Lane) => void> = [];
 
-  private constructor(
-    private readonly lanes: Array<Lane & { target: EmbeddedTarget }>,
-  ) {
+  private constructor(private readonly lanes: Array<Lane & { target: EmbeddedTarget }>) {
     this.free.push(...lanes);
   }
 

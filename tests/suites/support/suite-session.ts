@@ -59,7 +59,7 @@ export async function openSuiteSession(env: Record<string, string>): Promise<Sui
       }
       const project = vitest.getRootProject();
       const specifications = [...byFile].map(([file, fileIds]) =>
-        project.createSpecification(`${ROOT}${file}`, { testNamePattern: new RegExp(`^(?:${fileIds.map(escape).join('|')}): `) }),
+        project.createSpecification(`${ROOT}${file}`, { testNamePattern: new RegExp(`^(?:${fileIds.map(escapeRegExp).join('|')}): `) }),
       );
       const run = runOf((await vitest.runTestSpecifications(specifications)).testModules);
       return { ...run, checks: run.checks.filter((outcome) => ids.includes(outcome.id)) };
@@ -94,6 +94,6 @@ function outcomeOf(test: TestCase, module: TestModule): CheckOutcome {
   };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
