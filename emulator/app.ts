@@ -2,9 +2,10 @@
 // the root, then the route plugins, then 405 answers for every path's other methods.
 import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { MAX_PAYLOAD_BYTES } from './errors.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerBodyParsing } from './http/body-parsing.ts';
-import { errorHandler, handleClientError, handleFrameworkError, MAX_PAYLOAD_BYTES } from './http/errors.ts';
+import { errorHandler, handleClientError, handleFrameworkError } from './http/error-handler.ts';
 import { registerJsonContentType } from './http/json-content-type.ts';
 import { applyMethodOverride, registerMethodOverrideCheck } from './http/method-override.ts';
 import { collectRouteMethods, registerMethodNotAllowed, registerNotFound } from './http/not-found.ts';

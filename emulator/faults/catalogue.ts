@@ -101,7 +101,7 @@ export const FAULTS = [
   fault('other-user-actor-visible', 'auth', GET_ACTOR, "another user's private actor can be read and changed"),
   fault('run-requires-token', 'auth', GET_RUN, 'Get run and Get build refuse calls without a token'),
   fault('bearer-not-accepted', 'auth', GET_ACTOR, 'the Authorization: Bearer header is ignored; only ?token= works'),
-  // Errors and bad input (emulator/http/errors.ts, emulator/http/body-parsing.ts)
+  // Errors and bad input (emulator/errors.ts, emulator/http/error-handler.ts, emulator/http/body-parsing.ts)
   fault('not-found-wrong-type', 'errors', GET_ACTOR, 'unknown ids answer 404 with the error type not-found instead of record-not-found'),
   fault('errors-not-json', 'errors', GET_ACTOR, 'error answers are plain text instead of the JSON error envelope'),
   fault('malformed-json-accepted', 'errors', 'Actor object > Update actor', 'a malformed JSON body is read as an empty object'),

@@ -1,14 +1,11 @@
 // Who is calling: the token from `Authorization: Bearer` or `?token=`. A wrong token is always a 401; a missing one
 // only where the route requires it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { invalidToken, tokenNotProvided } from '../errors.ts';
 import type { Faults } from '../faults/faults.ts';
 import type { EmulatorState } from '../state/store.ts';
 import type { User } from '../state/types.ts';
-import { ApiError } from './errors.ts';
 import './route-config.ts';
-
-export const tokenNotProvided = () => new ApiError(401, 'token-not-provided', 'Authentication token was not provided');
-export const invalidToken = () => new ApiError(401, 'invalid-token', 'Authentication token is not valid.');
 
 function tokenOf(request: FastifyRequest, faults: Faults): string | undefined {
   // Fault bearer-not-accepted: only the query parameter is read.

@@ -4,8 +4,8 @@
 import type { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { invalidRequest, MAX_PAYLOAD_BYTES, unsupportedContentEncoding } from '../errors.ts';
 import type { Faults } from '../faults/faults.ts';
-import { ApiError, invalidRequest, MAX_PAYLOAD_BYTES } from './errors.ts';
 import './route-config.ts';
 
 /** A body kept as sent, for routes with `rawBody`. */
@@ -27,7 +27,7 @@ export function registerBodyParsing(app: FastifyInstance, faults: Faults): void 
     if (encoding === undefined || encoding === '' || encoding === 'identity') return done(null, payload);
     const decoder = DECODERS[encoding];
     if (decoder === undefined) {
-      return done(new ApiError(415, 'unsupported-content-encoding', `Content-Encoding "${request.headers['content-encoding']}" is not supported.`), payload);
+      return done(unsupportedContentEncoding(request.headers['content-encoding']), payload);
     }
     done(null, decode(payload, decoder()));
   });

@@ -2,7 +2,7 @@
 // to the raw request before Fastify routes it, so the overridden method is routed, limited and answered like a real one.
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { invalidParameter } from './errors.ts';
+import { invalidParameter } from '../errors.ts';
 
 const OVERRIDABLE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 

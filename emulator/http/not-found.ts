@@ -1,13 +1,13 @@
 // Unknown paths (404 page-not-found) and known paths called with a method they do not serve (405 method-not-allowed).
 import type { FastifyInstance, HTTPMethods } from 'fastify';
-import { ApiError } from './errors.ts';
+import { methodNotAllowed, pageNotFound } from '../errors.ts';
 import './route-config.ts';
 
 const ANSWERED_METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 export function registerNotFound(app: FastifyInstance): void {
   app.setNotFoundHandler(() => {
-    throw new ApiError(404, 'page-not-found', 'We have bad news: there is no API endpoint at this URL. Did you specify it correctly?');
+    throw pageNotFound();
   });
 }
 
@@ -36,9 +36,7 @@ export function registerMethodNotAllowed(app: FastifyInstance, methodsByUrl: Map
       url,
       config: { auth: 'optional', rateLimit: 'none', methodNotAllowed: true },
       handler: async () => {
-        throw new ApiError(405, 'method-not-allowed', `This API endpoint can only be accessed using the following HTTP methods: ${allowed}`, {
-          allow: allowed,
-        });
+        throw methodNotAllowed(allowed);
       },
     });
   }

@@ -3,8 +3,8 @@
 // N per second, so a burst of N passes and the (N+1)-th request within the same second gets a 429.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { EmulatorOptions } from '../config.ts';
+import { rateLimitExceeded } from '../errors.ts';
 import type { Faults } from '../faults/faults.ts';
-import { ApiError } from './errors.ts';
 import './route-config.ts';
 
 interface Bucket {
@@ -52,12 +52,6 @@ export class RateLimiter {
     }
     this.lastPrune = now;
   }
-}
-
-export function rateLimitExceeded(limit: number, type = 'rate-limit-exceeded'): ApiError {
-  return new ApiError(429, type, `You have exceeded the rate limit of ${limit} requests per second`, {
-    'x-ratelimit-limit': String(limit),
-  });
 }
 
 /** The endpoint a request counts against: the /v2/actors alias counts as /v2/acts. */

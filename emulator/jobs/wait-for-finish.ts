@@ -1,8 +1,8 @@
 // waitForFinish: hold a request until its job is terminal or the wait ends, whichever comes first. Event-driven: the
 // job manager calls `notify` when a job becomes terminal; nothing polls.
 
+import { invalidParameter } from '../errors.ts';
 import type { Faults } from '../faults/faults.ts';
-import { ApiError } from '../http/errors.ts';
 import type { JobStatus } from '../state/types.ts';
 import { isTerminal } from './lifecycle.ts';
 
@@ -72,7 +72,7 @@ function faultyWaitSecs(faults: Faults, requestedSecs: number | undefined, capSe
   // The wait is counted in the wrong unit somewhere on the way: half of it is served.
   if (faults.has('wait-for-finish-returns-early')) return effectiveWaitSecs(requestedSecs, capSecs) / 2;
   if (faults.has('wait-for-finish-above-cap-rejected') && (requestedSecs ?? 0) > capSecs) {
-    throw new ApiError(400, 'invalid-parameter', `waitForFinish must not exceed ${capSecs}`);
+    throw invalidParameter(`waitForFinish must not exceed ${capSecs}`);
   }
   return undefined;
 }

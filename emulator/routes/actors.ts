@@ -1,7 +1,7 @@
 // Actor collection and actor object: list (paginated by createdAt, `my`), create, get, partial update, delete.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { actorNameNotUnique, invalidInput } from '../errors.ts';
 import { callerOf } from '../http/auth.ts';
-import { ApiError } from '../http/errors.ts';
 import { type PaginationQuery, pageLimits, paginate, paginationQuerySchema } from '../http/pagination.ts';
 import { queryBoolean } from '../http/query.ts';
 import { type ActorInput, createActor, deleteActor, updateActor } from '../state/actors.ts';
@@ -107,7 +107,7 @@ export async function actorRoutes(app: FastifyInstance, { context }: RoutePlugin
 
 function ensureNameIsFree(context: EmulatorContext, userId: string, name: string): void {
   if (context.state.actorByName(userId, name) !== undefined) {
-    throw new ApiError(409, 'actor-name-not-unique', `Record with the given name already exists (an actor named "${name}").`);
+    throw actorNameNotUnique(name);
   }
 }
 
@@ -115,7 +115,7 @@ function checkActorInput(input: ActorInput, actor?: Actor): void {
   const numbers = new Set<string>();
   (input.versions ?? []).forEach((version: NewVersionInput, index) => {
     if (numbers.has(version.versionNumber)) {
-      throw new ApiError(400, 'invalid-input', `Field "versions" names version ${version.versionNumber} twice`);
+      throw invalidInput(`Field "versions" names version ${version.versionNumber} twice`);
     }
     numbers.add(version.versionNumber);
     const previous = actor?.versions.find((old) => old.versionNumber === version.versionNumber);

@@ -1,7 +1,7 @@
 // Items of datasets, as actors use them: push (a JSON object or an array of objects) and get (a JSON array, with the
 // X-Apify-Pagination-* headers). The dataset id is the secret: reading needs no token; pushing needs the owner's token.
 import type { FastifyInstance } from 'fastify';
-import { invalidInput, recordNotFound } from '../http/errors.ts';
+import { invalidInput, recordNotFound } from '../errors.ts';
 import { JSON_CONTENT_TYPE } from '../http/json-content-type.ts';
 import { queryBoolean, queryInteger } from '../http/query.ts';
 import { pushItems } from '../state/storages.ts';

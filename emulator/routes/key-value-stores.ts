@@ -2,8 +2,8 @@
 // type, put (any content type, kept), delete. The store id is the secret: reading needs no token; writing needs the
 // store owner's token. Rate limited per store with the higher limit.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { invalidRecordKey, recordNotFound } from '../errors.ts';
 import { rawBodyOf } from '../http/body-parsing.ts';
-import { ApiError, recordNotFound } from '../http/errors.ts';
 import { deleteRecord, setRecord } from '../state/storages.ts';
 import type { KeyValueStore } from '../state/types.ts';
 import type { EmulatorContext, RoutePluginOptions } from './context.ts';
@@ -63,7 +63,7 @@ function storeAndKey(context: EmulatorContext, request: RecordRequest): { store:
   if (store === undefined) throw recordNotFound('Key-value store');
   const key = request.params.recordKey;
   if (!RECORD_KEY.test(key)) {
-    throw new ApiError(400, 'invalid-record-key', `Record key "${key}" contains invalid characters (allowed: a-z A-Z 0-9 ! - _ . ' ( ), up to 256)`);
+    throw invalidRecordKey(`Record key "${key}" contains invalid characters (allowed: a-z A-Z 0-9 ! - _ . ' ( ), up to 256)`);
   }
   return { store, key };
 }

@@ -1,6 +1,6 @@
 // Logs of builds and runs as plain text; with `stream=1` the response stays open and follows the log until the job ends.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { recordNotFound } from '../http/errors.ts';
+import { recordNotFound } from '../errors.ts';
 import { queryBoolean } from '../http/query.ts';
 import type { JobLog } from '../jobs/job-log.ts';
 import type { RoutePluginOptions } from './context.ts';

@@ -2,8 +2,7 @@
 // token) `~name`; another user's private actor is invisible (404); a visible actor that is not yours cannot be changed
 // (403). Runs and builds are found by their hard-to-guess id without a token; changing them needs their owner's token.
 import type { FastifyRequest } from 'fastify';
-import { tokenNotProvided } from '../http/auth.ts';
-import { insufficientPermissions, recordNotFound } from '../http/errors.ts';
+import { insufficientPermissions, recordNotFound, tokenNotProvided } from '../errors.ts';
 import type { Actor, Build, Run, User } from '../state/types.ts';
 import type { EmulatorContext } from './context.ts';
 

@@ -1,9 +1,9 @@
 // Starting a run, shared by Run actor and the run-sync endpoints: the query options (timeout, memory, build, ad-hoc
 // webhooks), the input (the request body with its content type) and the build the run uses.
 import type { FastifyRequest } from 'fastify';
+import { buildNotFound, buildNotSucceeded, invalidInput, invalidParameter, unknownBuildTag } from '../errors.ts';
 import { callerOf } from '../http/auth.ts';
 import { isJsonMediaType, rawBodyOf } from '../http/body-parsing.ts';
-import { ApiError, invalidInput, invalidParameter } from '../http/errors.ts';
 import { queryInteger, queryNumber, queryString } from '../http/query.ts';
 import type { Actor, Build, JobMeta, Run, StoredRecord } from '../state/types.ts';
 import { type AdHocWebhookInput, addAdHocWebhooks } from '../state/webhooks.ts';
@@ -99,12 +99,10 @@ export function resolveBuild(actor: Actor, label: string): Build {
       ? actor.builds.find((candidate) => candidate.id === tagged.buildId)
       : actor.builds.find((candidate) => candidate.buildNumber === label);
   if (build === undefined) {
-    throw /^\d+\.\d+\.\d+$/.test(label)
-      ? new ApiError(400, 'build-not-found', `Build with number "${label}" was not found`)
-      : new ApiError(400, 'unknown-build-tag', `Build with tag "${label}" was not found. Has the Actor been built already?`);
+    throw /^\d+\.\d+\.\d+$/.test(label) ? buildNotFound(label) : unknownBuildTag(label);
   }
   if (build.status !== 'SUCCEEDED') {
-    throw new ApiError(400, 'build-not-succeeded', `Build ${build.buildNumber} has status ${build.status}; only a successful build can run`);
+    throw buildNotSucceeded(build.buildNumber, build.status);
   }
   return build;
 }

@@ -2,7 +2,7 @@
 // its output record (OUTPUT or `outputRecordKey`) and that record's content type; 400 run-failed when the run did not
 // succeed; 408 run-timeout-exceeded when it is still going at the cap (the run keeps running).
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ApiError } from '../http/errors.ts';
+import { runFailed, runTimeoutExceeded } from '../errors.ts';
 import { isTerminal } from '../jobs/lifecycle.ts';
 import { waitForFinish } from '../jobs/wait-for-finish.ts';
 import type { Run } from '../state/types.ts';
@@ -49,11 +49,11 @@ function sendOutput(context: EmulatorContext, reply: FastifyReply, run: Run, key
   if (!isTerminal(run.status)) {
     // Fault run-sync-timeout-as-200: a run still going at the cap is answered as it stands.
     if (faults.has('run-sync-timeout-as-200')) return reply.code(200).send({ data: run });
-    throw new ApiError(408, 'run-timeout-exceeded', `Actor run exceeded timeout of ${capSecs} seconds for this API endpoint`);
+    throw runTimeoutExceeded(capSecs);
   }
   // Fault run-sync-failed-as-201: the status of the run is never looked at.
   if (run.status !== 'SUCCEEDED' && !faults.has('run-sync-failed-as-201')) {
-    throw new ApiError(400, 'run-failed', `Actor run did not succeed (run ID: ${run.id}, status: ${run.status})`);
+    throw runFailed(run.id, run.status);
   }
   const record = context.state.keyValueStores.get(run.defaultKeyValueStoreId)?.records.get(key);
   reply.code(faults.has('run-sync-200') ? 200 : 201);

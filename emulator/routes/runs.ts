@@ -2,8 +2,8 @@
 // under its actor (/v2/acts/{actorId}/runs/{runId}, where runId may be `last`) or by id (/v2/actor-runs/{runId}):
 // get (waitForFinish), abort, metamorph, resurrect and log.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { invalidRequest, jobFinished } from '../errors.ts';
 import { callerOf } from '../http/auth.ts';
-import { ApiError, invalidRequest } from '../http/errors.ts';
 import { type PaginationQuery, pageLimits, paginate, paginationQuerySchema } from '../http/pagination.ts';
 import { queryBoolean, queryInteger, queryNumber, queryString } from '../http/query.ts';
 import { isTerminal } from '../jobs/lifecycle.ts';
@@ -121,7 +121,7 @@ export async function runObjectRoutes(app: FastifyInstance, { context, scope }: 
       const run = runOf(request);
       const owner = requireOwner(request, run);
       if (run.status !== 'RUNNING' && run.status !== 'READY') {
-        throw new ApiError(400, 'job-finished', `Actor run ${run.id} has already finished (status ${run.status}); it cannot be metamorphed`);
+        throw jobFinished(`Actor run ${run.id} has already finished (status ${run.status}); it cannot be metamorphed`);
       }
       const targetActor = findActor(context, request, request.query.targetActorId, 'read');
       const buildLabel = request.query.build ?? targetActor.defaultRunOptions.build;

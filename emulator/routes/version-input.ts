@@ -1,7 +1,7 @@
 // The version object clients send (to Create/Update version, and inside Create/Update actor): its JSON schema and the
 // checks a schema cannot express (safe file names, valid base64, secrets that keep a value).
 
-import { invalidInput } from '../http/errors.ts';
+import { invalidInput } from '../errors.ts';
 import { isSafeSourcePath } from '../jobs/build-sources.ts';
 import { SOURCE_TYPES, type Version } from '../state/types.ts';
 import type { VersionInput } from '../state/versions.ts';

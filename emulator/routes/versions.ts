@@ -1,6 +1,6 @@
 // Versions of an actor: list (not paginated), create, get, partial update, delete.
 import type { FastifyInstance } from 'fastify';
-import { ApiError, recordNotFound } from '../http/errors.ts';
+import { recordNotFound, versionAlreadyExists } from '../errors.ts';
 import { touchActor } from '../state/actors.ts';
 import type { Actor, Version } from '../state/types.ts';
 import { createVersion, updateVersion, type VersionInput } from '../state/versions.ts';
@@ -89,6 +89,6 @@ export function findVersion(actor: Actor, versionNumber: string): Version {
 
 function ensureVersionIsFree(actor: Actor, versionNumber: string): void {
   if (actor.versions.some((version) => version.versionNumber === versionNumber)) {
-    throw new ApiError(409, 'version-already-exists', `The actor already has a version ${versionNumber}`);
+    throw versionAlreadyExists(versionNumber);
   }
 }

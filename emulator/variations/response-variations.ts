@@ -2,7 +2,7 @@
 // and when they come, never what the emulator does. Registered only when one is switched on. Bodies are copied before
 // they change: run and build objects are the emulator's live state.
 import type { FastifyInstance } from 'fastify';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 import { ADDED_LATENCY_MS, SPORADIC_429_EVERY, type VariationId } from './catalogue.ts';
 
 const EXTRA_MEMBER = 'undocumentedExtra';

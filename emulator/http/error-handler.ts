@@ -1,35 +1,20 @@
-// API errors and the one place that turns any error into the API's envelope: {error: {type, message}}.
+// The one place that turns any error into the API's envelope, {error: {type, message}}: the vocabulary is ../errors.ts.
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  ApiError,
+  errorBody,
+  internalServerError,
+  invalidInput,
+  invalidParameter,
+  invalidRequest,
+  MAX_PAYLOAD_BYTES,
+  requestHeadersTooLarge,
+  requestTimeout,
+  requestTooLarge,
+} from '../errors.ts';
 import type { Faults } from '../faults/faults.ts';
-
-export class ApiError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly type: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
-export const MAX_PAYLOAD_BYTES = 9_437_184;
-
-export const recordNotFound = (what: string) => new ApiError(404, 'record-not-found', `${what} was not found`);
-export const invalidParameter = (message: string) => new ApiError(400, 'invalid-parameter', message);
-export const invalidInput = (message: string) => new ApiError(400, 'invalid-input', message);
-export const invalidRequest = (message: string) => new ApiError(400, 'invalid-request', message);
-export const insufficientPermissions = () => new ApiError(403, 'insufficient-permissions', 'You do not have permission to perform this action.');
-
-export interface ErrorBody {
-  error: { type: string; message: string };
-}
-
-export function errorBody(type: string, message: string): ErrorBody {
-  return { error: { type, message } };
-}
 
 /** Fastify error handler: known errors keep their status and type; anything else is a 500 that does not crash. */
 export function errorHandler(faults: Faults) {
@@ -61,12 +46,15 @@ export function handleFrameworkError(error: FastifyError, request: FastifyReques
 /** Requests that are not valid HTTP (or never arrive in full) get the envelope too, written straight to the socket. */
 export function handleClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, type, message] =
-    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'request-timeout', 'The request did not arrive in full in time']
-      : error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'request-headers-too-large', 'The request headers are too large']
-        : [400, 'invalid-request', 'The request is not valid HTTP'];
+  const {
+    statusCode: status,
+    type,
+    message,
+  } = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+    ? requestTimeout()
+    : error.code === 'HPE_HEADER_OVERFLOW'
+      ? requestHeadersTooLarge()
+      : invalidRequest('The request is not valid HTTP');
   const body = JSON.stringify(errorBody(type, message));
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
@@ -85,7 +73,7 @@ export function toApiError(error: FastifyError | ApiError | Error, request: Fast
   if (fastifyError.validation !== undefined) return validationError(fastifyError);
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ApiError(413, 'request-too-large', tooLargeMessage(request));
+      return requestTooLarge(declaredLength(request));
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return invalidRequest('The request body length does not match its Content-Length header');
     case 'FST_ERR_BAD_URL':
@@ -101,7 +89,7 @@ export function toApiError(error: FastifyError | ApiError | Error, request: Fast
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new ApiError(status, 'invalid-request', fastifyError.message);
   }
-  return new ApiError(500, 'internal-server-error', 'The emulator hit an unexpected error; see its log');
+  return internalServerError();
 }
 
 /** zlib reports corrupt gzip/deflate input as Z_* codes and corrupt brotli input as ERR__ERROR_* codes. */
@@ -109,10 +97,10 @@ function isDecodingError(error: FastifyError): boolean {
   return typeof error.code === 'string' && (error.code.startsWith('Z_') || error.code.startsWith('ERR__ERROR'));
 }
 
-function tooLargeMessage(request: FastifyRequest): string {
+/** The body length a too-large request declared, when it declared one above the limit. */
+function declaredLength(request: FastifyRequest): number | undefined {
   const length = Number(request.headers['content-length']);
-  const actual = Number.isFinite(length) && length > MAX_PAYLOAD_BYTES ? `, actual length: ${length} bytes` : '';
-  return `The POST payload is too large (limit: ${MAX_PAYLOAD_BYTES} bytes${actual})`;
+  return Number.isFinite(length) && length > MAX_PAYLOAD_BYTES ? length : undefined;
 }
 
 /**
