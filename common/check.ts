@@ -12,7 +12,7 @@ export interface CheckMeta {
   family: string;
   /** The rule, in one sentence. */
   title: string;
-  /** Where the spec says so, e.g. `spec/apify-v2-actors.apib#pagination` or `spec/ERRATA.md#...`. */
+  /** Where the spec says so, e.g. `spec/00-overview.apib#pagination` or `spec/ERRATA.md#...`. */
   spec: string;
   /** The family plus e.g. `slow`, `timing`, `rate-limit`, `destructive`, `read-only` (creates nothing on the target). */
   tags: string[];

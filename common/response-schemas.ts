@@ -1,5 +1,5 @@
 // Which body each documented action answers with, per status, and which body it takes. Keys are
-// "<Resource name> > <Action name>" exactly as in spec/apify-v2-actors.apib (Dredd's origin.resourceName and
+// "<Resource name> > <Action name>" exactly as in spec/*.apib (Dredd's origin.resourceName and
 // origin.actionName), so hooks and suites validate every response against the same rule.
 import { type SchemaName, type ValidationResult, validate } from './schemas.ts';
 

@@ -1,4 +1,4 @@
-// The Dredd hook file: `dredd spec/apify-v2-actors.apib <url> --require tsx/cjs --hookfiles 'hooks/*.ts'`.
+// The Dredd hook file: `dredd 'spec/*.apib' <url> --require tsx/cjs --hookfiles 'hooks/*.ts'`.
 // Everything lives in hooks/lib (how transactions are prepared, compared and cleaned up) and hooks/plans (what each
 // documented action needs); this file only hands Dredd's Hooks instance over.
 import hooks from 'hooks';

@@ -1,7 +1,7 @@
 import { responseBodyRule } from '../common/response-schemas.ts';
 import { isSchemaName, type JsonSchema, type SchemaName, schemaOf } from '../common/schemas.ts';
+import { matchAction, type SpecContract } from '../common/spec-contract.ts';
 import { effectiveMethod, pathnameOf, type RecordedExchange } from './exchanges/exchange.ts';
-import { matchAction, type SpecContract } from './spec-contract.ts';
 
 /**
  * Drift: what the target answered that the spec does not document. These are warnings, not failures (an extra field

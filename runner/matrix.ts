@@ -1,6 +1,6 @@
+import { matchAction, type SpecContract, transactionNames } from '../common/spec-contract.ts';
 import { effectiveMethod, pathnameOf, type RecordedExchange } from './exchanges/exchange.ts';
 import type { CheckResult, CheckStatus } from './results.ts';
-import { matchAction, type SpecContract, transactionNames } from './spec-contract.ts';
 
 /**
  * The conformance matrix: every documented action against the Dredd transactions of its responses and every check

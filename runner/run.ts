@@ -5,6 +5,7 @@ import { type ConformanceConfig, configToEnvironment, type Environment, loadConf
 import { createConfiguredClient } from '../common/http.ts';
 import { redactProcessOutput } from '../common/output-redaction.ts';
 import { type Redactor, redactorForTokens } from '../common/redact.ts';
+import { readSpecContract, type SpecContract, transactionNames } from '../common/spec-contract.ts';
 import { computeCoverage } from './coverage.ts';
 import { dreddCheckResults } from './dredd/check-results.ts';
 import { type DreddRunResult, runDredd } from './dredd/index.ts';
@@ -20,7 +21,6 @@ import { buildSummary, type Summary } from './reports/summary.ts';
 import { writeReports } from './reports/write.ts';
 import { applyExpectations, type CheckResult, isFailing } from './results.ts';
 import { dreddSelection, unknownSelectionEntries } from './selection.ts';
-import { readSpecContract, type SpecContract, transactionNames } from './spec-contract.ts';
 import { STALE_AFTER_MS, sweepLeftovers, sweepThisRun } from './sweep.ts';
 import { openTarget, type Target } from './target.ts';
 import { waitObservations } from './timing.ts';
@@ -90,7 +90,7 @@ export async function runConformance(options: RunOptions): Promise<{ summary: Su
 
     const exchanges = [...(dredd?.transactions.map(exchangeOfTransaction).filter((e) => e !== undefined) ?? []), ...(await readExchangeLogs(exchangeDir))];
     const dreddResults = dredd
-      ? dreddCheckResults({ ...dredd, specTransactions: dredd.specTransactions ?? transactionNames(contract) })
+      ? dreddCheckResults({ ...dredd, specTransactions: dredd.specTransactions ?? transactionNames(contract) }, contract)
       : notRunTransactions(contract, dreddPlan.reason);
     const checks = attachExchanges(applyExpectations([...dreddResults, ...suites.results], profile.expectations), exchanges);
     const brokenReasons = brokenReasonsOf({ contract, config, profile, dredd, suites, checks, exchanges, aborted: options.signal.aborted });
@@ -155,7 +155,7 @@ function notRunTransactions(contract: SpecContract, reason: string): CheckResult
     exitCode: null,
     durationMs: 0,
   };
-  return dreddCheckResults(run).map((result) => ({ ...result, status: 'skipped', message: reason }));
+  return dreddCheckResults(run, contract).map((result) => ({ ...result, status: 'skipped', message: reason }));
 }
 
 function brokenReasonsOf(run: {
@@ -175,7 +175,7 @@ function brokenReasonsOf(run: {
   const expected = transactionNames(run.contract);
   if (compiled && compiled.join('\n') !== expected.join('\n')) {
     reasons.push(
-      `runner: its reading of the spec (runner/spec-contract.ts) names other transactions than Dredd compiled: ${symmetricDifference(compiled, expected).join(', ')}`,
+      `runner: its reading of the spec (common/spec-contract.ts) names other transactions than Dredd compiled: ${symmetricDifference(compiled, expected).join(', ')}`,
     );
   }
   const unknown = unknownSelectionEntries(run.config.select, run.checks);

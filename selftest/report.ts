@@ -107,7 +107,7 @@ function listed(names: string[], shown = 6): string {
   return names.length <= shown ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
 }
 
-/** "Apify API > Actors > Run object > Get run" -> "Run object > Get run". */
+/** "Apify API > Actors > Run object > Get run" -> "Actors > Run object > Get run". */
 function shortTransaction(name: string): string {
-  return name.replace(/^Apify API > Actors > /, '');
+  return name.replace(/^Apify API > /, '');
 }

@@ -3,7 +3,7 @@
 // faulty emulator behaves the way a buggy server would. The self-test (npm run selftest) runs the gate against the
 // emulator with each fault alone and expects the gate to fail.
 
-/** The check families of suites/, plus `transactions`: the Dredd layer (spec/apify-v2-actors.apib and the hooks). */
+/** The check families of suites/, plus `transactions`: the Dredd layer (spec/*.apib and the hooks). */
 export const CHECK_FAMILIES = [
   'pagination',
   'method-override',

@@ -1,13 +1,15 @@
+import type { DocumentedAction, SpecContract } from '../../common/spec-contract.ts';
 import type { CheckResult } from '../results.ts';
 import type { DreddRunResult, DreddTransactionResult } from './result.ts';
 
 /** Each Dredd transaction as a check of the `transactions` family, identified by its transaction name. */
-export function dreddCheckResults(run: DreddRunResult): CheckResult[] {
+export function dreddCheckResults(run: DreddRunResult, contract: SpecContract): CheckResult[] {
   const ran = new Map(run.transactions.map((t) => [t.name, t]));
   const names = run.specTransactions ?? run.transactions.map((t) => t.name);
   return names.map((name) => {
     const transaction = ran.get(name);
-    return transaction ? fromTransaction(transaction) : notRun(name, run);
+    const described = describe(name, contract);
+    return transaction ? { ...described, ...fromTransaction(transaction) } : { ...described, ...notRun(run) };
   });
 }
 
@@ -18,10 +20,9 @@ export function documentedAction(transactionName: string): string {
   return parts.slice(start, start + 2).join(' > ');
 }
 
-function fromTransaction(t: DreddTransactionResult): CheckResult {
+function fromTransaction(t: DreddTransactionResult): Pick<CheckResult, 'status' | 'durationMs' | 'message' | 'exchange'> {
   const status = t.status === 'pass' ? 'passed' : t.status === 'fail' ? 'failed' : 'skipped';
   return {
-    ...describe(t.name),
     status,
     durationMs: Math.round(t.durationMs),
     message: t.message,
@@ -30,20 +31,28 @@ function fromTransaction(t: DreddTransactionResult): CheckResult {
 }
 
 // A transaction the spec defines that Dredd never reported: the suite broke (or was interrupted) before it.
-function notRun(name: string, run: DreddRunResult): CheckResult {
+function notRun(run: DreddRunResult): Pick<CheckResult, 'status' | 'durationMs' | 'message'> {
   const why = run.brokenReasons.length > 0 ? run.brokenReasons.join('; ') : 'Dredd did not report it';
-  return { ...describe(name), status: 'error', durationMs: 0, message: `not run: ${why}` };
+  return { status: 'error', durationMs: 0, message: `not run: ${why}` };
 }
 
-function describe(name: string): Pick<CheckResult, 'id' | 'layer' | 'family' | 'title' | 'spec' | 'tags'> {
+function describe(name: string, contract: SpecContract): Pick<CheckResult, 'id' | 'layer' | 'family' | 'title' | 'spec' | 'tags'> {
   const action = documentedAction(name);
-  const resource = action.split(' > ')[0] ?? action;
+  const documented = contract.actions.find(
+    (a) => name.startsWith(`${contract.apiName} > ${a.group} > ${a.name} > `) || name === `${contract.apiName} > ${a.group} > ${a.name}`,
+  );
   return {
     id: name,
     layer: 'dredd',
     family: 'transactions',
     title: `${action} answers as documented`,
-    spec: `spec/apify-v2-actors.apib#${resource.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+    spec: documented ? specLink(documented) : 'spec/',
     tags: ['dredd'],
   };
+}
+
+/** `spec/01-actors.apib#run-object`: the file and the resource's anchor. */
+function specLink(action: DocumentedAction): string {
+  const resource = action.name.split(' > ')[0] ?? action.name;
+  return `${action.file}#${resource.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 }

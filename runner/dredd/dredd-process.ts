@@ -14,7 +14,8 @@ import type { DreddProcessReport, DreddTransactionResult } from './result.ts';
 
 export interface DreddProcessOptions {
   endpoint: string;
-  spec: string;
+  /** The spec's files, in document order. */
+  spec: string[];
   hookfiles: string;
   reportFile: string;
   color: boolean;
@@ -155,7 +156,7 @@ process.once('beforeExit', () => {
 
 new Dredd({
   endpoint: options.endpoint,
-  path: [options.spec],
+  path: options.spec,
   hookfiles: [options.hookfiles],
   require: 'tsx/cjs',
   emitter,

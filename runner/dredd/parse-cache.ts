@@ -1,6 +1,6 @@
 // Dredd parses the API Blueprint on every start, and drafter.js takes over a second of CPU for it: paid once per gate run
-// and once per self-test case. This keeps the parse result (API Elements, as refract JSON) on disk, keyed by the spec's
-// text and the parser's versions, and hands it to Dredd through the module Dredd parses with. Dredd still compiles the
+// and once per self-test case. This keeps the parse result (API Elements, as refract JSON) on disk, keyed by each spec
+// file's text and the parser's versions, and hands it to Dredd through the module Dredd parses with. Dredd still compiles the
 // transactions and reports the parser's annotations from it, exactly as from a fresh parse.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -24,29 +24,34 @@ interface Minim {
 
 const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/apify-actors-conformance/dredd-parse/', import.meta.url));
 
-/** Makes Dredd (loaded later through `require`) get the parse of `specPath` from the cache, filling it on a miss. */
-export async function installParseCache(require: Require, specPath: string, cacheDir = CACHE_DIR): Promise<void> {
+/** Makes Dredd (loaded later through `require`) get the parse of each spec file from the cache, filling it on a miss. */
+export async function installParseCache(require: Require, specPaths: readonly string[], cacheDir = CACHE_DIR): Promise<void> {
   const fromDredd = { paths: [path.dirname(require.resolve('dredd'))] };
   const parsePath = require.resolve('dredd-transactions/parse', fromDredd);
   const corePath = require.resolve('@apielements/core', { paths: [path.dirname(parsePath)] });
-  const source = readFileSync(specPath, 'utf8');
   const versions = ['dredd-transactions/package.json', '@apielements/apib-parser/package.json'].map((name) => {
     const manifest = require.resolve(name, { paths: [path.dirname(parsePath)] });
     return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
   });
-  const key = createHash('sha256')
-    .update(`${versions.join(' ')}\0${source}`)
-    .digest('hex');
-  const file = path.join(cacheDir, `${key}.json`);
   const { minim } = require(corePath) as { minim: Minim };
+  delete require.cache[parsePath]; // a parse cache installed before (in the same process) is replaced, not wrapped
+  const realParse = require(parsePath) as Parse;
 
-  let parsed: ParseResult;
-  const stored = readStored(file);
-  if (stored) {
-    parsed = { mediaType: stored.mediaType, apiElements: minim.fromRefract(stored.apiElements) };
-  } else {
-    parsed = await new Promise<ParseResult>((resolve) => (require(parsePath) as Parse)(source, (_error, result) => resolve(result)));
-    store(file, { mediaType: parsed.mediaType, apiElements: minim.toRefract(parsed.apiElements) });
+  const parses = new Map<string, ParseResult>();
+  for (const specPath of specPaths) {
+    const source = readFileSync(specPath, 'utf8');
+    const key = createHash('sha256')
+      .update(`${versions.join(' ')}\0${source}`)
+      .digest('hex');
+    const file = path.join(cacheDir, `${key}.json`);
+    const stored = readStored(file);
+    if (stored) {
+      parses.set(source, { mediaType: stored.mediaType, apiElements: minim.fromRefract(stored.apiElements) });
+    } else {
+      const parsed = await new Promise<ParseResult>((resolve) => realParse(source, (_error, result) => resolve(result)));
+      store(file, { mediaType: parsed.mediaType, apiElements: minim.toRefract(parsed.apiElements) });
+      parses.set(source, parsed);
+    }
   }
 
   const cached = new Module(parsePath);
@@ -54,17 +59,11 @@ export async function installParseCache(require: Require, specPath: string, cach
   cached.loaded = true;
   // Any other document (none today) is parsed as usual.
   cached.exports = ((text: string, callback: ParseCallback) => {
-    if (text === source) process.nextTick(callback, null, parsed);
-    else realParse(require, parsePath, cached)(text, callback);
+    const parsed = parses.get(text);
+    if (parsed) process.nextTick(callback, null, parsed);
+    else realParse(text, callback);
   }) satisfies Parse;
   require.cache[parsePath] = cached;
-}
-
-function realParse(require: Require, parsePath: string, cached: Module): Parse {
-  delete require.cache[parsePath];
-  const parse = require(parsePath) as Parse;
-  require.cache[parsePath] = cached;
-  return parse;
 }
 
 function readStored(file: string): ParseResult | undefined {

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createRedactor } from '../../common/redact.ts';
+import { SPEC_FILES } from '../../common/spec-contract.ts';
 import type { DreddProcessOptions } from './dredd-process.ts';
 import type { DreddProcessReport, DreddRunResult, DreddTransactionResult } from './result.ts';
 
@@ -22,8 +23,8 @@ export interface RunDreddOptions {
    * this process's environment, so it should set every APIFY_* and CONFORMANCE_* variable.
    */
   env: Record<string, string>;
-  /** Default: spec/apify-v2-actors.apib. */
-  specPath?: string;
+  /** The spec's files. Default: every file of spec/ (common/spec-contract.ts). */
+  specPaths?: readonly string[];
   /** Glob of hook files. Default: hooks/*.ts. */
   hookfiles?: string;
   /** Receives Dredd's output as it comes (already redacted). */
@@ -54,7 +55,7 @@ export async function runDredd(options: RunDreddOptions): Promise<DreddRunResult
   const redactor = createRedactor([options.env.APIFY_TOKEN, options.env.APIFY_TOKEN_2]);
   const processOptions: DreddProcessOptions = {
     endpoint: options.baseUrl,
-    spec: options.specPath ?? 'spec/apify-v2-actors.apib',
+    spec: [...(options.specPaths ?? SPEC_FILES)],
     hookfiles: options.hookfiles ?? 'hooks/*.ts',
     reportFile,
     color: options.color ?? false,

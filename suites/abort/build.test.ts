@@ -6,7 +6,7 @@ import { shared, useTarget } from '../support/target.ts';
 import { abortJob, expectUnchanged } from './abort-request.ts';
 
 // Abort build: a build still going ends ABORTED; an ended build is answered unchanged and stays so.
-const SPEC = 'spec/apify-v2-actors.apib#abort-build';
+const SPEC = 'spec/01-actors.apib#abort-build';
 const target = useTarget();
 const { api, fixtures } = target;
 const actor = shared(() => fixtures.createActor('abort-build'));

@@ -6,7 +6,7 @@ import { builtActor, useTarget } from '../support/target.ts';
 import { abortJob, expectUnchanged } from './abort-request.ts';
 
 // Abort run on a run that has ended: answered 200 with the run as it is, and nothing changes afterwards.
-const SPEC = 'spec/apify-v2-actors.apib#abort-run';
+const SPEC = 'spec/01-actors.apib#abort-run';
 const target = useTarget();
 const { api, fixtures } = target;
 const actor = builtActor(target, 'abort-finished');

@@ -6,7 +6,7 @@ import { builtActor, useTarget } from '../support/target.ts';
 import { abortJob } from './abort-request.ts';
 
 // Abort run on a run that has not ended: it stops, for real, and ends ABORTED.
-const SPEC = 'spec/apify-v2-actors.apib#abort-run';
+const SPEC = 'spec/01-actors.apib#abort-run';
 const target = useTarget();
 const { api, config, fixtures } = target;
 const actor = builtActor(target, 'abort-running');

@@ -6,7 +6,7 @@ import { shared, useTarget } from '../support/target.ts';
 
 // Users are isolated: a private actor of one is invisible to another and cannot be changed by them. Needs a second
 // user's token (APIFY_TOKEN_2).
-const SPEC = 'spec/apify-v2-actors.apib#errors';
+const SPEC = 'spec/00-overview.apib#errors';
 const target = useTarget();
 const { api, config, fixtures, second } = target;
 const needsSecondUser = { skipUnless: { condition: config.token2 !== undefined, reason: 'no second user: set APIFY_TOKEN_2 to run the isolation checks' } };

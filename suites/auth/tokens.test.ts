@@ -4,7 +4,7 @@ import { expectBody, expectError, expectThat } from '../support/expect.ts';
 import { builtActor, shared, UNKNOWN_ID, useTarget } from '../support/target.ts';
 
 // "Authentication": the token as a query parameter or a Bearer header; Get run and Get build need none.
-const SPEC = 'spec/apify-v2-actors.apib#authentication';
+const SPEC = 'spec/00-overview.apib#authentication';
 const target = useTarget();
 const { api, fixtures } = target;
 const actor = builtActor(target, 'auth');
@@ -59,7 +59,7 @@ check(
   {
     id: 'auth.run-and-build-readable-without-token',
     title: 'Get run and Get build answer without a token: the id is the credential',
-    spec: 'spec/apify-v2-actors.apib#get-run',
+    spec: 'spec/01-actors.apib#get-run',
   },
   async () => {
     const { id } = await actor();

@@ -5,7 +5,7 @@ import { shared, UNKNOWN_ID, useTarget } from '../support/target.ts';
 
 // "Errors": a failed call answers {error: {type, message}}; an unknown object is 404 record-not-found; a body that is
 // not acceptable is 400, and changes nothing.
-const SPEC = 'spec/apify-v2-actors.apib#errors';
+const SPEC = 'spec/00-overview.apib#errors';
 const target = useTarget();
 const { api, fixtures } = target;
 const DESCRIPTION = 'untouched by bad requests';
@@ -48,7 +48,7 @@ check(
   {
     id: 'errors.incomplete-version-400',
     title: 'Create version without versionNumber or sourceType answers 4xx with the error envelope and creates nothing',
-    spec: 'spec/apify-v2-actors.apib#create-version',
+    spec: 'spec/01-actors.apib#create-version',
   },
   async () => {
     const { id } = await actor();

@@ -6,7 +6,7 @@ import { builtActor, useTarget } from '../support/target.ts';
 import { serverMillis } from '../support/timing.ts';
 
 // How a run ends: its code's exit code decides SUCCEEDED or FAILED; its timeout stops it as TIMED-OUT.
-const SPEC = 'spec/apify-v2-actors.apib#run-actor';
+const SPEC = 'spec/01-actors.apib#run-actor';
 const target = useTarget();
 const { api, config, fixtures } = target;
 const actor = builtActor(target, 'endings');

@@ -4,7 +4,7 @@ import { excerpt, expectBody, expectThat } from '../support/expect.ts';
 import { builtActor, useTarget } from '../support/target.ts';
 
 // Run actor: "The request body, with its Content-Type, becomes the run's input: the record INPUT".
-const SPEC = 'spec/apify-v2-actors.apib#run-actor';
+const SPEC = 'spec/01-actors.apib#run-actor';
 const target = useTarget();
 const { api, fixtures } = target;
 const actor = builtActor(target, 'input');

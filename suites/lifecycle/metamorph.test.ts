@@ -5,7 +5,7 @@ import { builtActor, useTarget } from '../support/target.ts';
 
 // Metamorph run: the same run (same id, same storages) goes on as a run of another actor, with the request body as
 // its new input, stored as INPUT-METAMORPH-1.
-const SPEC = 'spec/apify-v2-actors.apib#metamorph-run';
+const SPEC = 'spec/01-actors.apib#metamorph-run';
 const target = useTarget();
 const { api, config, fixtures } = target;
 const source = builtActor(target, 'metamorph-from');

@@ -6,7 +6,7 @@ import { builtActor, useTarget } from '../support/target.ts';
 import { canFollow, observeRun } from './observe.ts';
 
 // The run's status machine and finishedAt, watched by polling Get run from the start to a while after the end.
-const SPEC = 'spec/apify-v2-actors.apib#requests-and-responses';
+const SPEC = 'spec/00-overview.apib#requests-and-responses';
 const target = useTarget();
 const { api, config, fixtures } = target;
 const actor = builtActor(target, 'statuses');
@@ -40,7 +40,7 @@ check(
   {
     id: 'lifecycle.finished-at-when-terminal',
     title: 'finishedAt is null while a run is going and set, not before startedAt and never changed, once it is terminal',
-    spec: 'spec/apify-v2-actors.apib#get-run',
+    spec: 'spec/01-actors.apib#get-run',
   },
   async () => {
     const { id } = await actor();

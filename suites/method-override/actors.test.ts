@@ -5,7 +5,7 @@ import { shared, useTarget } from '../support/target.ts';
 
 // "Any endpoint can be called with another HTTP method than its own by adding the query parameter method", and an
 // endpoint answers 405 method-not-allowed to a method it does not serve.
-const SPEC = 'spec/apify-v2-actors.apib#requests-and-responses';
+const SPEC = 'spec/00-overview.apib#requests-and-responses';
 const target = useTarget();
 const { api, fixtures } = target;
 const actor = shared(() => fixtures.createActor('override-actors'));
@@ -35,7 +35,7 @@ check(
   {
     id: 'method-override.disallowed-method-405',
     title: 'a method an endpoint does not serve, sent directly or through method=, answers 405 method-not-allowed',
-    spec: 'spec/apify-v2-actors.apib#errors',
+    spec: 'spec/00-overview.apib#errors',
   },
   async () => {
     const { id } = await actor();

@@ -4,7 +4,7 @@ import { expectBody, expectThat } from '../support/expect.ts';
 import { builtActor, useTarget } from '../support/target.ts';
 
 // "Any endpoint can be called with another HTTP method than its own by adding the query parameter method".
-const SPEC = 'spec/apify-v2-actors.apib#requests-and-responses';
+const SPEC = 'spec/00-overview.apib#requests-and-responses';
 const target = useTarget();
 const { api, config, fixtures } = target;
 const actor = builtActor(target, 'override-runs');

@@ -7,7 +7,7 @@ import { type PageQuery, pageOf, readWholeList } from './pages.ts';
 
 // Get list of actors. Other files create and delete actors at the same time, so this list is not the file's alone:
 // its own three actors are checked exactly, the rest only for what holds whatever they do.
-const SPEC = 'spec/apify-v2-actors.apib#get-list-of-actors';
+const SPEC = 'spec/01-actors.apib#get-list-of-actors';
 const target = useTarget();
 const { api, fixtures, second } = target;
 

@@ -30,7 +30,7 @@ export interface ListContents<T> {
   add?(): Promise<T>;
 }
 
-const PAGINATION = 'spec/apify-v2-actors.apib#pagination';
+const PAGINATION = 'spec/00-overview.apib#pagination';
 
 export function registerListChecks<T extends { id: string }>(list: ListUnderTest<T>): void {
   const id = (rule: string) => `pagination.${list.name}-${rule}`;

@@ -17,7 +17,7 @@ const runs = shared(async () => {
 
 registerListChecks<JobRecord>({
   name: 'runs',
-  spec: 'spec/apify-v2-actors.apib#get-list-of-runs',
+  spec: 'spec/01-actors.apib#get-list-of-runs',
   fetch: async (query: PageQuery) => {
     const { id } = await actor();
     await runs();

@@ -5,7 +5,7 @@ import { shared, useTarget } from '../support/target.ts';
 
 // "Rate limits": over the default limit of an endpoint, 429 rate-limit-exceeded; a client that backs off exponentially
 // (a random DELAY..2*DELAY, DELAY from 500 ms, doubling) then gets through.
-const SPEC = 'spec/apify-v2-actors.apib#rate-limits';
+const SPEC = 'spec/00-overview.apib#rate-limits';
 const target = useTarget();
 const { config } = target;
 // Limits count per user and endpoint: with a second user configured the bursts are theirs, so Dredd and the other

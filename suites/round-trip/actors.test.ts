@@ -29,7 +29,7 @@ check(
   {
     id: 'round-trip.actor-create-read',
     title: 'an actor created from a generated payload reads back with the values sent',
-    spec: 'spec/apify-v2-actors.apib#create-actor',
+    spec: 'spec/01-actors.apib#create-actor',
   },
   async () => {
     const seed = freshSeed();
@@ -50,7 +50,7 @@ check(
   {
     id: 'round-trip.actor-partial-update',
     title: 'updating one actor property leaves every other property as it was',
-    spec: 'spec/apify-v2-actors.apib#update-actor',
+    spec: 'spec/01-actors.apib#update-actor',
   },
   async () => {
     const fields = { title: 'Kept title', description: 'before', restartOnError: true, isPublic: false };
@@ -73,7 +73,7 @@ check(
   {
     id: 'round-trip.tilde-name-resolves',
     title: 'an actor can be addressed as username~name wherever its id is accepted',
-    spec: 'spec/apify-v2-actors.apib#actor-object',
+    spec: 'spec/01-actors.apib#actor-object',
   },
   async () => {
     const actor = await fixtures.createActor('tilde');

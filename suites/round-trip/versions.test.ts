@@ -36,7 +36,7 @@ check(
   {
     id: 'round-trip.version-create-read',
     title: 'a version created from a generated payload reads back with the values sent',
-    spec: 'spec/apify-v2-actors.apib#create-version',
+    spec: 'spec/01-actors.apib#create-version',
   },
   async () => {
     const { id } = await actor();
@@ -55,7 +55,7 @@ check(
   {
     id: 'round-trip.version-partial-update',
     title: 'updating one version property leaves every other property as it was',
-    spec: 'spec/apify-v2-actors.apib#update-version',
+    spec: 'spec/01-actors.apib#update-version',
   },
   async () => {
     const { id } = await actor();

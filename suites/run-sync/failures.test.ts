@@ -5,7 +5,7 @@ import { describeWindow, heldFor, outlivingSleepMs } from '../support/timing.ts'
 import { runSyncWithinCap } from './call.ts';
 
 // Run actor synchronously, when the run does not succeed (400 run-failed) or outlasts the server's cap (408).
-const SPEC = 'spec/apify-v2-actors.apib#run-actor-synchronously';
+const SPEC = 'spec/01-actors.apib#run-actor-synchronously';
 const target = useTarget();
 const { api, config } = target;
 const actor = builtActor(target, 'run-sync-fail');

@@ -5,7 +5,7 @@ import { builtActor, useTarget } from '../support/target.ts';
 import { runSyncWithinCap } from './call.ts';
 
 // Run actor synchronously, when the run succeeds: 201 with a record of the run's default store, as it was stored.
-const SPEC = 'spec/apify-v2-actors.apib#run-actor-synchronously';
+const SPEC = 'spec/01-actors.apib#run-actor-synchronously';
 const target = useTarget();
 const actor = builtActor(target, 'run-sync');
 // GET sends no input: this actor's default input (used when there is none) says what to write.

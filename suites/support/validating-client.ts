@@ -2,8 +2,10 @@ import type { ApiClient, ApiRequest, ApiResponse } from '../../common/http.ts';
 import { isJsonMediaType } from '../../common/http.ts';
 import { type BodyRule, responseBodyRule } from '../../common/response-schemas.ts';
 import { validate } from '../../common/schemas.ts';
-import { documentedAction } from './documented-actions.ts';
+import { readSpecContract, requestAction } from '../../common/spec-contract.ts';
 import { CheckFailure, describeResponse } from './expect.ts';
+
+const contract = readSpecContract();
 
 /**
  * A client whose every response body is validated against what the spec documents for it, before anyone reads it: the
@@ -18,7 +20,7 @@ export function withSchemaValidation(api: ApiClient): ApiClient {
     url: (path, query) => api.url(path, query),
     async request<T>(request: ApiRequest): Promise<ApiResponse<T>> {
       const response = await api.request<T>(request);
-      const action = documentedAction(request.method ?? 'GET', request.path, request.query);
+      const action = requestAction(contract, request.method ?? 'GET', request.path, request.query?.method)?.name;
       const rule: BodyRule | undefined = action
         ? responseBodyRule(action, response.status)
         : response.status >= 400

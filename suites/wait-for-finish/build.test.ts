@@ -9,7 +9,7 @@ import { describeWindow, heldFor, lateSlackMs, promptMs, serverMillis } from '..
 
 // waitForFinish on Build actor and Get build. How long a build takes is the target's business (seconds on the
 // emulator, minutes on the platform), so each check judges whichever came first: the build's end or the wait's.
-const SPEC = 'spec/apify-v2-actors.apib#waiting-for-a-build-or-a-run';
+const SPEC = 'spec/00-overview.apib#waiting-for-a-build-or-a-run';
 const target = useTarget();
 const { api, config, fixtures } = target;
 const actor = shared(() => fixtures.createActor('wait-build'));

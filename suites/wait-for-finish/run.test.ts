@@ -7,7 +7,7 @@ import { builtActor, useTarget } from '../support/target.ts';
 import { describeWindow, heldFor, lateSlackMs, outlivingSleepMs, promptMs, serverMillis } from '../support/timing.ts';
 
 // waitForFinish on Run actor and Get run: 0 by default, held until the run ends or the wait does, capped by the server.
-const SPEC = 'spec/apify-v2-actors.apib#waiting-for-a-build-or-a-run';
+const SPEC = 'spec/00-overview.apib#waiting-for-a-build-or-a-run';
 const target = useTarget();
 const { api, config, fixtures } = target;
 const actor = builtActor(target, 'wait-run');

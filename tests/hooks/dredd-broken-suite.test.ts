@@ -65,7 +65,7 @@ describe('a broken suite is reported as broken', () => {
       'unresolved.apib',
       'FORMAT: 1A\n\n# Broken\n\n## Group Things\n\n## Thing [/v2/things]\n\n### Get thing [GET]\n\n+ Response 200 (application/json)\n\n    + Attributes (NoSuchType)\n',
     );
-    const result = await runDredd({ baseUrl: target.url, env: freshRun(target).env, specPath: spec });
+    const result = await runDredd({ baseUrl: target.url, env: freshRun(target).env, specPaths: [spec] });
     expect(result.outcome).toBe('broken');
     expect(result.brokenReasons.join('\n')).toMatch(/NoSuchType/);
     expect(result.transactions).toEqual([]);
@@ -73,7 +73,7 @@ describe('a broken suite is reported as broken', () => {
 
   it('when the spec has no transactions', async () => {
     const spec = await specFile('empty.apib', 'FORMAT: 1A\n\n# Empty\n\nNothing to test here.\n');
-    const result = await runDredd({ baseUrl: target.url, env: freshRun(target).env, specPath: spec });
+    const result = await runDredd({ baseUrl: target.url, env: freshRun(target).env, specPaths: [spec] });
     expect(result.outcome).toBe('broken');
     expect(result.brokenReasons).toContain('the spec compiles to 0 transactions');
   }, 120_000);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SPEC_FILES } from '../../common/spec-contract.ts';
 import { type DreddRunResult, runDredd } from '../../runner/dredd/index.ts';
 import { type EmulatorTarget, freshRun, leftoversOf, listActors, SECRET_TOKEN, startEmulatorTarget } from './support/emulator-target.ts';
 import { specTransactionNames } from './support/spec-transactions.ts';
@@ -97,7 +98,7 @@ describe('the plain Dredd command line with these hooks, at debug log level', ()
         process.execPath,
         [
           'node_modules/dredd/bin/dredd',
-          'spec/apify-v2-actors.apib',
+          ...SPEC_FILES,
           target.url,
           '--require',
           'tsx/cjs',

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSpecContract, transactionNames } from '../../common/spec-contract.ts';
 import { parseArgs, UsageError } from '../../runner/args.ts';
 import { loadProfile, parseProfile } from '../../runner/profiles.ts';
-import { readSpecContract, transactionNames } from '../../runner/spec-contract.ts';
 
 describe('command line', () => {
   it('maps options to the settings they stand for', () => {

@@ -15,7 +15,7 @@ const fromDredd = { paths: [path.dirname(require.resolve('dredd'))] };
 const parsePath = require.resolve('dredd-transactions/parse', fromDredd);
 const compile = require(require.resolve('dredd-transactions/compile', fromDredd)) as Compile;
 const originalModule = require.cache[parsePath];
-const SPEC = 'spec/apify-v2-actors.apib';
+const SPEC = 'spec/01-actors.apib';
 
 const compiled = async (parse: Parse, source: string) => {
   const { mediaType, apiElements } = await new Promise<{ mediaType: string; apiElements: unknown }>((resolve, reject) =>
@@ -36,7 +36,7 @@ describe("Dredd's parse of the spec, from the cache", () => {
     const fresh = await compiled(require(parsePath) as Parse, source);
     expect(fresh.transactions.length).toBeGreaterThan(20);
     for (const round of ['cold cache', 'warm cache']) {
-      await installParseCache(require, SPEC, cacheDir);
+      await installParseCache(require, [SPEC], cacheDir);
       expect(readdirSync(cacheDir), `${round}: one stored parse`).toHaveLength(1);
       const cachedParse = require(parsePath) as Parse;
       expect(cachedParse, `${round}: Dredd should get the cached parse`).not.toBe(originalModule?.exports);
@@ -45,7 +45,7 @@ describe("Dredd's parse of the spec, from the cache", () => {
   });
 
   it('parses any other document as usual', async () => {
-    await installParseCache(require, SPEC, mkdtempSync(path.join(tmpdir(), 'dredd-parse-cache-')));
+    await installParseCache(require, [SPEC], mkdtempSync(path.join(tmpdir(), 'dredd-parse-cache-')));
     const other = 'FORMAT: 1A\n\n# Other API\n\n## Thing [/thing]\n\n### Get thing [GET]\n\n+ Response 204\n';
     const result = await compiled(require(parsePath) as Parse, other);
     expect(result.transactions).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readSpecContract } from '../../common/spec-contract.ts';
 import { analyseDrift, type DriftFinding } from '../../runner/drift.ts';
 import { exchangeOfTransaction, type RecordedExchange } from '../../runner/exchanges/exchange.ts';
-import { readSpecContract } from '../../runner/spec-contract.ts';
 
 const contract = readSpecContract();
 const ID = 'zdc3Pyhyz3m8vjDeM';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readSpecContract } from '../../common/spec-contract.ts';
 import type { RecordedExchange } from '../../runner/exchanges/exchange.ts';
 import { attachExchanges } from '../../runner/failure-exchanges.ts';
 import { buildMatrix, worstStatus } from '../../runner/matrix.ts';
 import type { CheckResult } from '../../runner/results.ts';
-import { readSpecContract } from '../../runner/spec-contract.ts';
 import { waitObservations } from '../../runner/timing.ts';
 
 const check = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({

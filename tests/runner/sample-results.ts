@@ -1,3 +1,4 @@
+import { readSpecContract } from '../../common/spec-contract.ts';
 import { computeCoverage } from '../../runner/coverage.ts';
 import { analyseDrift } from '../../runner/drift.ts';
 import type { RecordedExchange } from '../../runner/exchanges/exchange.ts';
@@ -5,7 +6,6 @@ import { buildMatrix } from '../../runner/matrix.ts';
 import { decideOutcome } from '../../runner/outcome.ts';
 import { buildSummary, type Summary } from '../../runner/reports/summary.ts';
 import type { CheckResult } from '../../runner/results.ts';
-import { readSpecContract } from '../../runner/spec-contract.ts';
 import { waitObservations } from '../../runner/timing.ts';
 
 /** A small, varied set of results: every status, both layers, one timing check, one failure with its exchange. */
@@ -15,7 +15,7 @@ export function sampleResults(): CheckResult[] {
     layer: 'dredd',
     family: 'transactions',
     title: `${name} answers as documented`,
-    spec: 'spec/apify-v2-actors.apib#actor-object',
+    spec: 'spec/01-actors.apib#actor-object',
     tags: ['dredd'],
     status,
     durationMs: 120,
@@ -27,7 +27,7 @@ export function sampleResults(): CheckResult[] {
     layer: 'vitest',
     family: id.split('.')[0] ?? id,
     title: `rule of ${id}`,
-    spec: 'spec/apify-v2-actors.apib#pagination',
+    spec: 'spec/00-overview.apib#pagination',
     tags,
     status,
     durationMs,

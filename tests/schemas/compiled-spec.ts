@@ -2,6 +2,7 @@
 // HTTP transactions, each response with its example body and the JSON Schema drafter generated for it.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { SPEC_FILES } from '../../common/spec-contract.ts';
 
 export interface CompiledOrigin {
   resourceName: string;
@@ -38,7 +39,13 @@ interface DreddTransactions {
 const require = createRequire(import.meta.url);
 const dreddTransactions = require('dredd-transactions') as DreddTransactions;
 
-export function compileSpec(path: URL): Promise<CompiledSpec> {
+/** Compiles every file of the spec (default: all of spec/) and joins their transactions and annotations, in order. */
+export async function compileSpec(files: readonly string[] = SPEC_FILES): Promise<CompiledSpec> {
+  const compiled = await Promise.all(files.map(compileFile));
+  return { transactions: compiled.flatMap((c) => c.transactions), annotations: compiled.flatMap((c) => c.annotations) };
+}
+
+function compileFile(path: string): Promise<CompiledSpec> {
   const source = readFileSync(path, 'utf8');
   return new Promise((resolve, reject) => {
     dreddTransactions.parse(source, (error, { mediaType, apiElements }) => {
@@ -47,7 +54,7 @@ export function compileSpec(path: URL): Promise<CompiledSpec> {
         return;
       }
       try {
-        resolve(dreddTransactions.compile(mediaType, apiElements, path.pathname));
+        resolve(dreddTransactions.compile(mediaType, apiElements, path));
       } catch (compileError) {
         reject(compileError instanceof Error ? compileError : new Error(String(compileError)));
       }

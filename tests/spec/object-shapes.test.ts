@@ -3,7 +3,7 @@
 // spec/ERRATA.md). This also catches MSON that silently loses members (a type's description paragraph swallows
 // its member list without any parser warning) or invents keys (a member line without a colon).
 import { describe, expect, it } from 'vitest';
-import { actionOf, allowsNull, dataSchema, dreddName, itemSchema, loadSpec, nonNull, responseSchema, type SchemaNode } from './spec-under-test.ts';
+import { actionOf, allowsNull, dataSchema, itemSchema, loadSpec, nonNull, responseSchema, type SchemaNode } from './spec-under-test.ts';
 
 interface Shape {
   required: string[];
@@ -179,10 +179,10 @@ describe('the data each response documents', () => {
     const answering = spec.transactions.filter(
       (transaction) => transaction.response.schema !== undefined && responseSchema(transaction).properties?.data !== undefined,
     );
-    expect(answering.map(dreddName)).toEqual(withData.map(dreddName));
+    expect(answering.map((transaction) => transaction.name)).toEqual(withData.map((transaction) => transaction.name));
   });
 
-  it.each(withData.map((transaction) => [dreddName(transaction), transaction] as const))('%s', (name, transaction) => {
+  it.each(withData.map((transaction) => [transaction.name, transaction] as const))('%s', (name, transaction) => {
     expect(shapeErrors(dataSchema(transaction), DATA_SHAPES[actionOf(transaction)], 'data'), name).toEqual([]);
   });
 });
@@ -190,7 +190,7 @@ describe('the data each response documents', () => {
 describe('every response schema', () => {
   it('has no property name with white space in it', () => {
     const odd = spec.transactions.flatMap((transaction) =>
-      transaction.response.schema ? oddPropertyNames(JSON.parse(transaction.response.schema), dreddName(transaction)) : [],
+      transaction.response.schema ? oddPropertyNames(JSON.parse(transaction.response.schema), transaction.name) : [],
     );
     expect(odd).toEqual([]);
   });

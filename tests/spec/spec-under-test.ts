@@ -1,11 +1,8 @@
-// spec/apify-v2-actors.apib compiled by dredd-transactions, the compiler inside Dredd 14, plus the small lookups
-// the spec's tests share. Names here carry the API name ("Apify API > ..."), as compile() returns them.
+// The spec's files compiled by dredd-transactions, the compiler inside Dredd 14, plus the small lookups the spec's tests
+// share. Names carry the API name ("Apify API > ..."), as compile() and Dredd given several files return them.
 import { type CompiledSpec, type CompiledTransaction, compileSpec } from '../schemas/compiled-spec.ts';
-import { API_NAME } from './expected-transactions.ts';
 
 export type { CompiledTransaction };
-
-export const SPEC_URL = new URL('../../spec/apify-v2-actors.apib', import.meta.url);
 
 /** A JSON Schema node as drafter emits it (draft-07); only the keywords the tests read. */
 export interface SchemaNode {
@@ -19,12 +16,7 @@ export interface SchemaNode {
 }
 
 export async function loadSpec(): Promise<CompiledSpec> {
-  return compileSpec(SPEC_URL);
-}
-
-/** The name Dredd prints and hooks match: compile()'s name without the API name. */
-export function dreddName(transaction: CompiledTransaction): string {
-  return transaction.name.startsWith(`${API_NAME} > `) ? transaction.name.slice(API_NAME.length + 3) : transaction.name;
+  return compileSpec();
 }
 
 /** `Resource > Action`, the way the 2020 document names an action. */

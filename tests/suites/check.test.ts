@@ -6,7 +6,7 @@ import { resolves, slugOf } from './support/spec-anchors.ts';
 const meta = checkMeta({
   id: 'pagination.runs-total-counts-all',
   title: 'total counts every item',
-  spec: 'spec/apify-v2-actors.apib#pagination',
+  spec: 'spec/00-overview.apib#pagination',
   tags: ['slow'],
 });
 
@@ -16,7 +16,7 @@ describe('checkMeta', () => {
       id: 'pagination.runs-total-counts-all',
       family: 'pagination',
       title: 'total counts every item',
-      spec: 'spec/apify-v2-actors.apib#pagination',
+      spec: 'spec/00-overview.apib#pagination',
       tags: ['pagination', 'slow'],
     });
   });
@@ -46,10 +46,10 @@ describe('isSelected', () => {
 describe('spec links', () => {
   it('resolve to headings of the API Blueprint and of the errata', () => {
     expect(slugOf('Get list of actors [GET /v2/acts{?token,my,offset,limit,desc}]')).toBe('get-list-of-actors');
-    expect(resolves('spec/apify-v2-actors.apib#waiting-for-a-build-or-a-run')).toBe(true);
-    expect(resolves('spec/apify-v2-actors.apib#abort-run')).toBe(true);
+    expect(resolves('spec/00-overview.apib#waiting-for-a-build-or-a-run')).toBe(true);
+    expect(resolves('spec/01-actors.apib#abort-run')).toBe(true);
     expect(resolves('spec/ERRATA.md#since-2020-what-the-live-api-has-changed')).toBe(true);
-    expect(resolves('spec/apify-v2-actors.apib#no-such-section')).toBe(false);
+    expect(resolves('spec/01-actors.apib#no-such-section')).toBe(false);
     expect(resolves('spec/no-such-file.apib')).toBe(false);
   });
 });

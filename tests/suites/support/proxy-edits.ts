@@ -1,18 +1,20 @@
 import type { ActionName } from '../../../common/response-schemas.ts';
-import { documentedAction } from '../../../suites/support/documented-actions.ts';
+import { readSpecContract, requestAction } from '../../../common/spec-contract.ts';
 import type { ProxyRequest, ProxyResponse } from './fault-proxy.ts';
 
 // Small edits the faults of faults.ts are made of: reading and changing requests and JSON answers.
 
 export type JsonObject = Record<string, unknown>;
 
-export function actionOf(request: ProxyRequest): ActionName | undefined {
-  return documentedAction(request.method, request.path, { method: request.query.get('method') ?? undefined });
+const contract = readSpecContract();
+
+export function actionOf(request: ProxyRequest): string | undefined {
+  return requestAction(contract, request.method, request.path, request.query.get('method') ?? undefined)?.name;
 }
 
 export function isAction(request: ProxyRequest, ...actions: ActionName[]): boolean {
   const action = actionOf(request);
-  return action !== undefined && actions.includes(action);
+  return action !== undefined && (actions as string[]).includes(action);
 }
 
 export const LISTS: ActionName[] = [

@@ -12,7 +12,7 @@ export function slugOf(heading: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** Whether a link like `spec/apify-v2-actors.apib#pagination` names a file in the project and a heading in it. */
+/** Whether a link like `spec/00-overview.apib#pagination` names a file in the project and a heading in it. */
 export function resolves(link: string): boolean {
   const [file, anchor] = link.split('#');
   let text: string;

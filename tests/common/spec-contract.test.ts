@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESPONSE_BODIES } from '../../common/response-schemas.ts';
-import { matchAction, parseSpecContract, readSpecContract, transactionNames } from '../../runner/spec-contract.ts';
+import { matchAction, parseSpecContract, readSpecContract, SPEC_FILES, transactionNames } from '../../common/spec-contract.ts';
 
 const contract = readSpecContract();
 
@@ -39,23 +40,41 @@ describe("the runner's reading of the spec", () => {
     expect(matchAction(contract, 'PATCH', '/v2/acts/abc')).toBeUndefined();
   });
 
+  it('reads the spec from every file of spec/, the overview first', () => {
+    expect(SPEC_FILES.map((file) => path.basename(file))[0]).toBe('00-overview.apib');
+    expect(new Set(contract.actions.map((a) => a.file)).size).toBe(SPEC_FILES.length - 1);
+  });
+
   it('keeps the resource path when an action names only its method, and drops the query template', () => {
-    const small = parseSpecContract(
-      [
-        '# API',
-        '# Group G',
-        '## Thing [/v2/things/{id}{?token}]',
-        '### Read [GET]',
-        '+ Response 200 (application/json)',
-        '',
-        '    + Headers',
-        '',
-        '            X-Extra: 1',
-        '',
-      ].join('\n'),
-    );
+    const small = parseSpecContract([
+      {
+        file: 'spec/small.apib',
+        text: [
+          '# API',
+          '# Group G',
+          '## Thing [/v2/things/{id}{?token}]',
+          'Features: `things`, `reads`',
+          '### Read [GET]',
+          'Features: `read-only`',
+          '+ Response 200 (application/json)',
+          '',
+          '    + Headers',
+          '',
+          '            X-Extra: 1',
+          '',
+        ].join('\n'),
+      },
+    ]);
     expect(small.actions).toEqual([
-      { name: 'Thing > Read', method: 'GET', path: '/v2/things/{id}', responses: [{ status: 200, headers: ['content-type', 'x-extra'] }] },
+      {
+        name: 'Thing > Read',
+        group: 'G',
+        file: 'spec/small.apib',
+        features: ['things', 'reads', 'read-only'],
+        method: 'GET',
+        path: '/v2/things/{id}',
+        responses: [{ status: 200, headers: ['content-type', 'x-extra'] }],
+      },
     ]);
     expect(transactionNames(small)).toEqual(['API > G > Thing > Read']);
   });

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * What spec/apify-v2-actors.apib documents, read from the document itself: each action with its method, path template
- * and responses, the error statuses and types of the general "Errors" section, and the response headers it names.
- * The runner uses it to plan progress, to match what a target sent to a documented action, and to tell documented
- * statuses, headers and error types from drift.
+ * What the spec documents, read from its files (spec/*.apib, one per API group): each action with its group, method,
+ * path template and responses, the error statuses and types of the general "Errors" section, and the response headers
+ * it names. It is the one source of what is documented: the runner plans progress, coverage and drift from it, and the
+ * suites match every response they receive to the action it documents.
  */
 export interface DocumentedResponse {
   status: number;
@@ -16,6 +17,12 @@ export interface DocumentedResponse {
 export interface DocumentedAction {
   /** `<Resource> > <Action>`, as Dredd's origin names it and common/response-schemas.ts keys it. */
   name: string;
+  /** The `# Group` the action is documented in, e.g. `Actors`. */
+  group: string;
+  /** The spec file that documents it, relative to the project, e.g. `spec/01-actors.apib`. */
+  file: string;
+  /** What it exercises (common/features.ts): its resource's `Features:` line, plus its own. */
+  features: string[];
   method: string;
   /** Path template without the query part, e.g. `/v2/acts/{actorId}/runs/{runId}`. */
   path: string;
@@ -24,9 +31,8 @@ export interface DocumentedAction {
 }
 
 export interface SpecContract {
-  /** The document's title and the group of the actions: the first two parts of every Dredd transaction name. */
+  /** The title every spec file shares: the first part of every Dredd transaction name. */
   apiName: string;
-  group: string;
   actions: DocumentedAction[];
   /** Statuses the general "Errors" section allows on any action. */
   errorStatuses: number[];
@@ -36,7 +42,14 @@ export interface SpecContract {
   headers: string[];
 }
 
-export const SPEC_PATH = fileURLToPath(new URL('../spec/apify-v2-actors.apib', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const SPEC_DIR = path.join(PROJECT_ROOT, 'spec');
+
+/** The spec's files in document order (`00-overview.apib`, `01-actors.apib`, ...), as Dredd is given them. */
+export const SPEC_FILES: readonly string[] = readdirSync(SPEC_DIR)
+  .filter((name) => name.endsWith('.apib'))
+  .sort()
+  .map((name) => path.join(SPEC_DIR, name));
 
 const RESOURCE = /^## (.+?) \[(\/[^\]]*)\]\s*$/;
 const ACTION = /^### (.+?) \[([A-Z]+)(?: (\/[^\]]*))?\]\s*$/;
@@ -44,18 +57,27 @@ const RESPONSE = /^\+ Response (\d{3})(?: \(([^)]+)\))?/;
 const SECTION = /^#{1,2} /;
 const HEADER_LINE = /^ {8,}([A-Za-z0-9-]+):/;
 const TABLE_ROW = /^\|\s*(\d{3})\s*\|([^|]*)\|/;
+/** `Features: \`runs\`, \`run-sync\`` under a resource or an action heading (common/features.ts lists them all). */
+const FEATURES = /^Features: (.+)$/;
 const ERROR_TYPE_ATTRIBUTE = /- type: `([a-z0-9-]+)`/;
 
-export function readSpecContract(file: string = SPEC_PATH): SpecContract {
-  return parseSpecContract(readFileSync(file, 'utf8'));
+export interface SpecFile {
+  /** Relative to the project, e.g. `spec/01-actors.apib`. */
+  file: string;
+  text: string;
 }
 
-export function parseSpecContract(text: string): SpecContract {
+export function readSpecContract(files: readonly string[] = SPEC_FILES): SpecContract {
+  return parseSpecContract(files.map((file) => ({ file: path.relative(PROJECT_ROOT, file), text: readFileSync(file, 'utf8') })));
+}
+
+/** Reads the spec from its files, in document order. */
+export function parseSpecContract(files: readonly SpecFile[]): SpecContract {
   const actions: DocumentedAction[] = [];
   const errorStatuses = new Set<number>();
   const errorTypes = new Set<string>();
   const headers = new Set<string>();
-  let resource: { name: string; path: string } | undefined;
+  let resource: { name: string; path: string; features: string[] } | undefined;
   let action: DocumentedAction | undefined;
   let response: DocumentedResponse | undefined;
   let section = '';
@@ -63,7 +85,18 @@ export function parseSpecContract(text: string): SpecContract {
   let apiName = '';
   let group = '';
 
-  for (const line of text.split('\n')) {
+  for (const { file, text } of files) {
+    for (const line of text.split('\n')) read(file, line);
+  }
+  return {
+    apiName,
+    actions,
+    errorStatuses: [...errorStatuses].sort((a, b) => a - b),
+    errorTypes: [...errorTypes].sort(),
+    headers: [...headers].sort(),
+  };
+
+  function read(file: string, line: string): void {
     const title = /^# (?:Group )?(.+?)\s*$/.exec(line);
     if (title) {
       if (line.startsWith('# Group ')) group = title[1]!;
@@ -73,18 +106,34 @@ export function parseSpecContract(text: string): SpecContract {
     const actionMatch = ACTION.exec(line);
     if (SECTION.test(line)) {
       section = line.replace(/^#+ /, '').trim();
-      resource = resourceMatch ? { name: resourceMatch[1]!, path: stripQuery(resourceMatch[2]!) } : undefined;
+      resource = resourceMatch ? { name: resourceMatch[1]!, path: stripQuery(resourceMatch[2]!), features: [] } : undefined;
       action = undefined;
       response = undefined;
       inHeaders = false;
-      continue;
+      return;
     }
     if (actionMatch && resource) {
-      action = { name: `${resource.name} > ${actionMatch[1]}`, method: actionMatch[2]!, path: stripQuery(actionMatch[3] ?? resource.path), responses: [] };
+      const features = [...resource.features];
+      action = {
+        name: `${resource.name} > ${actionMatch[1]}`,
+        group,
+        file,
+        features,
+        method: actionMatch[2]!,
+        path: stripQuery(actionMatch[3] ?? resource.path),
+        responses: [],
+      };
       actions.push(action);
       response = undefined;
       inHeaders = false;
-      continue;
+      return;
+    }
+    const featureLine = FEATURES.exec(line);
+    if (featureLine) {
+      const named = [...featureLine[1]!.matchAll(/`([a-z0-9.-]+)`/g)].map((m) => m[1]!);
+      if (action) action.features.push(...named);
+      else if (resource) resource.features.push(...named);
+      return;
     }
     const responseMatch = RESPONSE.exec(line);
     if (responseMatch && action) {
@@ -92,16 +141,16 @@ export function parseSpecContract(text: string): SpecContract {
       action.responses.push(response);
       for (const name of response.headers) headers.add(name);
       inHeaders = false;
-      continue;
+      return;
     }
     if (/^\+ Request/.test(line)) {
       response = undefined;
       inHeaders = false;
-      continue;
+      return;
     }
     if (response && /^ {4}\+ Headers/.test(line)) {
       inHeaders = true;
-      continue;
+      return;
     }
     if (response && /^ {4}\+ /.test(line)) inHeaders = false;
     const headerMatch = inHeaders ? HEADER_LINE.exec(line) : null;
@@ -118,14 +167,6 @@ export function parseSpecContract(text: string): SpecContract {
       for (const code of row[2]!.matchAll(/`([a-z0-9-]+)`/g)) errorTypes.add(code[1]!);
     }
   }
-  return {
-    apiName,
-    group,
-    actions,
-    errorStatuses: [...errorStatuses].sort((a, b) => a - b),
-    errorTypes: [...errorTypes].sort(),
-    headers: [...headers].sort(),
-  };
 }
 
 /**
@@ -134,7 +175,7 @@ export function parseSpecContract(text: string): SpecContract {
  */
 export function transactionNames(contract: SpecContract): string[] {
   return contract.actions.flatMap((action) => {
-    const base = `${contract.apiName} > ${contract.group} > ${action.name}`;
+    const base = `${contract.apiName} > ${action.group} > ${action.name}`;
     return action.responses.length === 1 ? [base] : action.responses.map((_, i) => `${base} > Example ${i + 1}`);
   });
 }
@@ -143,9 +184,18 @@ function stripQuery(template: string): string {
   return template.replace(/\{\?[^}]*\}/, '');
 }
 
-/** Finds the documented action a request addresses (after any `method` override), or undefined. */
+/** Finds the documented action a method and path address, or undefined. */
 export function matchAction(contract: SpecContract, method: string, pathname: string): DocumentedAction | undefined {
   return contract.actions.find((action) => action.method === method && pathPattern(action.path).test(pathname));
+}
+
+/**
+ * The documented action a request addresses. Its effective method is the `method` query parameter when one is given
+ * ("Any endpoint can be called with another HTTP method", spec/00-overview.apib#requests-and-responses).
+ */
+export function requestAction(contract: SpecContract, method: string, pathname: string, methodParameter?: unknown): DocumentedAction | undefined {
+  const effective = typeof methodParameter === 'string' ? methodParameter.toUpperCase() : method.toUpperCase();
+  return matchAction(contract, effective, pathname);
 }
 
 const patterns = new Map<string, RegExp>();
