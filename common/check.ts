@@ -1,5 +1,6 @@
 import { type TestContext, test } from 'vitest';
 import { type ConformanceConfig, loadConfig } from './config.ts';
+import type { Feature } from './features.ts';
 
 /**
  * Every behavioural check is registered through `check()`: a stable id, the rule it enforces in one sentence, and where
@@ -14,6 +15,8 @@ export interface CheckMeta {
   title: string;
   /** Where the spec says so, e.g. `spec/00-overview.apib#pagination` or `spec/ERRATA.md#...`. */
   spec: string;
+  /** What a target must implement for the rule to apply (common/features.ts); at least one. */
+  features: [Feature, ...Feature[]];
   /** The family plus e.g. `slow`, `timing`, `rate-limit`, `destructive`, `read-only` (creates nothing on the target). */
   tags: string[];
 }
@@ -74,7 +77,7 @@ export function checkMeta(meta: CheckDeclaration): CheckMeta {
   if (meta.title.trim() === '' || /[\r\n]/.test(meta.title)) throw new Error(`Check ${meta.id} needs a one-line title`);
   const family = match[1]!;
   const tags = [family, ...(meta.tags ?? []).filter((tag) => tag !== family)];
-  return { id: meta.id, family, title: meta.title, spec: meta.spec, tags };
+  return { id: meta.id, family, title: meta.title, spec: meta.spec, features: meta.features, tags };
 }
 
 /** True when a selection (families, ids or `tag:<tag>`; empty = everything) includes the check. */

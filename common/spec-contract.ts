@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Feature, isFeature } from './features.ts';
 
 /**
  * What the spec documents, read from its files (spec/*.apib, one per API group): each action with its group, method,
@@ -22,7 +23,7 @@ export interface DocumentedAction {
   /** The spec file that documents it, relative to the project, e.g. `spec/01-actors.apib`. */
   file: string;
   /** What it exercises (common/features.ts): its resource's `Features:` line, plus its own. */
-  features: string[];
+  features: Feature[];
   method: string;
   /** Path template without the query part, e.g. `/v2/acts/{actorId}/runs/{runId}`. */
   path: string;
@@ -77,7 +78,7 @@ export function parseSpecContract(files: readonly SpecFile[]): SpecContract {
   const errorStatuses = new Set<number>();
   const errorTypes = new Set<string>();
   const headers = new Set<string>();
-  let resource: { name: string; path: string; features: string[] } | undefined;
+  let resource: { name: string; path: string; features: Feature[] } | undefined;
   let action: DocumentedAction | undefined;
   let response: DocumentedResponse | undefined;
   let section = '';
@@ -130,7 +131,10 @@ export function parseSpecContract(files: readonly SpecFile[]): SpecContract {
     }
     const featureLine = FEATURES.exec(line);
     if (featureLine) {
-      const named = [...featureLine[1]!.matchAll(/`([a-z0-9.-]+)`/g)].map((m) => m[1]!);
+      const names = [...featureLine[1]!.matchAll(/`([a-z0-9.-]+)`/g)].map((m) => m[1]!);
+      const unknown = names.filter((name) => !isFeature(name));
+      if (unknown.length > 0) throw new Error(`${file}: unknown feature ${unknown.join(', ')} (common/features.ts lists them)`);
+      const named = names.filter(isFeature);
       if (action) action.features.push(...named);
       else if (resource) resource.features.push(...named);
       return;
@@ -178,6 +182,20 @@ export function transactionNames(contract: SpecContract): string[] {
     const base = `${contract.apiName} > ${action.group} > ${action.name}`;
     return action.responses.length === 1 ? [base] : action.responses.map((_, i) => `${base} > Example ${i + 1}`);
   });
+}
+
+/** The documented action a transaction name (as transactionNames() gives it) belongs to. */
+export function transactionAction(contract: SpecContract, name: string): DocumentedAction | undefined {
+  return contract.actions.find((action) => {
+    const base = `${contract.apiName} > ${action.group} > ${action.name}`;
+    return name === base || name.startsWith(`${base} > Example `);
+  });
+}
+
+/** Where an action is documented: its file and its resource's anchor, e.g. `spec/01-actors.apib#run-object`. */
+export function actionLink(action: DocumentedAction): string {
+  const resource = action.name.split(' > ')[0] ?? action.name;
+  return `${action.file}#${resource.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 }
 
 function stripQuery(template: string): string {

@@ -2,6 +2,8 @@ import type { Environment } from '../common/config.ts';
 
 export interface RunnerArgs {
   help: boolean;
+  /** Print every check (id, features, tags, rule, spec link) without running any. */
+  list: boolean;
   /** Only remove what earlier runs left behind, then exit. */
   sweepOnly: boolean;
   reportsDir: string;
@@ -20,6 +22,7 @@ Options (each also settable in the environment or .env):
   --profile <name>    emulator | apify-live | generic | path/to/profile.json  (CONFORMANCE_PROFILE)
   --sweep             remove what earlier runs left on the target (names with CONFORMANCE_RESOURCE_PREFIX), then exit
   --reports <dir>     where to write summary.json, junit.xml and report.html (default: reports)
+  --list              print every check (id, features, tags, rule, spec link) and exit; nothing is run
   --help              this text
 
 Exit status: 0 every check passed or failed as the profile expects; 1 the target failed the gate; 2 the suite broke.`;
@@ -30,7 +33,7 @@ export class UsageError extends Error {
 }
 
 export function parseArgs(argv: string[]): RunnerArgs {
-  const args: RunnerArgs = { help: false, sweepOnly: false, reportsDir: 'reports', env: {} };
+  const args: RunnerArgs = { help: false, list: false, sweepOnly: false, reportsDir: 'reports', env: {} };
   const select: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
@@ -44,6 +47,9 @@ export function parseArgs(argv: string[]): RunnerArgs {
       case '--help':
       case '-h':
         args.help = true;
+        break;
+      case '--list':
+        args.list = true;
         break;
       case '--sweep':
         args.sweepOnly = true;

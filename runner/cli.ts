@@ -2,6 +2,7 @@ import dotenv from 'dotenv';
 import { formatConfigError } from '../common/config.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
 import { EXIT } from './exit-codes.ts';
+import { formatList, listChecks } from './list.ts';
 import { runConformance, sweepOnly } from './run.ts';
 import { TargetError } from './target.ts';
 
@@ -16,6 +17,10 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
     print(USAGE);
+    return EXIT.passed;
+  }
+  if (args.list) {
+    for (const line of formatList(await listChecks())) print(line);
     return EXIT.passed;
   }
   if (args.sweepOnly) return sweepOnly(args.env, print);

@@ -24,6 +24,8 @@ export interface CheckResult {
   title: string;
   /** Link into the spec. */
   spec: string;
+  /** What a target must implement for the rule to apply (common/features.ts). */
+  features: string[];
   tags: string[];
   status: CheckStatus;
   durationMs: number;

@@ -1,4 +1,4 @@
-import type { DocumentedAction, SpecContract } from '../../common/spec-contract.ts';
+import { actionLink, type SpecContract, transactionAction } from '../../common/spec-contract.ts';
 import type { CheckResult } from '../results.ts';
 import type { DreddRunResult, DreddTransactionResult } from './result.ts';
 
@@ -36,23 +36,16 @@ function notRun(run: DreddRunResult): Pick<CheckResult, 'status' | 'durationMs' 
   return { status: 'error', durationMs: 0, message: `not run: ${why}` };
 }
 
-function describe(name: string, contract: SpecContract): Pick<CheckResult, 'id' | 'layer' | 'family' | 'title' | 'spec' | 'tags'> {
+function describe(name: string, contract: SpecContract): Pick<CheckResult, 'id' | 'layer' | 'family' | 'title' | 'spec' | 'features' | 'tags'> {
   const action = documentedAction(name);
-  const documented = contract.actions.find(
-    (a) => name.startsWith(`${contract.apiName} > ${a.group} > ${a.name} > `) || name === `${contract.apiName} > ${a.group} > ${a.name}`,
-  );
+  const documented = transactionAction(contract, name);
   return {
     id: name,
     layer: 'dredd',
     family: 'transactions',
     title: `${action} answers as documented`,
-    spec: documented ? specLink(documented) : 'spec/',
+    spec: documented ? actionLink(documented) : 'spec/',
+    features: documented?.features ?? [],
     tags: ['dredd'],
   };
-}
-
-/** `spec/01-actors.apib#run-object`: the file and the resource's anchor. */
-function specLink(action: DocumentedAction): string {
-  const resource = action.name.split(' > ')[0] ?? action.name;
-  return `${action.file}#${resource.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 }

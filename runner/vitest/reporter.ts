@@ -11,6 +11,7 @@ interface CheckMetaShape {
   family: string;
   title: string;
   spec: string;
+  features: string[];
   tags: string[];
 }
 
@@ -90,6 +91,7 @@ export class CheckReporter implements Reporter {
       family,
       title: `the clean-up of ${file} removes what its checks created`,
       spec: '',
+      features: [],
       tags: [family],
       file,
       status: statusOfErrors(uncharged),
@@ -122,6 +124,7 @@ export class CheckReporter implements Reporter {
         family: this.folderFamily(test.module.moduleId),
         title: test.name,
         spec: '',
+        features: [],
         tags: [],
         file: this.relative(test.module.moduleId),
         status: 'error',
@@ -130,7 +133,17 @@ export class CheckReporter implements Reporter {
       };
     }
     const file = this.relative(test.module.moduleId);
-    const base = { id: meta.id, layer: 'vitest' as const, family: meta.family, title: meta.title, spec: meta.spec, tags: meta.tags, durationMs, file };
+    const base = {
+      id: meta.id,
+      layer: 'vitest' as const,
+      family: meta.family,
+      title: meta.title,
+      spec: meta.spec,
+      features: meta.features,
+      tags: meta.tags,
+      durationMs,
+      file,
+    };
     if (outcome.state === 'passed') return { ...base, status: 'passed', message: '' };
     if (outcome.state === 'failed') {
       const errors = outcome.errors ?? [];
@@ -197,6 +210,6 @@ function readCheckMeta(test: TestCase): CheckMetaShape | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const meta = value as Record<string, unknown>;
   const strings = ['id', 'family', 'title', 'spec'].every((key) => typeof meta[key] === 'string');
-  const tags = Array.isArray(meta.tags) && meta.tags.every((tag) => typeof tag === 'string');
-  return strings && tags ? (meta as unknown as CheckMetaShape) : undefined;
+  const lists = ['features', 'tags'].every((key) => Array.isArray(meta[key]) && meta[key].every((item) => typeof item === 'string'));
+  return strings && lists ? (meta as unknown as CheckMetaShape) : undefined;
 }

@@ -12,7 +12,12 @@ const { api, fixtures } = target;
 const actor = shared(() => fixtures.createActor('abort-build'));
 
 check(
-  { id: 'abort.finished-build-unchanged', title: 'aborting a SUCCEEDED build answers 200 with the build unchanged, and changes nothing later', spec: SPEC },
+  {
+    id: 'abort.finished-build-unchanged',
+    title: 'aborting a SUCCEEDED build answers 200 with the build unchanged, and changes nothing later',
+    spec: SPEC,
+    features: ['builds', 'abort'],
+  },
   async () => {
     const { id } = await actor();
     const built = await fixtures.buildActor(id);
@@ -32,6 +37,7 @@ check(
     id: 'abort.running-build-ends-aborted',
     title: 'aborting a build that has not ended answers ABORTING or ABORTED, and the build ends ABORTED with finishedAt set',
     spec: SPEC,
+    features: ['builds', 'abort'],
   },
   async ({ skip }) => {
     const { id } = await actor();

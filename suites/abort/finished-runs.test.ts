@@ -26,6 +26,7 @@ for (const { status, input, options, abortFirst } of endings) {
       id: `abort.${status.toLowerCase()}-run-unchanged`,
       title: `aborting a ${status} run answers 200 with the run unchanged, and changes nothing later`,
       spec: SPEC,
+      features: ['runs', 'abort'],
     },
     async () => {
       const { id } = await actor();

@@ -18,6 +18,7 @@ check(
     id: 'abort.running-run-ends-aborted',
     title: 'aborting a RUNNING run answers ABORTING or ABORTED, and the run ends ABORTED with finishedAt set',
     spec: SPEC,
+    features: ['runs', 'abort'],
   },
   async () => {
     const { id } = await actor();
@@ -38,19 +39,27 @@ check(
   },
 );
 
-check({ id: 'abort.started-run-ends-aborted', title: 'aborting a run right after it was started (READY or RUNNING) ends it ABORTED', spec: SPEC }, async () => {
-  const { id } = await actor();
-  const run = await fixtures.startRun(id, longRun);
-  const { job: answer, response } = await abortJob(api, 'runs', id, run.id);
-  expectThat(answer.status === 'ABORTING' || answer.status === 'ABORTED', 'status ABORTING or ABORTED', answer.status, response);
-  const final = await fixtures.waitForRun(id, run.id);
-  expectThat(
-    final.status === 'ABORTED' && typeof final.finishedAt === 'string',
-    'the run to end ABORTED with finishedAt',
-    `${final.status}, finishedAt ${final.finishedAt}`,
-    response,
-  );
-});
+check(
+  {
+    id: 'abort.started-run-ends-aborted',
+    title: 'aborting a run right after it was started (READY or RUNNING) ends it ABORTED',
+    spec: SPEC,
+    features: ['runs', 'abort'],
+  },
+  async () => {
+    const { id } = await actor();
+    const run = await fixtures.startRun(id, longRun);
+    const { job: answer, response } = await abortJob(api, 'runs', id, run.id);
+    expectThat(answer.status === 'ABORTING' || answer.status === 'ABORTED', 'status ABORTING or ABORTED', answer.status, response);
+    const final = await fixtures.waitForRun(id, run.id);
+    expectThat(
+      final.status === 'ABORTED' && typeof final.finishedAt === 'string',
+      'the run to end ABORTED with finishedAt',
+      `${final.status}, finishedAt ${final.finishedAt}`,
+      response,
+    );
+  },
+);
 
 /**
  * How long the aborted run's code sleeps before it would write OUTPUT. Short keeps the check short; when the run ended
@@ -58,40 +67,43 @@ check({ id: 'abort.started-run-ends-aborted', title: 'aborting a run right after
  */
 const SLEEPS_BEFORE_OUTPUT_MS = [1000, 4000, 15000];
 
-check({ id: 'abort.aborted-code-stops', title: "an aborted run's code really stops: it writes no OUTPUT after the abort", spec: SPEC }, async () => {
-  const { id } = await actor();
-  for (const [attempt, sleepMillis] of SLEEPS_BEFORE_OUTPUT_MS.entries()) {
-    const lastAttempt = attempt === SLEEPS_BEFORE_OUTPUT_MS.length - 1;
-    const run = await fixtures.startRun(id, { sleepMillis, output: 'written after the sleep' });
-    const sawRunning = await fixtures.waitForRun(id, run.id, { until: (r) => r.status === 'RUNNING' }).then(
-      () => true,
-      (error: unknown) => {
-        if (lastAttempt || !(error instanceof JobWaitTimeoutError)) throw error;
-        return false;
-      },
-    );
-    if (!sawRunning) continue;
-    // The code is running by now, so it would write its OUTPUT within sleepMillis from here (plus a margin for a slow machine).
-    const wouldWriteBy = Date.now() + sleepMillis + 2000;
-    const { job: answer, response } = await abortJob(api, 'runs', id, run.id);
-    const reachedRunningCode = answer.status === 'ABORTING' || answer.status === 'ABORTED';
-    if (!reachedRunningCode && !lastAttempt) continue;
-    expectThat(reachedRunningCode, `the abort of RUNNING run ${run.id} answered ABORTING or ABORTED`, answer.status, response);
-    await fixtures.waitForRun(id, run.id);
-    await poll(
-      async () => {
-        const record = await api.request({ path: `/v2/key-value-stores/${run.defaultKeyValueStoreId}/records/OUTPUT` });
-        expectThat(
-          record.status === 404,
-          `no OUTPUT record after the abort of run ${run.id} (HTTP 404)`,
-          `HTTP ${record.status} ${excerpt(record.text)}`,
-          record,
-        );
-        return undefined;
-      },
-      200,
-      wouldWriteBy,
-    );
-    return;
-  }
-});
+check(
+  { id: 'abort.aborted-code-stops', title: "an aborted run's code really stops: it writes no OUTPUT after the abort", spec: SPEC, features: ['runs', 'abort'] },
+  async () => {
+    const { id } = await actor();
+    for (const [attempt, sleepMillis] of SLEEPS_BEFORE_OUTPUT_MS.entries()) {
+      const lastAttempt = attempt === SLEEPS_BEFORE_OUTPUT_MS.length - 1;
+      const run = await fixtures.startRun(id, { sleepMillis, output: 'written after the sleep' });
+      const sawRunning = await fixtures.waitForRun(id, run.id, { until: (r) => r.status === 'RUNNING' }).then(
+        () => true,
+        (error: unknown) => {
+          if (lastAttempt || !(error instanceof JobWaitTimeoutError)) throw error;
+          return false;
+        },
+      );
+      if (!sawRunning) continue;
+      // The code is running by now, so it would write its OUTPUT within sleepMillis from here (plus a margin for a slow machine).
+      const wouldWriteBy = Date.now() + sleepMillis + 2000;
+      const { job: answer, response } = await abortJob(api, 'runs', id, run.id);
+      const reachedRunningCode = answer.status === 'ABORTING' || answer.status === 'ABORTED';
+      if (!reachedRunningCode && !lastAttempt) continue;
+      expectThat(reachedRunningCode, `the abort of RUNNING run ${run.id} answered ABORTING or ABORTED`, answer.status, response);
+      await fixtures.waitForRun(id, run.id);
+      await poll(
+        async () => {
+          const record = await api.request({ path: `/v2/key-value-stores/${run.defaultKeyValueStoreId}/records/OUTPUT` });
+          expectThat(
+            record.status === 404,
+            `no OUTPUT record after the abort of run ${run.id} (HTTP 404)`,
+            `HTTP ${record.status} ${excerpt(record.text)}`,
+            record,
+          );
+          return undefined;
+        },
+        200,
+        wouldWriteBy,
+      );
+      return;
+    }
+  },
+);

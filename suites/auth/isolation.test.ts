@@ -13,7 +13,12 @@ const needsSecondUser = { skipUnless: { condition: config.token2 !== undefined, 
 const privateActor = shared(() => fixtures.createActor('private', { fields: { description: 'mine', isPublic: false } }));
 
 check(
-  { id: 'auth.other-users-actor-invisible', title: "another user's private actor is not found by id and not listed", spec: SPEC },
+  {
+    id: 'auth.other-users-actor-invisible',
+    title: "another user's private actor is not found by id and not listed",
+    spec: SPEC,
+    features: ['auth.isolation', 'actors'],
+  },
   async () => {
     const other = second!.api;
     const actor = await privateActor();
@@ -28,7 +33,13 @@ check(
 );
 
 check(
-  { id: 'auth.other-users-actor-unchangeable', title: "another user can neither update nor delete a user's private actor", spec: SPEC, tags: ['destructive'] },
+  {
+    id: 'auth.other-users-actor-unchangeable',
+    title: "another user can neither update nor delete a user's private actor",
+    spec: SPEC,
+    features: ['auth.isolation', 'actors'],
+    tags: ['destructive'],
+  },
   async () => {
     const other = second!.api;
     const actor = await privateActor();

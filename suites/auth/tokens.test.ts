@@ -12,7 +12,13 @@ const actor = builtActor(target, 'auth');
 const untouched = shared(() => fixtures.createActor('auth-anonymous'));
 
 check(
-  { id: 'auth.token-required', title: 'a call that needs a token answers 401 token-not-provided without one', spec: SPEC, tags: ['read-only'] },
+  {
+    id: 'auth.token-required',
+    title: 'a call that needs a token answers 401 token-not-provided without one',
+    spec: SPEC,
+    features: ['auth'],
+    tags: ['read-only'],
+  },
   async () => {
     expectError(await api.request({ path: '/v2/acts', token: null }), 401, 'token-not-provided');
     expectError(await api.request({ path: `/v2/acts/${UNKNOWN_ID}`, token: null }), 401, 'token-not-provided');
@@ -24,6 +30,7 @@ check(
     id: 'auth.token-required-to-change',
     title: 'a call that would change something answers 401 token-not-provided without a token, and changes nothing',
     spec: SPEC,
+    features: ['auth'],
   },
   async () => {
     const { id } = await untouched();
@@ -38,13 +45,21 @@ check(
   },
 );
 
-check({ id: 'auth.invalid-token-rejected', title: 'a token that belongs to nobody is answered 401', spec: SPEC, tags: ['read-only'] }, async () => {
-  expectError(await api.request({ path: '/v2/acts', token: 'NotARealToken0000000000000' }), 401);
-  expectError(await api.request({ path: '/v2/acts', token: 'NotARealToken0000000000000', auth: 'query' }), 401);
-});
+check(
+  { id: 'auth.invalid-token-rejected', title: 'a token that belongs to nobody is answered 401', spec: SPEC, features: ['auth'], tags: ['read-only'] },
+  async () => {
+    expectError(await api.request({ path: '/v2/acts', token: 'NotARealToken0000000000000' }), 401);
+    expectError(await api.request({ path: '/v2/acts', token: 'NotARealToken0000000000000', auth: 'query' }), 401);
+  },
+);
 
 check(
-  { id: 'auth.query-and-bearer', title: 'the token is accepted both as the token query parameter and as an Authorization: Bearer header', spec: SPEC },
+  {
+    id: 'auth.query-and-bearer',
+    title: 'the token is accepted both as the token query parameter and as an Authorization: Bearer header',
+    spec: SPEC,
+    features: ['auth'],
+  },
   async () => {
     const { id } = await actor();
     for (const auth of ['query', 'bearer'] as const) {
@@ -60,6 +75,7 @@ check(
     id: 'auth.run-and-build-readable-without-token',
     title: 'Get run and Get build answer without a token: the id is the credential',
     spec: 'spec/01-actors.apib#get-run',
+    features: ['auth', 'runs', 'builds'],
   },
   async () => {
     const { id } = await actor();

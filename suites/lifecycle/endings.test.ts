@@ -12,7 +12,12 @@ const { api, config, fixtures } = target;
 const actor = builtActor(target, 'endings');
 
 check(
-  { id: 'lifecycle.exit-code-decides', title: 'a run whose code exits with 0 ends SUCCEEDED, and one that exits non-zero ends FAILED', spec: SPEC },
+  {
+    id: 'lifecycle.exit-code-decides',
+    title: 'a run whose code exits with 0 ends SUCCEEDED, and one that exits non-zero ends FAILED',
+    spec: SPEC,
+    features: ['runs'],
+  },
   async () => {
     const { id } = await actor();
     const [good, bad] = await Promise.all([fixtures.startRun(id, { writeOutput: false }), fixtures.startRun(id, { exitCode: 2, writeOutput: false })]);
@@ -23,7 +28,12 @@ check(
 );
 
 check(
-  { id: 'lifecycle.timeout-times-out', title: 'a run that exceeds its timeout is stopped and ends TIMED-OUT, not before the timeout', spec: SPEC },
+  {
+    id: 'lifecycle.timeout-times-out',
+    title: 'a run that exceeds its timeout is stopped and ends TIMED-OUT, not before the timeout',
+    spec: SPEC,
+    features: ['runs'],
+  },
   async () => {
     const { id } = await actor();
     const timeoutSecs = 1;

@@ -14,6 +14,7 @@ check(
     id: 'lifecycle.input-stored-with-content-type',
     title: "the Run actor body is stored, byte for byte and with its Content-Type, as the run's INPUT record",
     spec: SPEC,
+    features: ['runs'],
   },
   async () => {
     const { id } = await actor();

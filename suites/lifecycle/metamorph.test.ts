@@ -26,6 +26,7 @@ check(
     id: 'lifecycle.metamorph-keeps-run-id',
     title: 'a metamorphed run keeps its id, lists the metamorph, and goes on running the target actor with the new input',
     spec: SPEC,
+    features: ['runs.metamorph'],
   },
   async () => {
     const newInput = { output: { metamorphed: true } };
@@ -56,6 +57,7 @@ check(
     id: 'lifecycle.metamorph-stores-input',
     title: "metamorph stores its request body, with its Content-Type, as the record INPUT-METAMORPH-1 and keeps the run's INPUT",
     spec: SPEC,
+    features: ['runs.metamorph'],
   },
   async () => {
     const newInput = { output: 'second input', writeOutput: false };

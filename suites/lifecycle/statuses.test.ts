@@ -17,6 +17,7 @@ check(
     id: 'lifecycle.statuses-move-forward',
     title: "a run's status only moves forward along the documented transitions, and stays put once terminal",
     spec: SPEC,
+    features: ['runs'],
   },
   async () => {
     const { id } = await actor();
@@ -41,6 +42,7 @@ check(
     id: 'lifecycle.finished-at-when-terminal',
     title: 'finishedAt is null while a run is going and set, not before startedAt and never changed, once it is terminal',
     spec: 'spec/01-actors.apib#get-run',
+    features: ['runs'],
   },
   async () => {
     const { id } = await actor();

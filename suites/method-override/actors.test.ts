@@ -10,18 +10,32 @@ const target = useTarget();
 const { api, fixtures } = target;
 const actor = shared(() => fixtures.createActor('override-actors'));
 
-check({ id: 'method-override.put-updates-actor', title: 'GET with method=PUT updates an actor, exactly as PUT does', spec: SPEC }, async () => {
-  const { id } = await actor();
-  const description = 'set through method=PUT';
-  const response = await api.request({ method: 'GET', path: `/v2/acts/${id}`, query: { method: 'PUT' }, body: { description } });
-  const updated = expectBody<ActorRecord>(response, 200, 'actor-response');
-  expectThat(updated.description === description, `description "${description}"`, JSON.stringify(updated.description), response);
-  const read = expectBody<ActorRecord>(await api.request({ path: `/v2/acts/${id}` }), 200, 'actor-response');
-  expectThat(read.description === description, `the update kept (description "${description}")`, JSON.stringify(read.description), response);
-});
+check(
+  {
+    id: 'method-override.put-updates-actor',
+    title: 'GET with method=PUT updates an actor, exactly as PUT does',
+    spec: SPEC,
+    features: ['method-override', 'actors'],
+  },
+  async () => {
+    const { id } = await actor();
+    const description = 'set through method=PUT';
+    const response = await api.request({ method: 'GET', path: `/v2/acts/${id}`, query: { method: 'PUT' }, body: { description } });
+    const updated = expectBody<ActorRecord>(response, 200, 'actor-response');
+    expectThat(updated.description === description, `description "${description}"`, JSON.stringify(updated.description), response);
+    const read = expectBody<ActorRecord>(await api.request({ path: `/v2/acts/${id}` }), 200, 'actor-response');
+    expectThat(read.description === description, `the update kept (description "${description}")`, JSON.stringify(read.description), response);
+  },
+);
 
 check(
-  { id: 'method-override.delete-deletes-actor', title: 'GET with method=DELETE deletes an actor, exactly as DELETE does', spec: SPEC, tags: ['destructive'] },
+  {
+    id: 'method-override.delete-deletes-actor',
+    title: 'GET with method=DELETE deletes an actor, exactly as DELETE does',
+    spec: SPEC,
+    features: ['method-override', 'actors'],
+    tags: ['destructive'],
+  },
   async () => {
     const doomed = await fixtures.createActor('override-delete');
     const response = await api.request({ method: 'GET', path: `/v2/acts/${doomed.id}`, query: { method: 'DELETE' } });
@@ -36,6 +50,7 @@ check(
     id: 'method-override.disallowed-method-405',
     title: 'a method an endpoint does not serve, sent directly or through method=, answers 405 method-not-allowed',
     spec: 'spec/00-overview.apib#errors',
+    features: ['method-override', 'actors'],
   },
   async () => {
     const { id } = await actor();

@@ -10,7 +10,12 @@ const { api, config, fixtures } = target;
 const actor = builtActor(target, 'override-runs');
 
 check(
-  { id: 'method-override.post-starts-run', title: 'GET with method=POST on the run collection starts a run, exactly as POST does', spec: SPEC },
+  {
+    id: 'method-override.post-starts-run',
+    title: 'GET with method=POST on the run collection starts a run, exactly as POST does',
+    spec: SPEC,
+    features: ['method-override', 'runs'],
+  },
   async () => {
     const { id } = await actor();
     const response = await api.request({ method: 'GET', path: `/v2/acts/${id}/runs`, query: { method: 'POST', memory: 128 } });
@@ -30,13 +35,21 @@ check(
   },
 );
 
-check({ id: 'method-override.post-aborts-run', title: 'GET with method=POST on Abort run aborts the run, exactly as POST does', spec: SPEC }, async () => {
-  const { id } = await actor();
-  const run = await fixtures.startRun(id, { sleepMillis: (config.maxWaitSecs + 60) * 1000, writeOutput: false });
-  await fixtures.waitForRun(id, run.id, { until: (r) => r.status === 'RUNNING' });
-  const response = await api.request({ method: 'GET', path: `/v2/acts/${id}/runs/${run.id}/abort`, query: { method: 'POST' } });
-  const answer = expectBody<JobRecord>(response, 200, 'run-response');
-  expectThat(answer.status === 'ABORTING' || answer.status === 'ABORTED', 'status ABORTING or ABORTED', answer.status, response);
-  const ended = await fixtures.waitForRun(id, run.id);
-  expectThat(ended.status === 'ABORTED', 'the run to end ABORTED', ended.status, response);
-});
+check(
+  {
+    id: 'method-override.post-aborts-run',
+    title: 'GET with method=POST on Abort run aborts the run, exactly as POST does',
+    spec: SPEC,
+    features: ['method-override', 'runs'],
+  },
+  async () => {
+    const { id } = await actor();
+    const run = await fixtures.startRun(id, { sleepMillis: (config.maxWaitSecs + 60) * 1000, writeOutput: false });
+    await fixtures.waitForRun(id, run.id, { until: (r) => r.status === 'RUNNING' });
+    const response = await api.request({ method: 'GET', path: `/v2/acts/${id}/runs/${run.id}/abort`, query: { method: 'POST' } });
+    const answer = expectBody<JobRecord>(response, 200, 'run-response');
+    expectThat(answer.status === 'ABORTING' || answer.status === 'ABORTED', 'status ABORTING or ABORTED', answer.status, response);
+    const ended = await fixtures.waitForRun(id, run.id);
+    expectThat(ended.status === 'ABORTED', 'the run to end ABORTED', ended.status, response);
+  },
+);

@@ -22,26 +22,30 @@ const fetchActors = async (query: PageQuery) => pageOf<ActorRecord>(await api.re
 registerListChecks<ActorRecord>({
   name: 'actors',
   spec: SPEC,
+  feature: 'actors',
   fetch: fetchActors,
   readOnlyEnvelope: true,
   contents: { orderBy: 'createdAt', known: ownActors, exclusive: false },
 });
 
-check({ id: 'pagination.my-keeps-only-own', title: 'my=1 (or my=true) lists only the actors the user owns', spec: SPEC }, async () => {
-  const own = await ownActors();
-  // With a second user configured, an actor of theirs exists that a server ignoring `my` could list.
-  const foreign = second ? await second.fixtures.createActor('list-foreign') : undefined;
-  const username = own[0]!.username;
-  for (const my of ['1', 'true']) {
-    const { items, responses } = await readWholeList(
-      fetchActors,
-      { my },
-      own.map((actor) => actor.id),
-    );
-    const response = responses.at(-1);
-    const others = items.filter((actor) => actor.username !== username || actor.id === foreign?.id).map((actor) => `${actor.username}/${actor.name}`);
-    expectThat(others.length === 0, `only actors of ${username}`, `also ${others.join(', ')}`, response);
-    const missing = own.filter((actor) => !items.some((item) => item.id === actor.id)).map((actor) => actor.name);
-    expectThat(missing.length === 0, 'every actor the user made', `${missing.join(', ')} missing`, response);
-  }
-});
+check(
+  { id: 'pagination.my-keeps-only-own', title: 'my=1 (or my=true) lists only the actors the user owns', spec: SPEC, features: ['pagination', 'actors'] },
+  async () => {
+    const own = await ownActors();
+    // With a second user configured, an actor of theirs exists that a server ignoring `my` could list.
+    const foreign = second ? await second.fixtures.createActor('list-foreign') : undefined;
+    const username = own[0]!.username;
+    for (const my of ['1', 'true']) {
+      const { items, responses } = await readWholeList(
+        fetchActors,
+        { my },
+        own.map((actor) => actor.id),
+      );
+      const response = responses.at(-1);
+      const others = items.filter((actor) => actor.username !== username || actor.id === foreign?.id).map((actor) => `${actor.username}/${actor.name}`);
+      expectThat(others.length === 0, `only actors of ${username}`, `also ${others.join(', ')}`, response);
+      const missing = own.filter((actor) => !items.some((item) => item.id === actor.id)).map((actor) => actor.name);
+      expectThat(missing.length === 0, 'every actor the user made', `${missing.join(', ')} missing`, response);
+    }
+  },
+);

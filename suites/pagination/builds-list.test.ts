@@ -17,6 +17,7 @@ const setUp = shared(async () => {
 registerListChecks<JobRecord>({
   name: 'builds',
   spec: 'spec/01-actors.apib#get-list-of-builds',
+  feature: 'builds',
   fetch: async (query: PageQuery) => {
     const { actor } = await setUp();
     return pageOf<JobRecord>(await api.request({ path: `/v2/acts/${actor.id}/builds`, query }), 'build-list-response');

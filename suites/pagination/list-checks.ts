@@ -1,4 +1,5 @@
 import { check } from '../../common/check.ts';
+import type { Feature } from '../../common/features.ts';
 import { expectThat } from '../support/expect.ts';
 import { envelope, type FetchedPage, HUGE_LIMIT, type PageQuery, readWholeList, walkPages } from './pages.ts';
 
@@ -12,6 +13,8 @@ export interface ListUnderTest<T extends { id: string }> {
   name: string;
   /** The list action's section, which states its order. */
   spec: string;
+  /** The feature the listed things belong to; every check of the list also needs `pagination`. */
+  feature: Feature;
   fetch(query: PageQuery): Promise<FetchedPage<T>>;
   /** Fetching pages creates nothing (the list exists without the file's set-up): the envelope checks are read-only. */
   readOnlyEnvelope?: boolean;
@@ -41,6 +44,7 @@ export function registerListChecks<T extends { id: string }>(list: ListUnderTest
       id: id('count-equals-items'),
       title: `the ${list.name} list's count equals the number of items returned, never more than the limit`,
       spec: PAGINATION,
+      features: ['pagination', list.feature],
       tags: envelopeTags,
     },
     async () => {
@@ -57,6 +61,7 @@ export function registerListChecks<T extends { id: string }>(list: ListUnderTest
       id: id('offset-and-desc-echo'),
       title: `the ${list.name} list echoes offset and desc, defaulting to 0 and false, and reads desc given as true or 1`,
       spec: PAGINATION,
+      features: ['pagination', list.feature],
       tags: envelopeTags,
     },
     async () => {
@@ -79,6 +84,7 @@ export function registerListChecks<T extends { id: string }>(list: ListUnderTest
       id: id('limit-clamped'),
       title: `the ${list.name} list's limit is the requested one or the maximum, whichever is smaller: a larger one is clamped, not rejected, and no limit means the maximum`,
       spec: PAGINATION,
+      features: ['pagination', list.feature],
       tags: envelopeTags,
     },
     async () => {
@@ -104,35 +110,44 @@ export function registerListChecks<T extends { id: string }>(list: ListUnderTest
   const contents = list.contents;
   if (contents === undefined) return;
 
-  check({ id: id('total-counts-all'), title: `the ${list.name} list's total counts every item, not just the page`, spec: PAGINATION }, async () => {
-    const known = await contents.known();
-    const first = await list.fetch({ limit: 1 });
-    if (!contents.exclusive) {
-      expectThat(first.page.total >= known.length, `total >= ${known.length} (the items this file made)`, envelope(first.page), first.response);
-      return;
-    }
-    expectThat(first.page.total === known.length, `total ${known.length}`, envelope(first.page), first.response);
-    const tail = await list.fetch({ offset: known.length - 1, limit: 2 });
-    expectThat(
-      tail.page.total === known.length && tail.page.items.length === 1,
-      `total ${known.length} and 1 item at offset ${known.length - 1}`,
-      envelope(tail.page),
-      tail.response,
-    );
-    const past = await list.fetch({ offset: known.length });
-    expectThat(
-      past.page.total === known.length && past.page.items.length === 0,
-      `total ${known.length} and no item past the end`,
-      envelope(past.page),
-      past.response,
-    );
-  });
+  check(
+    {
+      id: id('total-counts-all'),
+      title: `the ${list.name} list's total counts every item, not just the page`,
+      spec: PAGINATION,
+      features: ['pagination', list.feature],
+    },
+    async () => {
+      const known = await contents.known();
+      const first = await list.fetch({ limit: 1 });
+      if (!contents.exclusive) {
+        expectThat(first.page.total >= known.length, `total >= ${known.length} (the items this file made)`, envelope(first.page), first.response);
+        return;
+      }
+      expectThat(first.page.total === known.length, `total ${known.length}`, envelope(first.page), first.response);
+      const tail = await list.fetch({ offset: known.length - 1, limit: 2 });
+      expectThat(
+        tail.page.total === known.length && tail.page.items.length === 1,
+        `total ${known.length} and 1 item at offset ${known.length - 1}`,
+        envelope(tail.page),
+        tail.response,
+      );
+      const past = await list.fetch({ offset: known.length });
+      expectThat(
+        past.page.total === known.length && past.page.items.length === 0,
+        `total ${known.length} and no item past the end`,
+        envelope(past.page),
+        past.response,
+      );
+    },
+  );
 
   check(
     {
       id: id('ordered-and-desc-reverses'),
       title: `the ${list.name} list is ordered by ${contents.orderBy}, oldest first, and desc=1 gives the exact reverse`,
       spec: list.spec,
+      features: ['pagination', list.feature],
     },
     async () => {
       const knownIds = (await contents.known()).map((item) => item.id);
@@ -171,6 +186,7 @@ export function registerListChecks<T extends { id: string }>(list: ListUnderTest
       id: id('pages-concatenate'),
       title: `${list.name} pages walked with offset and limit concatenate to the whole list, with no gap and no duplicate, while new items are added`,
       spec: PAGINATION,
+      features: ['pagination', list.feature],
     },
     async () => {
       const before = (await contents.known()).map((item) => item.id);

@@ -18,6 +18,7 @@ const runs = shared(async () => {
 registerListChecks<JobRecord>({
   name: 'runs',
   spec: 'spec/01-actors.apib#get-list-of-runs',
+  feature: 'runs',
   fetch: async (query: PageQuery) => {
     const { id } = await actor();
     await runs();

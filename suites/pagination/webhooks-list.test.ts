@@ -10,6 +10,7 @@ const actor = shared(() => target.fixtures.createActor('webhooks-list'));
 registerListChecks<{ id: string }>({
   name: 'webhooks',
   spec: 'spec/01-actors.apib#get-list-of-webhooks',
+  feature: 'webhooks',
   fetch: async (query: PageQuery) => {
     const { id } = await actor();
     return pageOf<{ id: string }>(await target.api.request({ path: `/v2/acts/${id}/webhooks`, query }), 'webhook-list-response');

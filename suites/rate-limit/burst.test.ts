@@ -79,6 +79,7 @@ check(
     id: 'rate-limit.burst-gets-429',
     title: 'a burst above the default rate limit of one endpoint is answered 429 rate-limit-exceeded',
     spec: SPEC,
+    features: ['rate-limit'],
     tags: ['rate-limit'],
   },
   async () => {
@@ -94,6 +95,7 @@ check(
     id: 'rate-limit.backoff-succeeds',
     title: 'clients rate limited in a burst all get through by backing off exponentially as documented',
     spec: SPEC,
+    features: ['rate-limit'],
     tags: ['rate-limit'],
   },
   async () => {

@@ -30,6 +30,7 @@ check(
     id: 'round-trip.actor-create-read',
     title: 'an actor created from a generated payload reads back with the values sent',
     spec: 'spec/01-actors.apib#create-actor',
+    features: ['actors'],
   },
   async () => {
     const seed = freshSeed();
@@ -51,6 +52,7 @@ check(
     id: 'round-trip.actor-partial-update',
     title: 'updating one actor property leaves every other property as it was',
     spec: 'spec/01-actors.apib#update-actor',
+    features: ['actors'],
   },
   async () => {
     const fields = { title: 'Kept title', description: 'before', restartOnError: true, isPublic: false };
@@ -74,6 +76,7 @@ check(
     id: 'round-trip.tilde-name-resolves',
     title: 'an actor can be addressed as username~name wherever its id is accepted',
     spec: 'spec/01-actors.apib#actor-object',
+    features: ['actors'],
   },
   async () => {
     const actor = await fixtures.createActor('tilde');

@@ -37,6 +37,7 @@ check(
     id: 'round-trip.version-create-read',
     title: 'a version created from a generated payload reads back with the values sent',
     spec: 'spec/01-actors.apib#create-version',
+    features: ['actors.versions'],
   },
   async () => {
     const { id } = await actor();
@@ -56,6 +57,7 @@ check(
     id: 'round-trip.version-partial-update',
     title: 'updating one version property leaves every other property as it was',
     spec: 'spec/01-actors.apib#update-version',
+    features: ['actors.versions'],
   },
   async () => {
     const { id } = await actor();

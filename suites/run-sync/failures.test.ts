@@ -10,22 +10,26 @@ const target = useTarget();
 const { api, config } = target;
 const actor = builtActor(target, 'run-sync-fail');
 
-check({ id: 'run-sync.failed-run-400', title: 'a run-sync run that does not succeed answers 400 run-failed', spec: SPEC }, async ({ skip }) => {
-  const { id } = await actor();
-  const response = await runSyncWithinCap(
-    target,
-    id,
-    { method: 'POST', path: `/v2/acts/${id}/run-sync`, query: { memory: 128 }, body: { exitCode: 1, writeOutput: false } },
-    skip,
-  );
-  expectError(response, 400, 'run-failed');
-});
+check(
+  { id: 'run-sync.failed-run-400', title: 'a run-sync run that does not succeed answers 400 run-failed', spec: SPEC, features: ['runs.sync'] },
+  async ({ skip }) => {
+    const { id } = await actor();
+    const response = await runSyncWithinCap(
+      target,
+      id,
+      { method: 'POST', path: `/v2/acts/${id}/run-sync`, query: { memory: 128 }, body: { exitCode: 1, writeOutput: false } },
+      skip,
+    );
+    expectError(response, 400, 'run-failed');
+  },
+);
 
 check(
   {
     id: 'run-sync.timeout-408',
     title: 'a run-sync run that outlasts the cap answers 408 run-timeout-exceeded when the cap ends',
     spec: SPEC,
+    features: ['runs.sync'],
     tags: ['timing', 'slow'],
   },
   async () => {

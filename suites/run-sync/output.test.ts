@@ -24,7 +24,12 @@ function expectRecord(response: ApiResponse, contentType: string, text: string):
 }
 
 check(
-  { id: 'run-sync.post-returns-output-record', title: 'POST run-sync answers 201 with the OUTPUT record as stored, not the run object', spec: SPEC },
+  {
+    id: 'run-sync.post-returns-output-record',
+    title: 'POST run-sync answers 201 with the OUTPUT record as stored, not the run object',
+    spec: SPEC,
+    features: ['runs.sync'],
+  },
   async ({ skip }) => {
     const output = { answer: 42, list: [1, 2] };
     expectRecord(await runSync(skip, { output }), 'application/json', JSON.stringify(output));
@@ -32,14 +37,24 @@ check(
 );
 
 check(
-  { id: 'run-sync.keeps-record-content-type', title: 'run-sync answers with the record in the content type it was stored with', spec: SPEC },
+  {
+    id: 'run-sync.keeps-record-content-type',
+    title: 'run-sync answers with the record in the content type it was stored with',
+    spec: SPEC,
+    features: ['runs.sync'],
+  },
   async ({ skip }) => {
     expectRecord(await runSync(skip, { output: 'plain words', outputContentType: 'text/plain' }), 'text/plain', 'plain words');
   },
 );
 
 check(
-  { id: 'run-sync.output-record-key', title: 'outputRecordKey chooses which record of the default store run-sync answers with', spec: SPEC },
+  {
+    id: 'run-sync.output-record-key',
+    title: 'outputRecordKey chooses which record of the default store run-sync answers with',
+    spec: SPEC,
+    features: ['runs.sync'],
+  },
   async ({ skip }) => {
     const output = { chosen: 'record' };
     expectRecord(await runSync(skip, { output, outputKey: 'CHOSEN' }, { outputRecordKey: 'CHOSEN' }), 'application/json', JSON.stringify(output));
@@ -47,7 +62,12 @@ check(
 );
 
 check(
-  { id: 'run-sync.get-runs-without-input', title: 'GET run-sync runs the actor with no input and answers 201 with its OUTPUT record', spec: SPEC },
+  {
+    id: 'run-sync.get-runs-without-input',
+    title: 'GET run-sync runs the actor with no input and answers 201 with its OUTPUT record',
+    spec: SPEC,
+    features: ['runs.sync'],
+  },
   async ({ skip }) => {
     const { id } = await defaultsActor();
     const response = await runSyncWithinCap(target, id, { path: `/v2/acts/${id}/run-sync`, query: { memory: 128 } }, skip);

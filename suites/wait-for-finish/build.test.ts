@@ -48,6 +48,7 @@ check(
     id: 'wait-for-finish.build-default-returns-at-once',
     title: 'without waitForFinish, Build actor and Get build answer at once',
     spec: SPEC,
+    features: ['wait-for-finish', 'builds'],
     tags: ['timing'],
   },
   async () => {
@@ -63,6 +64,7 @@ check(
     id: 'wait-for-finish.build-held-until-end-or-wait',
     title: 'with waitForFinish, Build actor answers when the build ends or when the wait does, whichever comes first',
     spec: SPEC,
+    features: ['wait-for-finish', 'builds'],
     tags: ['timing'],
   },
   async () => {
@@ -77,6 +79,7 @@ check(
     id: 'wait-for-finish.build-clamped-to-cap',
     title: 'a waitForFinish above the cap on Get build is clamped to it: no error, and an answer by the cap at the latest',
     spec: SPEC,
+    features: ['wait-for-finish', 'builds'],
     tags: ['timing'],
   },
   async () => {

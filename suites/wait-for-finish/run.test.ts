@@ -33,6 +33,7 @@ check(
     id: 'wait-for-finish.run-default-returns-at-once',
     title: 'without waitForFinish, Run actor and Get run answer at once, with the run not yet ended',
     spec: SPEC,
+    features: ['wait-for-finish', 'runs'],
     tags: ['timing'],
   },
   async () => {
@@ -55,6 +56,7 @@ check(
     id: 'wait-for-finish.run-terminal-when-job-ends-first',
     title: 'a run that ends before the wait does is answered as soon as it ends, with its terminal status',
     spec: SPEC,
+    features: ['wait-for-finish', 'runs'],
     tags: ['timing'],
   },
   async ({ skip }) => {
@@ -93,6 +95,7 @@ check(
     id: 'wait-for-finish.run-returns-when-wait-ends',
     title: 'a run longer than the wait is answered when the wait ends, not ended yet',
     spec: SPEC,
+    features: ['wait-for-finish', 'runs'],
     tags: ['timing'],
   },
   async () => {
@@ -111,6 +114,7 @@ check(
     id: 'wait-for-finish.run-clamped-to-cap',
     title: 'a waitForFinish above the cap is clamped to it: no error, and an answer when the cap ends, not earlier and not later',
     spec: SPEC,
+    features: ['wait-for-finish', 'runs'],
     tags: ['timing', 'slow'],
   },
   async () => {

@@ -53,9 +53,9 @@ describe("the runner's reading of the spec", () => {
           '# API',
           '# Group G',
           '## Thing [/v2/things/{id}{?token}]',
-          'Features: `things`, `reads`',
+          'Features: `datasets`, `pagination`',
           '### Read [GET]',
-          'Features: `read-only`',
+          'Features: `datasets.formats`',
           '+ Response 200 (application/json)',
           '',
           '    + Headers',
@@ -70,12 +70,21 @@ describe("the runner's reading of the spec", () => {
         name: 'Thing > Read',
         group: 'G',
         file: 'spec/small.apib',
-        features: ['things', 'reads', 'read-only'],
+        features: ['datasets', 'pagination', 'datasets.formats'],
         method: 'GET',
         path: '/v2/things/{id}',
         responses: [{ status: 200, headers: ['content-type', 'x-extra'] }],
       },
     ]);
     expect(transactionNames(small)).toEqual(['API > G > Thing > Read']);
+  });
+
+  it('refuses a feature common/features.ts does not list', () => {
+    const text = ['# API', '# Group G', '## Thing [/v2/things]', 'Features: `actors`, `teleport`', '### Read [GET]', '+ Response 200'].join('\n');
+    expect(() => parseSpecContract([{ file: 'spec/small.apib', text }])).toThrow('spec/small.apib: unknown feature teleport');
+  });
+
+  it('gives every documented action at least one feature', () => {
+    expect(contract.actions.filter((a) => a.features.length === 0).map((a) => a.name)).toEqual([]);
   });
 });

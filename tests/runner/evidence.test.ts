@@ -12,6 +12,7 @@ const check = (id: string, status: CheckResult['status'], extra: Partial<CheckRe
   family: id.split('.')[0]!,
   title: id,
   spec: '',
+  features: [],
   tags: [],
   status,
   durationMs: 1,

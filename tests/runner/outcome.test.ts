@@ -10,6 +10,7 @@ const check = (id: string, status: CheckStatus): CheckResult => ({
   family: id.split('.')[0]!,
   title: id,
   spec: '',
+  features: [],
   tags: [],
   status,
   durationMs: 1,

@@ -7,6 +7,7 @@ const meta = checkMeta({
   id: 'pagination.runs-total-counts-all',
   title: 'total counts every item',
   spec: 'spec/00-overview.apib#pagination',
+  features: ['actors'],
   tags: ['slow'],
 });
 
@@ -17,15 +18,16 @@ describe('checkMeta', () => {
       family: 'pagination',
       title: 'total counts every item',
       spec: 'spec/00-overview.apib#pagination',
+      features: ['actors'],
       tags: ['pagination', 'slow'],
     });
   });
 
   it('refuses ids that do not read <family>.<rule> in kebab-case, and titles of more than one line', () => {
     for (const id of ['pagination', 'Pagination.count', 'pagination.count_items', 'pagination..count', '.count', 'pagination.count.items']) {
-      expect(() => checkMeta({ id, title: 't', spec: 's' }), id).toThrow(/kebab-case/);
+      expect(() => checkMeta({ id, title: 't', spec: 's', features: ['actors'] }), id).toThrow(/kebab-case/);
     }
-    expect(() => checkMeta({ id: 'a.b', title: 'one\ntwo', spec: 's' })).toThrow(/one-line/);
+    expect(() => checkMeta({ id: 'a.b', title: 'one\ntwo', spec: 's', features: ['actors'] })).toThrow(/one-line/);
   });
 });
 
