@@ -1,4 +1,4 @@
-// One run of the whole gate (`npm run conformance`, embedded emulator) for one self-test case, in its own process with
+// One run of the gate (`npm run conformance`, embedded emulator, the case's selection) for one self-test case, in its own process with
 // its own emulator on a free port and its own reports directory; what it reports is read back from its summary.json.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
@@ -71,7 +71,8 @@ export async function runCase(testCase: SelfTestCase, reportsRoot: string): Prom
   const output = createWriteStream(path.join(reportDir, 'output.log'));
   const exitCode = await new Promise<number | null>((resolve) => {
     // Its own process group, so a timeout or an interruption stops Dredd and the Vitest workers with it.
-    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, '--reports', reportDir], {
+    const select = testCase.select ? ['--select', testCase.select.join(',')] : [];
+    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, '--reports', reportDir, ...select], {
       cwd: PROJECT_ROOT,
       env: caseEnvironment(testCase),
       stdio: ['ignore', 'pipe', 'pipe'],
