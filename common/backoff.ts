@@ -1,6 +1,6 @@
 /**
- * The exponential backoff the API reference prescribes for 429 (and official clients also apply to 5xx and network
- * errors): wait a random time between DELAY and 2*DELAY, double DELAY, try again; DELAY starts at 500 ms.
+ * The exponential backoff the API reference prescribes for 429 (spec/00-overview.apib#rate-limits): wait a random time
+ * between DELAY and 2*DELAY, double DELAY, try again; DELAY starts at 500 ms.
  */
 export interface RetryPolicy {
   /** Total attempts including the first one (the 2019 client used 8: delays of up to ~128 s in all). */
@@ -16,10 +16,21 @@ export interface RetryPolicy {
   retryStatus(status: number): boolean;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+/**
+ * What a check (and its set-up) resends: a 429 only. A 5xx or a lost connection is the target's answer and fails the
+ * check; resending it would hide the failure, and a resent POST can start a second, paid run.
+ */
+export const CHECK_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 8,
-  maxNetworkAttempts: 3,
+  maxNetworkAttempts: 1,
   initialDelayMs: 500,
+  retryStatus: (status) => status === 429,
+};
+
+/** Clean-up and sweeps must remove what a run made despite a target's hiccups: they also resend after 5xx and lost connections. */
+export const CLEANUP_RETRY_POLICY: RetryPolicy = {
+  ...CHECK_RETRY_POLICY,
+  maxNetworkAttempts: 3,
   retryStatus: (status) => status === 429 || status >= 500,
 };
 

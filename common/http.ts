@@ -1,5 +1,5 @@
 import { request as undiciRequest } from 'undici';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy, sleep } from './backoff.ts';
+import { backoffDelayMs, CHECK_RETRY_POLICY, type RetryPolicy, sleep } from './backoff.ts';
 import type { ConformanceConfig } from './config.ts';
 import { type Redactor, redactorForTokens } from './redact.ts';
 
@@ -25,7 +25,7 @@ export interface ApiRequest {
   token?: string | null;
   /** Where the token goes: the `Authorization: Bearer` header (default) or the `?token=` query parameter. */
   auth?: 'bearer' | 'query';
-  /** `false` sends exactly once; `true` (default) or a partial policy retries with backoff. */
+  /** `false` sends exactly once; `true` (default) follows the client's policy (a check's resends only a 429); a policy replaces parts of it. */
   retry?: boolean | Partial<RetryPolicy>;
   /** Per-attempt limit for the response headers and body, in milliseconds. */
   timeoutMs?: number;
@@ -101,7 +101,7 @@ export interface ApiClient {
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+  const policy = options.retryPolicy ?? CHECK_RETRY_POLICY;
   const random = options.random ?? Math.random;
   const redactor = options.redactor;
 

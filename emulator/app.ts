@@ -2,7 +2,8 @@
 // the root, then the route plugins, then 405 answers for every path's other methods.
 import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { MAX_PAYLOAD_BYTES } from './errors.ts';
+import { MAX_PAYLOAD_BYTES, serviceUnavailable } from './errors.ts';
+import { SPORADIC_503_EVERY } from './faults/catalogue.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerBodyParsing } from './http/body-parsing.ts';
 import { errorHandler, handleClientError, handleFrameworkError } from './http/error-handler.ts';
@@ -40,10 +41,20 @@ export async function buildApp(context: EmulatorContext): Promise<FastifyInstanc
   // Fault rate-limit-off: no limiter at all.
   if (!context.faults.has('rate-limit-off')) registerRateLimit(app, context.options, context.faults);
   registerBodyParsing(app, context.faults);
+  if (context.faults.has('sporadic-503')) registerSporadicUnavailability(app);
   if (context.options.variations.length > 0) registerResponseVariations(app, new Set(context.options.variations));
   const methodsByUrl = collectRouteMethods(app);
   await app.register(registerRoutes, { context });
   // Fault method-not-allowed-as-404: only the framework's not-found handler answers a method a path does not serve.
   if (!context.faults.has('method-not-allowed-as-404')) registerMethodNotAllowed(app, methodsByUrl);
   return app;
+}
+
+// Fault sporadic-503: a backend that fails now and then. The correct emulator never answers 503.
+function registerSporadicUnavailability(app: FastifyInstance): void {
+  let requests = 0;
+  app.addHook('onRequest', (_request, _reply, done) => {
+    requests += 1;
+    done(requests % SPORADIC_503_EVERY === 0 ? serviceUnavailable() : undefined);
+  });
 }

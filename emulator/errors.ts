@@ -60,6 +60,8 @@ export const unsupportedContentEncoding = (encoding: string | undefined) =>
 export const rateLimitExceeded = (limit: number, type = 'rate-limit-exceeded') =>
   new ApiError(429, type, `You have exceeded the rate limit of ${limit} requests per second`, { 'x-ratelimit-limit': String(limit) });
 export const requestHeadersTooLarge = () => new ApiError(431, 'request-headers-too-large', 'The request headers are too large');
+/** Only the sporadic-503 fault answers it: a backend that fails now and then. */
+export const serviceUnavailable = () => new ApiError(503, 'service-unavailable', 'The server is temporarily unavailable');
 export const internalServerError = () => new ApiError(500, 'internal-server-error', 'The emulator hit an unexpected error; see its log');
 
 export interface ErrorBody {

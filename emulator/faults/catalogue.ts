@@ -33,6 +33,9 @@ export interface FaultDefinition {
 
 const fault = (id: string, family: CheckFamily, action: string, description: string) => ({ id, family, action, description }) as const;
 
+/** The sporadic-503 fault fails every this-many-th request. */
+export const SPORADIC_503_EVERY = 10;
+
 const ACTORS = 'Actor collection > Get list of actors';
 const CREATE_ACTOR = 'Actor collection > Create actor';
 const GET_ACTOR = 'Actor object > Get actor';
@@ -64,6 +67,8 @@ export const FAULTS = [
   fault('method-not-allowed-as-404', 'method-override', RUNS, 'a method an endpoint does not serve answers 404 instead of 405'),
   // Rate limits (emulator/app.ts, emulator/http/rate-limit.ts)
   fault('rate-limit-off', 'rate-limit', GET_ACTOR, 'no request is ever rate limited'),
+  // Errors no check may resend away (emulator/app.ts)
+  fault('sporadic-503', 'errors', GET_ACTOR, `every ${SPORADIC_503_EVERY}th request fails with 503, which a check must report, not resend`),
   fault('rate-limit-wrong-type', 'rate-limit', GET_ACTOR, '429 answers carry the error type too-many-requests instead of rate-limit-exceeded'),
   // waitForFinish (emulator/jobs/wait-for-finish.ts, emulator/routes/builds.ts)
   fault('wait-for-finish-ignored', 'wait-for-finish', GET_RUN, 'waitForFinish never holds the request'),

@@ -20,7 +20,8 @@ import type { Faults } from '../faults/faults.ts';
 export function errorHandler(faults: Faults) {
   return (error: FastifyError | ApiError | Error, request: FastifyRequest, reply: FastifyReply): void => {
     const apiError = toApiError(error, request);
-    if (apiError.statusCode >= 500) reportUnexpected(error, request);
+    // An ApiError is an answer the emulator chose (a 503 of the sporadic-503 fault); anything else that ends in 5xx is a bug.
+    if (apiError.statusCode >= 500 && !(error instanceof ApiError)) reportUnexpected(error, request);
     reply.code(apiError.statusCode).headers(apiError.headers);
     // Fault errors-not-json: errors are answered as a line of text.
     if (faults.has('errors-not-json')) {

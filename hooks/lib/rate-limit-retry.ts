@@ -1,4 +1,4 @@
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, sleep } from '../../common/backoff.ts';
+import { backoffDelayMs, CHECK_RETRY_POLICY, sleep } from '../../common/backoff.ts';
 import type { ApiClient, HttpMethod } from '../../common/http.ts';
 import type { DreddTransaction } from './dredd-types.ts';
 
@@ -20,7 +20,7 @@ export async function resendWhileRateLimited(transaction: DreddTransaction, clie
   const real = transaction.real;
   if (real?.statusCode !== 429 || transaction.expected.statusCode === '429') return 0;
   const headers = Object.fromEntries(Object.entries(transaction.request.headers).filter(([name]) => !TRANSPORT_HEADERS.has(name.toLowerCase())));
-  await sleep(backoffDelayMs(DEFAULT_RETRY_POLICY, 0));
+  await sleep(backoffDelayMs(CHECK_RETRY_POLICY, 0));
   const response = await client.request({
     method: transaction.request.method.toUpperCase() as HttpMethod,
     path: transaction.fullPath,
@@ -29,7 +29,7 @@ export async function resendWhileRateLimited(transaction: DreddTransaction, clie
       transaction.request.body === '' ? undefined : Buffer.from(transaction.request.body, transaction.request.bodyEncoding === 'base64' ? 'base64' : 'utf8'),
     // The token, if any, is already in the request as Dredd would send it.
     token: null,
-    retry: { maxAttempts: RETRIES, initialDelayMs: DEFAULT_RETRY_POLICY.initialDelayMs * 2, retryStatus: (status) => status === 429 },
+    retry: { maxAttempts: RETRIES, initialDelayMs: CHECK_RETRY_POLICY.initialDelayMs * 2, retryStatus: (status) => status === 429 },
   });
   transaction.real = {
     statusCode: response.status,

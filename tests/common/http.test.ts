@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY } from '../../common/backoff.ts';
+import { backoffDelayMs, CHECK_RETRY_POLICY, CLEANUP_RETRY_POLICY } from '../../common/backoff.ts';
 import { ApiNetworkError, createApiClient } from '../../common/http.ts';
 import { createRedactor, REDACTED } from '../../common/redact.ts';
 
@@ -41,12 +41,12 @@ const json = (status: number, body: unknown) => (res: ServerResponse) => {
 const tooMany = json(429, { error: { type: 'rate-limit-exceeded', message: 'slow down' } });
 const dropConnection = (res: ServerResponse) => res.socket?.destroy();
 
-function client(baseUrl: string, initialDelayMs = DEFAULT_RETRY_POLICY.initialDelayMs) {
+function client(baseUrl: string, initialDelayMs = CHECK_RETRY_POLICY.initialDelayMs) {
   return createApiClient({
     baseUrl,
     token: TOKEN,
     redactor: createRedactor([TOKEN]),
-    retryPolicy: { ...DEFAULT_RETRY_POLICY, initialDelayMs },
+    retryPolicy: { ...CHECK_RETRY_POLICY, initialDelayMs },
   });
 }
 
@@ -57,10 +57,10 @@ afterEach(async () => {
 
 describe('backoffDelayMs', () => {
   it('waits between DELAY and 2*DELAY, DELAY doubling from 500 ms', () => {
-    expect(backoffDelayMs(DEFAULT_RETRY_POLICY, 0, () => 0)).toBe(500);
-    expect(backoffDelayMs(DEFAULT_RETRY_POLICY, 0, () => 0.999)).toBe(1000);
-    expect(backoffDelayMs(DEFAULT_RETRY_POLICY, 1, () => 0)).toBe(1000);
-    expect(backoffDelayMs(DEFAULT_RETRY_POLICY, 3, () => 0.5)).toBe(6000);
+    expect(backoffDelayMs(CHECK_RETRY_POLICY, 0, () => 0)).toBe(500);
+    expect(backoffDelayMs(CHECK_RETRY_POLICY, 0, () => 0.999)).toBe(1000);
+    expect(backoffDelayMs(CHECK_RETRY_POLICY, 1, () => 0)).toBe(1000);
+    expect(backoffDelayMs(CHECK_RETRY_POLICY, 3, () => 0.5)).toBe(6000);
   });
 });
 
@@ -102,38 +102,38 @@ describe('api.request backoff on 429', () => {
   });
 });
 
-describe('api.request retries like the official clients', () => {
-  it('recovers from a dropped connection on the next attempt', async () => {
+describe('api.request never hides what the target answered', () => {
+  it('returns a 5xx as it came: a check sees it and fails, naming the request', async () => {
+    const { baseUrl, arrivals } = await scriptedServer([json(503, { error: { type: 'x', message: 'y' } }), json(200, { data: 1 })]);
+    const response = await client(baseUrl, 10).request({ method: 'POST', path: '/v2/acts/a/runs' });
+    expect(response.status).toBe(503);
+    expect(arrivals).toHaveLength(1);
+  });
+
+  it('sends a request once when the connection drops, and fails with a redacted ApiNetworkError', async () => {
     const { baseUrl, arrivals } = await scriptedServer([dropConnection, json(200, { data: 1 })]);
-    const response = await client(baseUrl, 10).request({ path: '/v2/acts' });
-    expect(response.status).toBe(200);
-    expect(arrivals).toHaveLength(2);
-    expect(response.attempts[0].error).toBeTruthy();
-  });
-
-  it('retries 5xx but not other 4xx', async () => {
-    const retried = await scriptedServer([json(503, { error: { type: 'x', message: 'y' } }), json(200, { data: 1 })]);
-    expect((await client(retried.baseUrl, 10).request({ path: '/v2/x' })).status).toBe(200);
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
-
-    const notRetried = await scriptedServer([json(404, { error: { type: 'record-not-found', message: 'no' } })]);
-    const response = await client(notRetried.baseUrl, 10).request({ path: '/v2/x' });
-    expect(response.status).toBe(404);
-    expect(notRetried.arrivals).toHaveLength(1);
-  });
-
-  it('retries network errors fewer times than 429s, then fails with a redacted ApiNetworkError', async () => {
-    const { baseUrl, arrivals } = await scriptedServer([dropConnection]);
     const error = await client(baseUrl, 10)
       .request({ path: '/v2/acts', auth: 'query' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiNetworkError);
-    expect(arrivals).toHaveLength(DEFAULT_RETRY_POLICY.maxNetworkAttempts);
+    expect(arrivals).toHaveLength(1);
     const networkError = error as ApiNetworkError;
-    expect(networkError.attempts).toHaveLength(DEFAULT_RETRY_POLICY.maxNetworkAttempts);
-    expect(networkError.attempts[0].error).toBeTruthy();
+    expect(networkError.attempts).toHaveLength(1);
     expect(networkError.message).toContain(`token=${REDACTED}`);
     expect(JSON.stringify({ m: networkError.message, r: networkError.request })).not.toContain(TOKEN);
+  });
+
+  it('lets clean-up resend after a 5xx and a dropped connection, but not after another 4xx', async () => {
+    const retried = await scriptedServer([json(503, { error: { type: 'x', message: 'y' } }), dropConnection, json(204, {})]);
+    const cleanup = { ...CLEANUP_RETRY_POLICY, initialDelayMs: 10 };
+    expect((await client(retried.baseUrl, 10).request({ method: 'DELETE', path: '/v2/x', retry: cleanup })).status).toBe(204);
+    expect(retried.arrivals).toHaveLength(3);
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+
+    const notRetried = await scriptedServer([json(404, { error: { type: 'record-not-found', message: 'no' } })]);
+    const response = await client(notRetried.baseUrl, 10).request({ method: 'DELETE', path: '/v2/x', retry: cleanup });
+    expect(response.status).toBe(404);
+    expect(notRetried.arrivals).toHaveLength(1);
   });
 });
 
