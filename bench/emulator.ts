@@ -1,4 +1,4 @@
-// Benchmark of the emulator (ISSUE3 "Benchmark"): a script, not a timed test. Run with `npx tsx bench/emulator.ts`.
+// Benchmark of the emulator (README.md "Benchmarks"): a script, not a timed test. Run with `npx tsx bench/emulator.ts`.
 // It starts the emulator the way a user does (`npm run emulator`, its own process, so the load generator here never
 // shares the server's event loop), then measures over several rounds, reporting median and spread:
 //   1. idle memory (RSS) of the emulator process right after start-up            target < 150 MB

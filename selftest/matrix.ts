@@ -1,6 +1,6 @@
 // The kill matrix: for each fault, which checks caught it; the score; the split by layer (what Dredd alone catches and
 // what the Vitest suites add) and by check family; and the verdicts on the clean run and the correct variations.
-// The format is described for other tools in /work/brief/SELFTEST-FORMAT.txt (selftest.json, formatVersion 1).
+// The format other tools read (selftest.json, formatVersion 1) is the types in selftest/report.ts and in this file.
 import { CHECK_FAMILIES, type CheckFamily } from '../emulator/faults/catalogue.ts';
 import type { SelfTestCase } from './cases.ts';
 import type { CaseResult } from './run-case.ts';

@@ -1,4 +1,4 @@
-// Abort (ISSUE3 "Abort"; seed "Abort run", "Abort build"; real-api-behaviour.md §3): only READY/RUNNING (and TIMING-OUT)
+// Abort (spec/01-actors.apib#abort-run, #abort-build): only READY/RUNNING (and TIMING-OUT)
 // jobs change, ABORTING -> ABORTED, the actor's process really stops; a terminal job is returned unchanged with 200.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';

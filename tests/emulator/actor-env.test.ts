@@ -1,4 +1,4 @@
-// What a running actor sees (ARCHITECTURE "What a running actor sees"; ISSUE3 "Runs"): the documented APIFY_* variables
+// What a running actor sees (docs/ARCHITECTURE.md "What a running actor sees"): the documented APIFY_* variables
 // and their ACTOR_* twins, with values that match the run, and a Node heap limit that follows the run's memory.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';

@@ -1,4 +1,4 @@
-// Actors (ISSUE3 "Actors"; seed "Actor collection" and "Actor object"): create with Location, get by id or
+// Actors (spec/01-actors.apib#actor-collection and #actor-object): create with Location, get by id or
 // username~name, partial update, delete, the paginated list with my/offset/limit/desc sorted by createdAt, unique names.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';

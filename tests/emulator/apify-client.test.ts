@@ -1,7 +1,7 @@
-// The official JavaScript client against the emulator (ISSUE3 "Done when"): apify-client 2.25.0 used as a user would:
-// create an actor with a version, build it, call() it and read its OUTPUT and dataset, list runs page by page, abort a
-// long run, metamorph a run. The client's own conventions (Bearer token, /v2/actors paths, 1/0 booleans, brotli bodies,
-// waitForFinish=999999 loops, 404 record-not-found -> undefined) are exercised along the way.
+// The official JavaScript client against the emulator (emulator/README.md "What it serves"): apify-client 2.25.0 used
+// as a user would: create an actor with a version, build it, call() it and read its OUTPUT and dataset, list runs page
+// by page, abort a long run, metamorph a run. The client's own conventions (Bearer token, /v2/actors paths, 1/0
+// booleans, brotli bodies, waitForFinish=999999 loops, 404 record-not-found -> undefined) are exercised along the way.
 import { ActorSourceType, ApifyClient } from 'apify-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';
@@ -123,7 +123,7 @@ describe('apify-client: runs', () => {
     await waitForPid(emu, run);
     const morphed = await client.run(run.id).metamorph(target.id, { phase: 'after-metamorph' });
     expect(morphed.id).toBe(run.id);
-    // apify-client's ActorRun type has no metamorphs; the API object does (data-structures.md, Run).
+    // apify-client's ActorRun type has no metamorphs; the API object does (spec/ERRATA.md row 13).
     const { metamorphs } = morphed as unknown as Pick<Run, 'metamorphs'>;
     expect(metamorphs?.map((entry) => [entry.actorId, entry.buildId, entry.inputKey])).toEqual([[target.id, targetBuild.id, 'INPUT-METAMORPH-1']]);
     const finished = await client.run(run.id).waitForFinish();

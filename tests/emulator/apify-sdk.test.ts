@@ -1,5 +1,5 @@
-// Actors that use the apify SDK (ISSUE3 "Runs": a fixture actor's main.js must run unmodified here and on the real
-// platform; it may import the apify SDK, and the emulator provides what that import needs).
+// Actors that use the apify SDK (emulator/README.md "Builds and runs": a fixture actor's main.js must run unmodified
+// here and on the real platform; it may import the apify SDK, and the emulator provides what that import needs).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';
 import { createBuiltActor, getDatasetItems, getJsonRecord, getRecord, runToEnd, startRun, waitForJob, waitForPid } from './helpers/fixtures.ts';

@@ -1,5 +1,5 @@
-// Users and auth (ISSUE3 "Users and auth"; real-api-behaviour.md §5 and §7): tokens by query or Bearer header, 401 types,
-// isolation between users, and run/build lookups by id without a token.
+// Users and auth (spec/00-overview.apib#authentication; emulator/README.md "What it serves"): tokens by query or Bearer
+// header, 401 types, isolation between users, and run/build lookups by id without a token.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';
 import { createBuiltActor, createSourceActor, sourceFilesVersion, startRun, waitForJob, waitForPid, waitForProcessExit } from './helpers/fixtures.ts';

@@ -1,7 +1,7 @@
-// Bad input (ISSUE3 "Bad input never crashes it and never corrupts state"): malformed JSON, non-object bodies, wrong
-// types, unknown fields, bodies over 9 MB (413 request-too-large), unknown paths (404 page-not-found), unknown ids
-// (404 record-not-found) and nonsense query values each get a clear {error: {type, message}} with the right status;
-// afterwards the emulator still serves and its state is exactly what it was.
+// Bad input never crashes the emulator or corrupts its state (emulator/README.md "What it serves"): malformed JSON,
+// non-object bodies, wrong types, unknown fields, bodies over 9 MB (413 request-too-large), unknown paths (404
+// page-not-found), unknown ids (404 record-not-found) and nonsense query values each get a clear
+// {error: {type, message}} with the right status; afterwards the emulator still serves and its state is what it was.
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';

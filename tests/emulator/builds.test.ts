@@ -1,4 +1,4 @@
-// Builds (ISSUE3 "Builds"; seed "Build collection", "Build object", "Abort build"): building a version with
+// Builds (spec/01-actors.apib#build-collection, #build-object, #abort-build): building a version with
 // version/tag/useCache/betaPackages/waitForFinish, the paginated list, statuses with real timestamps, a syntax check that
 // fails the build with a readable log, tags that point at the newest build, and offline-only source types.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-// Metamorph (ISSUE3 "Runs: metamorph"; seed "Metamorph run"; real-api-behaviour.md §3-4): the same run id goes on with the
+// Metamorph (spec/01-actors.apib#metamorph-run; emulator/README.md "Builds and runs"): the same run id goes on with the
 // target actor's code, the new input is stored as INPUT-METAMORPH-1 in the same default store, metamorphs[] grows, and a
 // finished run cannot be metamorphed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -1,6 +1,6 @@
-// The method query parameter (ISSUE3 "method"; seed intro "All API endpoints support the method query parameter"):
-// it overrides the HTTP method on every endpoint; a method an endpoint does not allow gets 405 method-not-allowed
-// naming the allowed methods.
+// The method query parameter (spec/00-overview.apib#requests-and-responses: "Any endpoint can be called with another
+// HTTP method"): it overrides the HTTP method on every endpoint; a method an endpoint does not allow gets 405
+// method-not-allowed naming the allowed methods.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';
 import { createBuiltActor, createSourceActor, startRun, waitForJob } from './helpers/fixtures.ts';

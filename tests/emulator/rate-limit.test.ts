@@ -1,7 +1,7 @@
-// Rate limits (ISSUE3 "Rate limits"; seed "Rate limiting"): a default limit per second and a higher one for run and
-// storage endpoints, counted per user (per storage for storage endpoints, per IP when anonymous), 429
-// rate-limit-exceeded, limits set by EMULATOR_RATE_LIMIT_DEFAULT / _HIGH (0 = off). Small limits keep bursts short;
-// counts are judged with a tolerance of one extra window, since a burst may straddle two.
+// Rate limits (spec/00-overview.apib#rate-limits; emulator/README.md "What it serves"): a default limit per second and
+// a higher one for run and storage endpoints, counted per user (per storage for storage endpoints, per IP when
+// anonymous), 429 rate-limit-exceeded, limits set by EMULATOR_RATE_LIMIT_DEFAULT / _HIGH (0 = off). Small limits keep
+// bursts short; counts are judged with a tolerance of one extra window, since a burst may straddle two.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';
 import { createBuiltActor, startRun, waitForJob } from './helpers/fixtures.ts';

@@ -1,6 +1,6 @@
-// What real clients send (ISSUE3 "What real clients send"; real-api-behaviour.md §7): the three path families
-// (/v2/acts and /v2/actors, /v2/actor-runs, /v2/actor-builds), booleans as true/false and 1/0, request bodies compressed
-// with gzip or br, Content-Type with or without charset.
+// What real clients send (emulator/README.md "What it serves"; spec/ERRATA.md "Since 2020", Paths): the three path
+// families (/v2/acts and /v2/actors, /v2/actor-runs, /v2/actor-builds), booleans as true/false and 1/0, request bodies
+// compressed with gzip or br, Content-Type with or without charset.
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';

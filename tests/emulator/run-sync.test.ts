@@ -1,5 +1,5 @@
-// Run synchronously (ISSUE3 "run-sync"; seed "Run actor synchronously"; real-api-behaviour.md §8): 201 with the OUTPUT
-// record (or outputRecordKey) and its content type, 400 run-failed, 408 run-timeout-exceeded past the cap.
+// Run synchronously (spec/01-actors.apib#run-actor-synchronously; emulator/README.md "Builds and runs"): 201 with the
+// OUTPUT record (or outputRecordKey) and its content type, 400 run-failed, 408 run-timeout-exceeded past the cap.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';
 import { buildActor, createActor, createBuiltActor, getRecord, uniqueName, waitForJob } from './helpers/fixtures.ts';

@@ -1,4 +1,4 @@
-// Runs (ISSUE3 "Runs"; seed "Run collection", "Run object"): start with the body stored as INPUT, timeout and memory
+// Runs (spec/01-actors.apib#run-collection, #run-object): start with the body stored as INPUT, timeout and memory
 // really enforced, exit code deciding SUCCEEDED or FAILED, the paginated list, and resurrect.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';

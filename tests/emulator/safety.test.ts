@@ -1,4 +1,4 @@
-// Safety (ISSUE3 "Safety"; ARCHITECTURE "What a running actor sees"; GUIDE "Tokens never reach logs"): the emulator
+// Safety (docs/ARCHITECTURE.md "What a running actor sees"; spec/00-overview.apib#authentication): the emulator
 // listens on 127.0.0.1 unless told otherwise, an actor process gets only the documented variables (nothing of the
 // emulator's own environment), closing the emulator stops actor processes, and tokens are not printed.
 import { type ChildProcess, spawn } from 'node:child_process';

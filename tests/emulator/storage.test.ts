@@ -1,4 +1,4 @@
-// Storage (ISSUE3 "Enough storage API for the run's default stores"; ARCHITECTURE "What a running actor sees"):
+// Storage (enough of the storage API for the run's default stores: docs/ARCHITECTURE.md "What a running actor sees"):
 // GET/PUT /v2/key-value-stores/{id}/records/{key} and GET/POST /v2/datasets/{id}/items, as the real API paths do.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';

@@ -1,4 +1,4 @@
-// Versions (ISSUE3 "Versions"; seed "Version collection" and "Version object"): list, create with Location, get,
+// Versions (spec/01-actors.apib#version-collection and #version-object): list, create with Location, get,
 // partial update, delete, every sourceType, and secret env vars that are never returned with a value.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';

@@ -1,4 +1,4 @@
-// waitForFinish (ISSUE3 "waitForFinish"; real-api-behaviour.md §2): default 0 answers at once; otherwise the server holds
+// waitForFinish (spec/00-overview.apib#waiting-for-a-build-or-a-run): default 0 answers at once; else the server holds
 // the answer until the job is terminal or the cap (EMULATOR_MAX_WAIT_SECS) passes, whichever comes first; values above
 // the cap are clamped, never rejected. Timing is judged with wide tolerances and against the server's own timestamps.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

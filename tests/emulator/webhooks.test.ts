@@ -1,5 +1,5 @@
-// Webhooks of an actor (ISSUE3 "Webhooks list"; seed "Webhook collection"): the paginated list, filled by the ad hoc
-// webhooks passed to runs through the base64 `webhooks` parameter.
+// Webhooks of an actor (spec/01-actors.apib#webhook-collection; emulator/README.md "Builds and runs"): the paginated
+// list, filled by the ad hoc webhooks passed to runs through the base64 `webhooks` parameter.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';
 import { createBuiltActor, createSourceActor, runToEnd, webhooksParam } from './helpers/fixtures.ts';

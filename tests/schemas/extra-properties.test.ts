@@ -1,5 +1,5 @@
 // The live API returns many members the documentation never mentions; every object schema must accept them
-// (docs: brief OBJECTS.md "Every object is open to undocumented extra properties").
+// (spec/ERRATA.md "Since 2020", Objects: "Our objects stay open to such extra members").
 import { describe, expect, it } from 'vitest';
 import { fake, SCHEMA_NAMES, type SchemaName, validate } from '../../common/schemas.ts';
 
@@ -13,7 +13,7 @@ describe('undocumented members are accepted', () => {
     }
   });
 
-  // Members the live API or the newer docs return beyond the 2020 document (reference: real-api-behaviour).
+  // Members the live API or the newer docs return beyond the 2020 document (spec/ERRATA.md "Since 2020", Objects).
   const REAL_EXTRAS: Array<[SchemaName, (sample: Record<string, unknown>) => void]> = [
     ['actor', (actor) => Object.assign(actor, { taggedBuilds: { latest: { buildId: 'a'.repeat(17) } }, isDeprecated: false })],
     ['run', (run) => Object.assign(run, { usageTotalUsd: 0.01, generalAccess: 'RESTRICTED', storageIds: { datasets: {} } })],

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionOf, loadSpec } from './spec-under-test.ts';
 
-// The documented actions (resource > action, method), in the 2020 document's order (reference transactions.md).
+// The documented actions (resource > action, method), in the 2020 document's order (apify/apify-docs e955e466).
 const DOCUMENTED_ACTIONS: ReadonlyArray<readonly [string, string]> = [
   ['Actor collection > Get list of actors', 'GET'],
   ['Actor collection > Create actor', 'POST'],

@@ -1,6 +1,6 @@
-// Rule: the schema Dredd validates each response against has exactly the required members, nullable members and
-// enums the project decided for each object (brief OBJECTS.md; the differences from the 2020 document are rows of
-// spec/ERRATA.md). This also catches MSON that silently loses members (a type's description paragraph swallows
+// Rule: the schema Dredd validates each response against has exactly the required members, nullable members and enums
+// the project decided for each object (spec/01-actors.apib#data-structures; the differences from the 2020 document are
+// rows of spec/ERRATA.md). This also catches MSON that silently loses members (a type's description paragraph swallows
 // its member list without any parser warning) or invents keys (a member line without a colon).
 import { describe, expect, it } from 'vitest';
 import { actionOf, allowsNull, dataSchema, itemSchema, loadSpec, nonNull, responseSchema, type SchemaNode } from './spec-under-test.ts';

@@ -1,4 +1,4 @@
-// Formats of ids and dates (real-api-behaviour.md §9).
+// Formats of ids and dates (spec/00-overview.apib#requests-and-responses).
 
 /** APIFY_ID_REGEX: 17 alphanumeric characters. */
 export const ID_PATTERN = /^[a-zA-Z0-9]{17}$/;

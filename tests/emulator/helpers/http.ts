@@ -55,7 +55,7 @@ export class ApiClient {
 
   async send(req: ApiRequest): Promise<ApiResponse> {
     let res = await this.sendOnce(req);
-    // The seed's algorithm: wait a random time in [delay, 2*delay), double the delay, try again.
+    // Backoff as documented (spec/00-overview.apib#rate-limits): wait a random time in [delay, 2*delay), double, retry.
     for (let attempt = 0, delayMs = 250; this.backoff && res.status === 429 && attempt < 8; attempt += 1, delayMs *= 2) {
       await new Promise((resolve) => setTimeout(resolve, delayMs * (1 + Math.random())));
       res = await this.sendOnce(req);

@@ -6,7 +6,7 @@ import { controlledEnvironment, describeRun, type ProcessResult, runCli } from '
 import { junitCounts, junitCountsOf, progressLines, type Reports, readReports } from './support/reports.ts';
 
 // `npm run conformance` with no target: the whole gate against the embedded emulator is green, and the three reports
-// and the exit status say so consistently (ISSUE6 "Done when").
+// and the exit status say so consistently (README.md "Set-up", "Reading the reports").
 
 let reportsDir: string;
 let run: ProcessResult;

@@ -8,10 +8,10 @@ import { type EmulatorProcess, startEmulatorProcess } from './support/emulator-p
 import { progressLines, readReports } from './support/reports.ts';
 import { type ActorListItem, TargetApi } from './support/target-api.ts';
 
-// A target the runner did not start (ISSUE6 "Done when"): an emulator from `npm run emulator`, judged through
-// APIFY_API_BASE_URL with the generic profile and the matching CONFORMANCE_* timing. Because this target outlives each
-// run, the tests can also look at what a run left on it: read-only mode changes nothing, a full run removes what it
-// created, and --sweep removes prefixed leftovers and nothing else.
+// A target the runner did not start (README.md "Pointing it at another target"): an emulator from `npm run emulator`,
+// judged through APIFY_API_BASE_URL with the generic profile and the matching CONFORMANCE_* timing. Because this target
+// outlives each run, the tests can also look at what a run left on it: read-only mode changes nothing, a full run
+// removes what it created, and --sweep removes prefixed leftovers and nothing else.
 
 const TOKEN = `e2e-user-1-${randomBytes(8).toString('hex')}`;
 const TOKEN_2 = `e2e-user-2-${randomBytes(8).toString('hex')}`;

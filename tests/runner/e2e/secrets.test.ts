@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlledEnvironment, describeRun, type ProcessResult, runCli } from './support/cli-process.ts';
 import { REPORT_FILES, type Reports, readReports } from './support/reports.ts';
 
-// Tokens never reach logs or reports (ISSUE6 "Secrets"). The embedded emulator adopts APIFY_TOKEN and APIFY_TOKEN_2 as
-// its users' tokens, so recognisable canaries travel in every request. Two injected faults make checks fail, so the
-// paths that print and store requests (failure messages, Dredd's output, the exchanges in the report) carry them too.
+// Tokens never reach logs or reports (README.md "Reading the reports"). The embedded emulator adopts APIFY_TOKEN and
+// APIFY_TOKEN_2 as its users' tokens, so canaries travel in every request. Two injected faults make checks fail, so the
+// paths that print and store requests (failure messages, Dredd's output, the report's exchanges) carry them too.
 
 const canary = (label: string) => `SECRET-canary-${label}-${randomBytes(12).toString('hex')}`;
 const TOKEN = canary('main');

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './support/cli-process.ts';
 
-// .github/workflows/ must be valid YAML that GitHub's runner accepts: a trigger, jobs with a runner and steps, each step
-// either an action or a command, and the commands the README promises (ISSUE6). js-yaml comes with Dredd (YAML 1.2,
-// where `on` stays a string key, as GitHub reads it).
+// .github/workflows/ must be valid YAML that GitHub's runner accepts: a trigger, jobs with a runner and steps, each
+// step either an action or a command, and the commands README.md promises ("Reading the reports"). js-yaml comes with
+// Dredd (YAML 1.2, where `on` stays a string key, as GitHub reads it).
 const { safeLoad } = createRequire(import.meta.url)('js-yaml') as { safeLoad(text: string, options?: { filename?: string }): unknown };
 
 interface Step {
