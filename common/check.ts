@@ -1,4 +1,4 @@
-import { type TestContext, test } from 'vitest';
+import { test } from 'vitest';
 import { type ConformanceConfig, loadConfig } from './config.ts';
 import type { Feature } from './features.ts';
 
@@ -31,8 +31,16 @@ declare module 'vitest' {
 
 /** What a check's body may do besides passing or throwing. */
 export interface CheckContext {
-  /** Ends the check as skipped, with the reason in the report (e.g. the target cannot show the rule this time). */
-  skip(reason: string): never;
+  /**
+   * Ends the check as inconclusive: the target kept it from reaching its verdict (every build ended before its abort
+   * arrived). That fails the run unless the target's profile expects it; it never counts as passed.
+   */
+  inconclusive(reason: string): never;
+}
+
+/** Thrown by `inconclusive()`; the runner reports the check by this error's name. */
+export class Inconclusive extends Error {
+  override readonly name = 'Inconclusive';
 }
 
 export interface CheckOptions {
@@ -60,11 +68,10 @@ export function check(meta: CheckDeclaration, body: (context: CheckContext) => P
   test(
     `${full.id}: ${full.title}`,
     { meta: skipReason ? { check: full, skipReason } : { check: full }, skip: skipReason !== undefined, timeout: options.timeoutMs },
-    (vitestContext: TestContext) =>
+    () =>
       body({
-        skip(reason: string): never {
-          vitestContext.task.meta.skipReason = reason;
-          return vitestContext.skip(reason);
+        inconclusive(reason: string): never {
+          throw new Inconclusive(reason);
         },
       }),
   );

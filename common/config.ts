@@ -28,6 +28,8 @@ export interface ConformanceConfig {
   select: string[];
   /** Run only the checks that create nothing on the target. */
   readOnly: boolean;
+  /** A skipped check fails the run (CONFORMANCE_FAIL_ON_SKIP=1): a nightly must not stay green while checks never run. */
+  failOnSkip: boolean;
   /** CONFORMANCE_PROFILE as given (the runner resolves it); undefined when unset. */
   profile: string | undefined;
 }
@@ -64,6 +66,7 @@ export function loadConfig(env: Environment = readEnvironment()): ConformanceCon
     runId: parseRunId(env),
     select: parseList(env, 'CONFORMANCE_SELECT'),
     readOnly: parseFlag(env, 'CONFORMANCE_READ_ONLY'),
+    failOnSkip: parseFlag(env, 'CONFORMANCE_FAIL_ON_SKIP'),
     profile: settingValue(env, 'CONFORMANCE_PROFILE'),
   };
 }
@@ -84,6 +87,7 @@ export function configToEnvironment(config: ConformanceConfig): Record<string, s
     CONFORMANCE_RUN_ID: config.runId,
     CONFORMANCE_SELECT: config.select.join(','),
     CONFORMANCE_READ_ONLY: config.readOnly ? '1' : '0',
+    CONFORMANCE_FAIL_ON_SKIP: config.failOnSkip ? '1' : '0',
     CONFORMANCE_PROFILE: config.profile ?? '',
   };
 }

@@ -19,6 +19,7 @@ Options (each also settable in the environment or .env):
   --select <list>     check families, ids or tag:<tag>, comma-separated      (CONFORMANCE_SELECT)
   --tag <tag>         shorthand for --select tag:<tag>; may repeat
   --read-only         only checks that create nothing on the target          (CONFORMANCE_READ_ONLY=1)
+  --fail-on-skip      a check that did not run fails the run                 (CONFORMANCE_FAIL_ON_SKIP=1)
   --profile <name>    emulator | apify-live | generic | path/to/profile.json  (CONFORMANCE_PROFILE)
   --sweep             remove what earlier runs left on the target (names with CONFORMANCE_RESOURCE_PREFIX), then exit
   --reports <dir>     where to write summary.json, junit.xml and report.html (default: reports)
@@ -56,6 +57,9 @@ export function parseArgs(argv: string[]): RunnerArgs {
         break;
       case '--read-only':
         args.env.CONFORMANCE_READ_ONLY = '1';
+        break;
+      case '--fail-on-skip':
+        args.env.CONFORMANCE_FAIL_ON_SKIP = '1';
         break;
       case '--select':
         select.push(value());

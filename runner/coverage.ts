@@ -1,5 +1,5 @@
 import { documentedAction } from './dredd/check-results.ts';
-import type { CheckResult, Expectation } from './results.ts';
+import type { CheckResult, Exception } from './results.ts';
 
 /** How much of the documented contract the run exercised: every action, every documented response. */
 export interface Coverage {
@@ -8,7 +8,7 @@ export interface Coverage {
   /** Documented responses (transaction names) that were not exercised, and are not excused by the profile. */
   unexercised: string[];
   /** Documented responses the profile excuses, with the reason. */
-  excused: Expectation[];
+  excused: Exception[];
   /** Whether an unexercised response fails the run; it does not when the Dredd layer was not selected. */
   gate: { applied: boolean; reason: string };
 }
@@ -18,7 +18,7 @@ const EXERCISED = new Set(['passed', 'failed', 'expected-failure', 'unexpected-p
 /** Computed from the Dredd layer: one transaction per documented request/response pair. */
 export function computeCoverage(
   dreddResults: CheckResult[],
-  uncovered: Expectation[],
+  uncovered: Exception[],
   gate: Coverage['gate'] = { applied: true, reason: 'every documented response must be exercised' },
 ): Coverage {
   const excusedIds = new Set(uncovered.map((u) => u.id));

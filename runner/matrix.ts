@@ -24,7 +24,7 @@ export interface MatrixRow {
 }
 
 // From the worst to the best; a cell shows the first that occurs.
-const SEVERITY: CheckStatus[] = ['error', 'failed', 'unexpected-pass', 'expected-failure', 'passed', 'skipped'];
+const SEVERITY: CheckStatus[] = ['error', 'failed', 'inconclusive', 'unexpected-pass', 'expected-failure', 'passed', 'skipped'];
 
 export function worstStatus(statuses: CheckStatus[]): CheckStatus {
   return SEVERITY.find((s) => statuses.includes(s)) ?? 'skipped';

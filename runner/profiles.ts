@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../common/config.ts';
-import type { Expectation } from './results.ts';
+import type { Exception, Expectation } from './results.ts';
 
 /**
  * A target profile: what kind of target this is, its timing constants, and the checks known to fail on it (each with a
@@ -15,11 +15,17 @@ export interface Profile {
   timing: { maxWaitSecs: number; rateLimitRps: number };
   /** Known differences between this target and the 2020 document, with their sources. */
   drift: string[];
-  /** Checks (Vitest ids or Dredd transaction names) known to fail on this target. */
+  /** Checks (Vitest ids or Dredd transaction names) known to fail on this target, and how. */
   expectations: Expectation[];
   /** Documented responses this target cannot be made to produce, each with the reason (coverage gate exceptions). */
-  uncovered: Expectation[];
+  uncovered: Exception[];
+  /** What the target must be tested with; a run without it cannot reach its verdict and breaks (exit 2). */
+  requires: Requirement[];
 }
+
+/** `second-user`: APIFY_TOKEN_2, without which the isolation checks cannot run. */
+export const REQUIREMENTS = ['second-user'] as const;
+export type Requirement = (typeof REQUIREMENTS)[number];
 
 const PROFILE_DIR = fileURLToPath(new URL('../profiles/', import.meta.url));
 
@@ -49,17 +55,30 @@ export function parseProfile(raw: unknown, source: string): Profile {
     bad('"timing"', '{ "maxWaitSecs": positive integer, "rateLimitRps": positive integer }');
   }
   if (!Array.isArray(raw.drift) || !raw.drift.every((d) => typeof d === 'string')) bad('"drift"', 'an array of strings');
-  for (const member of ['expectations', 'uncovered'] as const) {
-    const list = raw[member];
-    if (!Array.isArray(list) || !list.every((e) => isObject(e) && typeof e.id === 'string' && typeof e.reason === 'string' && e.reason !== '')) {
-      bad(`"${member}"`, 'an array of { "id": string, "reason": non-empty string }');
-    }
+  const isException = (e: unknown) => isObject(e) && typeof e.id === 'string' && typeof e.reason === 'string' && e.reason !== '';
+  if (!Array.isArray(raw.uncovered) || !raw.uncovered.every(isException)) bad('"uncovered"', 'an array of { "id": string, "reason": non-empty string }');
+  if (!Array.isArray(raw.expectations) || !raw.expectations.every((e) => isException(e) && isPattern((e as Record<string, unknown>).match))) {
+    bad('"expectations"', 'an array of { "id": string, "reason": non-empty string, "match": a regular expression the failure message matches }');
   }
-  return raw as unknown as Profile;
+  const requires = raw.requires ?? [];
+  if (!Array.isArray(requires) || !requires.every((r) => (REQUIREMENTS as readonly unknown[]).includes(r))) {
+    bad('"requires"', `an array of ${REQUIREMENTS.map((r) => `"${r}"`).join(', ')}`);
+  }
+  return { ...(raw as unknown as Profile), requires: requires as Requirement[] };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isPattern(value: unknown): boolean {
+  if (typeof value !== 'string' || value === '') return false;
+  try {
+    new RegExp(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isPositiveInteger(value: unknown): boolean {

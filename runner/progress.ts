@@ -1,5 +1,15 @@
 import type { CheckStatus, Expectation } from './results.ts';
 
+const LABELS: Record<CheckStatus, string> = {
+  passed: 'ok',
+  failed: 'FAIL',
+  inconclusive: 'INCONCL',
+  skipped: 'skip',
+  error: 'ERROR',
+  'expected-failure': 'expected',
+  'unexpected-pass': 'UNEXPECTED',
+};
+
 /**
  * Progress while the gate runs: one line per finished check, with its family, how many of that family are done of how
  * many, and the run's overall count. Vitest only learns how many checks a file holds when it starts the file, so
@@ -53,7 +63,7 @@ export class Progress {
   }
 
   private label(id: string, status: CheckStatus): string {
-    if (this.expected.has(id)) return status === 'failed' ? 'expected' : status === 'passed' ? 'UNEXPECTED' : status;
-    return { passed: 'ok', failed: 'FAIL', skipped: 'skip', error: 'ERROR', 'expected-failure': 'expected', 'unexpected-pass': 'UNEXPECTED' }[status];
+    if (this.expected.has(id)) return status === 'failed' || status === 'inconclusive' ? 'expected?' : status === 'passed' ? 'UNEXPECTED' : status;
+    return LABELS[status];
   }
 }

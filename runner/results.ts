@@ -3,7 +3,12 @@
  * target profile's expectations then turn known failures into `expected-failure` and stale entries into `unexpected-pass`.
  */
 
-export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'expected-failure' | 'unexpected-pass' | 'error';
+/**
+ * `inconclusive`: the target kept the check from reaching its verdict (e.g. every job ended before the abort arrived);
+ * it fails the run like `failed` unless the profile expects it. `skipped` is only what the run chose: not selected,
+ * read-only mode, a capability it was not given.
+ */
+export type CheckStatus = 'passed' | 'failed' | 'inconclusive' | 'skipped' | 'expected-failure' | 'unexpected-pass' | 'error';
 
 export type Layer = 'dredd' | 'vitest';
 
@@ -37,19 +42,34 @@ export interface CheckResult {
   exchange?: Exchange;
 }
 
-export interface Expectation {
+/** A check or documented response a profile excuses, with why. */
+export interface Exception {
   id: string;
   reason: string;
 }
 
-/** Applies a profile's expectations: a listed check that fails is expected; one that passes is an unexpected pass. */
+/** A check known to fail on a target, and what its failure looks like. */
+export interface Expectation extends Exception {
+  /** A regular expression the failure message must match (e.g. an error type or "got HTTP 404"). */
+  match: string;
+}
+
+/**
+ * Applies a profile's expectations: a listed check that fails (or is inconclusive) the way the profile says is
+ * expected; one that fails another way stays failing, so a listed deviation cannot hide a new one; one that passes is
+ * an unexpected pass.
+ */
 export function applyExpectations(results: CheckResult[], expectations: Expectation[]): CheckResult[] {
-  const reasons = new Map(expectations.map((e) => [e.id, e.reason]));
+  const listed = new Map(expectations.map((e) => [e.id, e]));
   return results.map((result) => {
-    const reason = reasons.get(result.id);
-    if (reason === undefined) return result;
-    if (result.status === 'failed') {
-      return { ...result, status: 'expected-failure', message: `expected to fail on this target: ${reason}\n${result.message}` };
+    const expectation = listed.get(result.id);
+    if (expectation === undefined) return result;
+    const { reason, match } = expectation;
+    if (result.status === 'failed' || result.status === 'inconclusive') {
+      if (new RegExp(match).test(result.message)) {
+        return { ...result, status: 'expected-failure', message: `expected to fail on this target: ${reason}\n${result.message}` };
+      }
+      return { ...result, message: `listed as a known failure (${reason}), but not in the listed way (/${match}/):\n${result.message}` };
     }
     if (result.status === 'passed') {
       return {
@@ -65,12 +85,12 @@ export function applyExpectations(results: CheckResult[], expectations: Expectat
 export type Totals = Record<CheckStatus, number> & { total: number };
 
 export function countStatuses(results: CheckResult[]): Totals {
-  const totals: Totals = { total: results.length, passed: 0, failed: 0, skipped: 0, 'expected-failure': 0, 'unexpected-pass': 0, error: 0 };
+  const totals: Totals = { total: results.length, passed: 0, failed: 0, inconclusive: 0, skipped: 0, 'expected-failure': 0, 'unexpected-pass': 0, error: 0 };
   for (const result of results) totals[result.status] += 1;
   return totals;
 }
 
 /** The statuses that make the gate fail. */
 export function isFailing(status: CheckStatus): boolean {
-  return status === 'failed' || status === 'unexpected-pass' || status === 'error';
+  return status === 'failed' || status === 'inconclusive' || status === 'unexpected-pass' || status === 'error';
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type ConformanceConfig, configToEnvironment, type Environment, loadConfig, readEnvironment } from '../common/config.ts';
+import { ConfigError, type ConformanceConfig, configToEnvironment, type Environment, loadConfig, readEnvironment } from '../common/config.ts';
 import { createConfiguredClient } from '../common/http.ts';
 import { redactProcessOutput } from '../common/output-redaction.ts';
 import { type Redactor, redactorForTokens } from '../common/redact.ts';
@@ -51,6 +51,7 @@ export async function openSession(overrides: Environment): Promise<Session> {
   const target = await openTarget(env, profile);
   try {
     const config = loadConfig({ ...env, ...target.env });
+    checkRequirements(profile, config);
     const redactor = redactorForTokens(config);
     redactProcessOutput(redactor);
     await target.checkReachable(config);
@@ -58,6 +59,13 @@ export async function openSession(overrides: Environment): Promise<Session> {
   } catch (error) {
     await target.close();
     throw error;
+  }
+}
+
+/** A profile's `requires` the run cannot meet: the checks that need it could not run, so there is no verdict. */
+function checkRequirements(profile: Profile, config: ConformanceConfig): void {
+  if (profile.requires.includes('second-user') && config.token2 === undefined) {
+    throw new ConfigError('APIFY_TOKEN_2', `set: profile ${profile.name} requires a second user`, 'it is not set');
   }
 }
 
@@ -95,7 +103,7 @@ export async function runConformance(options: RunOptions): Promise<{ summary: Su
     const checks = attachExchanges(applyExpectations([...dreddResults, ...suites.results], profile.expectations), exchanges);
     const brokenReasons = brokenReasonsOf({ contract, config, profile, dredd, suites, checks, exchanges, aborted: options.signal.aborted });
     const coverage = computeCoverage(dreddResults, profile.uncovered, dreddPlan.run ? undefined : { applied: false, reason: dreddPlan.reason });
-    const { outcome, exitCode } = decideOutcome(brokenReasons, checks, coverage);
+    const { outcome, exitCode } = decideOutcome(brokenReasons, checks, coverage, { failOnSkip: config.failOnSkip });
     const summary = buildSummary({
       target: {
         kind: target.kind,
@@ -239,7 +247,7 @@ function printSummary(summary: Summary, files: string[], print: (line: string) =
     `Drift: ${summary.drift.findings.length} warning(s) about what the target answered beyond the spec (${summary.drift.responses} responses examined; see the report)`,
   );
   print(
-    `Checks: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped, ${t['expected-failure']} expected failures, ${t['unexpected-pass']} unexpected passes, ${t.error} errors (${(summary.durationMs / 1000).toFixed(1)} s)`,
+    `Checks: ${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped, ${t['expected-failure']} expected failures, ${t['unexpected-pass']} unexpected passes, ${t.error} errors (${(summary.durationMs / 1000).toFixed(1)} s)`,
   );
   print(`Reports: ${files.join(', ')}`);
   print(`Outcome: ${summary.outcome} (exit ${summary.exitCode})`);

@@ -1,5 +1,5 @@
 import type { DriftFinding } from '../drift.ts';
-import type { CheckResult, CheckStatus, Exchange } from '../results.ts';
+import { type CheckResult, type CheckStatus, type Exchange, isFailing } from '../results.ts';
 import type { WaitObservation } from '../timing.ts';
 import type { Summary } from './summary.ts';
 
@@ -34,7 +34,7 @@ ${allChecks(summary.checks)}
 `;
 }
 
-const STATUS_ORDER: CheckStatus[] = ['passed', 'failed', 'error', 'unexpected-pass', 'expected-failure', 'skipped'];
+const STATUS_ORDER: CheckStatus[] = ['passed', 'failed', 'inconclusive', 'error', 'unexpected-pass', 'expected-failure', 'skipped'];
 
 function overview(summary: Summary): string {
   const c = summary.coverage;
@@ -95,7 +95,7 @@ ${body}
 }
 
 function failures(checks: CheckResult[]): string {
-  const failing = checks.filter((c) => c.status === 'failed' || c.status === 'error' || c.status === 'unexpected-pass');
+  const failing = checks.filter((c) => isFailing(c.status));
   if (failing.length === 0) return '<section id="failures"><h2>Failures</h2><p>None.</p></section>';
   const items = failing
     .map(
@@ -232,7 +232,7 @@ table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid
 .scroll{overflow-x:auto}.matrix th[scope=row]{font-weight:600;min-width:15em}.matrix code{font-weight:400;font-size:12px;color:#57606a}
 .matrix td{white-space:nowrap;font-size:12px}.matrix thead th{font-size:12px}td.none{background:#fafbfc}
 .pill{display:inline-block;padding:0 6px;border-radius:10px;font-size:12px;white-space:nowrap;background:#eaeef2}
-.passed{background:#dafbe1}.failed{background:#ffebe9}.error{background:#fbefff}.unexpected-pass{background:#fff8c5}
+.passed{background:#dafbe1}.failed{background:#ffebe9}.inconclusive{background:#fff1e5}.error{background:#fbefff}.unexpected-pass{background:#fff8c5}
 .expected-failure{background:#ddf4ff}.skipped{background:#eaeef2}
 pre{background:#f6f8fa;border:1px solid #d8dee4;padding:8px;overflow:auto;white-space:pre-wrap;word-break:break-word;max-height:28em}
 .failure{border-left:4px solid #cf222e;padding-left:12px;margin:12px 0}

@@ -5,7 +5,7 @@ export function renderJunit(summary: Summary): string {
   const families = new Map<string, Summary['checks']>();
   for (const check of summary.checks) families.set(check.family, [...(families.get(check.family) ?? []), check]);
   const suites = [...families].map(([family, checks]) => {
-    const failures = checks.filter((c) => c.status === 'failed' || c.status === 'unexpected-pass').length;
+    const failures = checks.filter((c) => c.status === 'failed' || c.status === 'inconclusive' || c.status === 'unexpected-pass').length;
     const errors = checks.filter((c) => c.status === 'error').length;
     const skipped = checks.filter((c) => c.status === 'skipped' || c.status === 'expected-failure').length;
     const time = seconds(checks.reduce((sum, c) => sum + c.durationMs, 0));
@@ -23,7 +23,7 @@ export function renderJunit(summary: Summary): string {
   const t = summary.totals;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="apify-actors-conformance" tests="${t.total}" failures="${t.failed + t['unexpected-pass']}" errors="${t.error}" skipped="${t.skipped + t['expected-failure']}" time="${seconds(summary.durationMs)}">`,
+    `<testsuites name="apify-actors-conformance" tests="${t.total}" failures="${t.failed + t.inconclusive + t['unexpected-pass']}" errors="${t.error}" skipped="${t.skipped + t['expected-failure']}" time="${seconds(summary.durationMs)}">`,
     ...suites,
     '</testsuites>',
     '',
@@ -33,6 +33,7 @@ export function renderJunit(summary: Summary): string {
 function caseBody(check: Summary['checks'][number]): string {
   switch (check.status) {
     case 'failed':
+    case 'inconclusive':
     case 'unexpected-pass':
       return `      <failure message="${xml(firstLine(check.message))}">${xml(check.message)}</failure>`;
     case 'error':

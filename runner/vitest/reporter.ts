@@ -198,7 +198,8 @@ const SUITE_DEFECTS = new Set(['ConfigError', 'ReferenceError', 'SyntaxError']);
 
 export function statusOfErrors(errors: ReadonlyArray<ErrorLike>): CheckStatus {
   const defect = errors.some((e) => SUITE_DEFECTS.has(e.name ?? '') || e.message.includes(READ_ONLY_BLOCKED));
-  return defect ? 'error' : 'failed';
+  if (defect) return 'error';
+  return errors.length > 0 && errors.every((e) => e.name === 'Inconclusive') ? 'inconclusive' : 'failed';
 }
 
 function describeError(error: ErrorLike): string {

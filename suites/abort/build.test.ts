@@ -39,7 +39,7 @@ check(
     spec: SPEC,
     features: ['builds', 'abort'],
   },
-  async ({ skip }) => {
+  async ({ inconclusive }) => {
     const { id } = await actor();
     // A build may end before the abort reaches it (a fast target); then it must come back unchanged, and another try is made.
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -59,6 +59,6 @@ check(
       );
       return;
     }
-    skip('every build ended before its abort arrived, so this target cannot show the rule');
+    inconclusive('every build ended before its abort arrived, so this target cannot show the rule');
   },
 );

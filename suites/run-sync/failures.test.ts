@@ -12,13 +12,13 @@ const actor = builtActor(target, 'run-sync-fail');
 
 check(
   { id: 'run-sync.failed-run-400', title: 'a run-sync run that does not succeed answers 400 run-failed', spec: SPEC, features: ['runs.sync'] },
-  async ({ skip }) => {
+  async ({ inconclusive }) => {
     const { id } = await actor();
     const response = await runSyncWithinCap(
       target,
       id,
       { method: 'POST', path: `/v2/acts/${id}/run-sync`, query: { memory: 128 }, body: { exitCode: 1, writeOutput: false } },
-      skip,
+      inconclusive,
     );
     expectError(response, 400, 'run-failed');
   },

@@ -11,9 +11,9 @@ const actor = builtActor(target, 'run-sync');
 // GET sends no input: this actor's default input (used when there is none) says what to write.
 const defaultsActor = builtActor(target, 'run-sync-get', { defaults: { output: { from: 'defaults' } } });
 
-async function runSync(skip: (reason: string) => never, input: unknown, query: Record<string, string | number> = {}): Promise<ApiResponse> {
+async function runSync(inconclusive: (reason: string) => never, input: unknown, query: Record<string, string | number> = {}): Promise<ApiResponse> {
   const { id } = await actor();
-  return runSyncWithinCap(target, id, { method: 'POST', path: `/v2/acts/${id}/run-sync`, query: { memory: 128, ...query }, body: input }, skip);
+  return runSyncWithinCap(target, id, { method: 'POST', path: `/v2/acts/${id}/run-sync`, query: { memory: 128, ...query }, body: input }, inconclusive);
 }
 
 function expectRecord(response: ApiResponse, contentType: string, text: string): void {
@@ -30,9 +30,9 @@ check(
     spec: SPEC,
     features: ['runs.sync'],
   },
-  async ({ skip }) => {
+  async ({ inconclusive }) => {
     const output = { answer: 42, list: [1, 2] };
-    expectRecord(await runSync(skip, { output }), 'application/json', JSON.stringify(output));
+    expectRecord(await runSync(inconclusive, { output }), 'application/json', JSON.stringify(output));
   },
 );
 
@@ -43,8 +43,8 @@ check(
     spec: SPEC,
     features: ['runs.sync'],
   },
-  async ({ skip }) => {
-    expectRecord(await runSync(skip, { output: 'plain words', outputContentType: 'text/plain' }), 'text/plain', 'plain words');
+  async ({ inconclusive }) => {
+    expectRecord(await runSync(inconclusive, { output: 'plain words', outputContentType: 'text/plain' }), 'text/plain', 'plain words');
   },
 );
 
@@ -55,9 +55,9 @@ check(
     spec: SPEC,
     features: ['runs.sync'],
   },
-  async ({ skip }) => {
+  async ({ inconclusive }) => {
     const output = { chosen: 'record' };
-    expectRecord(await runSync(skip, { output, outputKey: 'CHOSEN' }, { outputRecordKey: 'CHOSEN' }), 'application/json', JSON.stringify(output));
+    expectRecord(await runSync(inconclusive, { output, outputKey: 'CHOSEN' }, { outputRecordKey: 'CHOSEN' }), 'application/json', JSON.stringify(output));
   },
 );
 
@@ -68,9 +68,9 @@ check(
     spec: SPEC,
     features: ['runs.sync'],
   },
-  async ({ skip }) => {
+  async ({ inconclusive }) => {
     const { id } = await defaultsActor();
-    const response = await runSyncWithinCap(target, id, { path: `/v2/acts/${id}/run-sync`, query: { memory: 128 } }, skip);
+    const response = await runSyncWithinCap(target, id, { path: `/v2/acts/${id}/run-sync`, query: { memory: 128 } }, inconclusive);
     expectRecord(response, 'application/json', JSON.stringify({ from: 'defaults' }));
   },
 );

@@ -71,6 +71,12 @@ describe('target profiles', () => {
         'x.json',
       ),
     ).toThrow(/"expectations"/);
+    const base = { name: 'x', description: '', timing: { maxWaitSecs: 1, rateLimitRps: 1 }, drift: [], uncovered: [] };
+    // An expectation must say what the failure looks like, as a valid regular expression.
+    expect(() => parseProfile({ ...base, expectations: [{ id: 'a', reason: 'r' }] }, 'x.json')).toThrow(/"match"/);
+    expect(() => parseProfile({ ...base, expectations: [{ id: 'a', reason: 'r', match: '(' }] }, 'x.json')).toThrow(/"expectations"/);
+    expect(() => parseProfile({ ...base, expectations: [], requires: ['a-third-user'] }, 'x.json')).toThrow(/"requires".*"second-user"/);
+    expect(parseProfile({ ...base, expectations: [] }, 'x.json').requires).toEqual([]);
   });
 });
 

@@ -14,7 +14,7 @@ const check = (id: string, status: CheckStatus): CheckResult => ({
   tags: [],
   status,
   durationMs: 1,
-  message: '',
+  message: `message of ${id}`,
 });
 const covered = { unexercised: [] };
 
@@ -24,7 +24,7 @@ describe('exit status', () => {
   });
 
   it('is 0 when the only failures are the ones the profile expects', () => {
-    const checks = applyExpectations([check('a.x', 'passed'), check('a.y', 'failed')], [{ id: 'a.y', reason: 'known drift' }]);
+    const checks = applyExpectations([check('a.x', 'passed'), check('a.y', 'failed')], [{ id: 'a.y', reason: 'known drift', match: '.' }]);
     expect(checks[1]!.status).toBe('expected-failure');
     expect(decideOutcome([], checks, covered).exitCode).toBe(EXIT.passed);
   });
@@ -34,13 +34,19 @@ describe('exit status', () => {
   });
 
   it('is 1 when a check the profile expects to fail passed (the list cannot rot)', () => {
-    const checks = applyExpectations([check('a.x', 'passed')], [{ id: 'a.x', reason: 'was broken once' }]);
+    const checks = applyExpectations([check('a.x', 'passed')], [{ id: 'a.x', reason: 'was broken once', match: '.' }]);
     expect(checks[0]!.status).toBe('unexpected-pass');
     expect(decideOutcome([], checks, covered).exitCode).toBe(EXIT.failed);
   });
 
   it('is 1 when a documented response was not exercised and the profile does not excuse it', () => {
     expect(decideOutcome([], [check('a.x', 'passed')], { unexercised: ['Apify API > Actors > Actor object > Get actor'] }).exitCode).toBe(EXIT.failed);
+  });
+
+  it('is 1 with failOnSkip when a check did not run, and for an inconclusive check whatever the options', () => {
+    expect(decideOutcome([], [check('a.x', 'skipped')], covered).exitCode).toBe(EXIT.passed);
+    expect(decideOutcome([], [check('a.x', 'skipped')], covered, { failOnSkip: true }).exitCode).toBe(EXIT.failed);
+    expect(decideOutcome([], [check('a.x', 'inconclusive')], covered).exitCode).toBe(EXIT.failed);
   });
 
   it('is 2 when the suite itself broke, whatever the checks say', () => {

@@ -55,6 +55,7 @@ describe('turning Vitest results into check results', () => {
 
   it('reports a check skipped on purpose as skipped, with its reason', () => {
     expect(byId('beta.not-here')).toMatchObject({ status: 'skipped', message: 'no second user: set APIFY_TOKEN_2' });
+    expect(byId('beta.kept-from-verdict')).toMatchObject({ status: 'inconclusive', message: 'Inconclusive: every build ended before its abort arrived' });
   });
 
   it('fails every check of a file whose set-up failed, though Vitest calls them skipped', () => {
@@ -89,7 +90,7 @@ describe('turning Vitest results into check results', () => {
 
   it('shows progress for every result: the family, n of m, and the overall count', () => {
     expect(lines).toHaveLength(reporter.results.length);
-    expect(lines.find((l) => l.includes('beta.passes'))).toMatch(/^ {2}\[ *\d+\/\d+\+?\] beta \d\/5 +ok +beta\.passes$/);
+    expect(lines.find((l) => l.includes('beta.passes'))).toMatch(/^ {2}\[ *\d+\/\d+\+?\] beta \d\/6 +ok +beta\.passes$/);
     // The total is exact once every file has started; a `+` may remain if the last line came before a file ended.
     expect(lines[lines.length - 1]).toMatch(new RegExp(`^ {2}\\[ *${reporter.results.length}/${reporter.results.length}\\+?\\]`));
   });

@@ -4,7 +4,7 @@ import { sampleResults } from './sample-results.ts';
 
 describe('expectations from a target profile', () => {
   it('turns a listed failing check into an expected failure that keeps the original message', () => {
-    const [result] = applyExpectations(sampleResults(), [{ id: 'pagination.desc-reverses', reason: 'known drift' }]).filter(
+    const [result] = applyExpectations(sampleResults(), [{ id: 'pagination.desc-reverses', reason: 'known drift', match: 'message of' }]).filter(
       (r) => r.id === 'pagination.desc-reverses',
     );
     expect(result?.status).toBe('expected-failure');
@@ -13,16 +13,36 @@ describe('expectations from a target profile', () => {
   });
 
   it('turns a listed check that passes into an unexpected pass, which fails the gate', () => {
-    const [result] = applyExpectations(sampleResults(), [{ id: 'pagination.count-equals-items', reason: 'stale' }]).filter(
+    const [result] = applyExpectations(sampleResults(), [{ id: 'pagination.count-equals-items', reason: 'stale', match: '.' }]).filter(
       (r) => r.id === 'pagination.count-equals-items',
     );
     expect(result?.status).toBe('unexpected-pass');
     expect(isFailing('unexpected-pass')).toBe(true);
   });
 
+  it('keeps a listed check failing when it fails another way than the profile says', () => {
+    const [result] = applyExpectations(sampleResults(), [{ id: 'pagination.desc-reverses', reason: 'known drift', match: 'record-or-token-not-found' }]).filter(
+      (r) => r.id === 'pagination.desc-reverses',
+    );
+    expect(result?.status).toBe('failed');
+    expect(result?.message).toContain('not in the listed way (/record-or-token-not-found/)');
+  });
+
+  it('expects an inconclusive check the profile lists, when its message fits', () => {
+    const inconclusive = {
+      ...sampleResults()[0]!,
+      id: 'abort.running-build-ends-aborted',
+      status: 'inconclusive' as const,
+      message: 'every build ended first',
+    };
+    const [result] = applyExpectations([inconclusive], [{ id: inconclusive.id, reason: 'builds are instant here', match: 'ended first' }]);
+    expect(result?.status).toBe('expected-failure');
+    expect(applyExpectations([inconclusive], [])[0]?.status).toBe('inconclusive');
+  });
+
   it('leaves skipped checks and unlisted checks alone', () => {
     const before = sampleResults();
-    const after = applyExpectations(before, [{ id: 'auth.second-user-isolation', reason: 'no second user' }]);
+    const after = applyExpectations(before, [{ id: 'auth.second-user-isolation', reason: 'no second user', match: '.' }]);
     expect(after).toEqual(before);
   });
 });
@@ -30,12 +50,13 @@ describe('expectations from a target profile', () => {
 describe('totals', () => {
   it('counts each status once and sums to the number of checks', () => {
     const totals = countStatuses(sampleResults());
-    expect(totals).toEqual({ total: 8, passed: 3, failed: 2, skipped: 2, 'expected-failure': 0, 'unexpected-pass': 0, error: 1 });
+    expect(totals).toEqual({ total: 8, passed: 3, failed: 2, inconclusive: 0, skipped: 2, 'expected-failure': 0, 'unexpected-pass': 0, error: 1 });
   });
 
-  it('fails the gate on failed, unexpected-pass and error only', () => {
-    expect(['passed', 'failed', 'skipped', 'expected-failure', 'unexpected-pass', 'error'].filter((s) => isFailing(s as never))).toEqual([
+  it('fails the gate on failed, inconclusive, unexpected-pass and error only', () => {
+    expect(['passed', 'failed', 'inconclusive', 'skipped', 'expected-failure', 'unexpected-pass', 'error'].filter((s) => isFailing(s as never))).toEqual([
       'failed',
+      'inconclusive',
       'unexpected-pass',
       'error',
     ]);

@@ -18,7 +18,7 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-async function profileFile(name: string, expectations: Array<{ id: string; reason: string }>): Promise<string> {
+async function profileFile(name: string, expectations: Array<{ id: string; reason: string; match: string }>): Promise<string> {
   const file = path.join(workDir, `${name}.json`);
   await writeFile(
     file,
@@ -61,7 +61,7 @@ describe('selection', () => {
 describe('expectations of a profile', () => {
   it('a listed check that fails is an expected failure with its reason, and does not fail the run', async () => {
     const reportsDir = path.join(workDir, 'known');
-    const file = await profileFile('known', [{ id: 'errors.unknown-ids-404', reason: 'this target names the type not-found' }]);
+    const file = await profileFile('known', [{ id: 'errors.unknown-ids-404', reason: 'this target names the type not-found', match: 'got "not-found"' }]);
     // From the emulator's fault catalogue: unknown ids answer 404 with the wrong error type.
     const run = await runCli(
       ['--select', 'errors.unknown-ids-404', '--profile', file, '--reports', reportsDir],
@@ -75,6 +75,21 @@ describe('expectations of a profile', () => {
     expect(summary.totals['expected-failure']).toBe(1);
     expect(junit).toMatch(/<skipped message="expected-failure: expected to fail on this target: this target names the type not-found/);
     expect(run.code, describeRun(run)).toBe(0);
+  }, 150_000);
+
+  it('a listed check that fails another way than the profile says stays failed, and fails the run', async () => {
+    const reportsDir = path.join(workDir, 'mismatch');
+    const file = await profileFile('mismatch', [{ id: 'errors.unknown-ids-404', reason: 'a different deviation', match: 'got HTTP 401' }]);
+    const run = await runCli(
+      ['--select', 'errors.unknown-ids-404', '--profile', file, '--reports', reportsDir],
+      controlledEnvironment({ EMULATOR_FAULTS: 'not-found-wrong-type' }),
+    );
+    const { summary } = await readReports(reportsDir);
+    expect(summary.checks.find((c) => c.id === 'errors.unknown-ids-404')).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('not in the listed way (/got HTTP 401/)'),
+    });
+    expect(run.code, describeRun(run)).toBe(1);
   }, 150_000);
 });
 
