@@ -13,6 +13,8 @@ export interface SelfTestCase {
   /** For a fault: the family meant to notice it and the documented action it breaks. */
   family?: CheckFamily;
   action?: string;
+  /** For a fault: the checks that must fail against it (absent: any check of its family). */
+  breaks?: readonly string[];
   /** The emulator settings that make this case (EMULATOR_FAULTS / EMULATOR_VARIATIONS). */
   emulatorEnv: { EMULATOR_FAULTS: string; EMULATOR_VARIATIONS: string };
   /**
@@ -37,6 +39,7 @@ export function allCases(): SelfTestCase[] {
         description: f.description,
         family: f.family,
         action: f.action,
+        ...(f.breaks === undefined ? {} : { breaks: f.breaks }),
         emulatorEnv: { EMULATOR_FAULTS: f.id, EMULATOR_VARIATIONS: '' },
         select: [f.family],
       }),

@@ -10,8 +10,13 @@ export interface FaultRow {
   description: string;
   family: CheckFamily;
   action: string;
-  /** At least one check failed (or errored, or a documented response went unexercised) against this fault. */
+  /**
+   * Every check the fault breaks failed (or errored); for a fault that names none, at least one check did (or a
+   * documented response went unexercised).
+   */
   caught: boolean;
+  /** Checks the fault breaks that did not fail against it: the gate missed those rules. */
+  missed: string[];
   /** The checks that did not pass: Dredd transaction names and Vitest check ids. */
   caughtBy: { dredd: string[]; vitest: string[] };
   /** Whether a check of the family the fault targets is among them. */
@@ -89,12 +94,14 @@ export function faultRow(run: CaseRun, failingWhenClean: ReadonlySet<string> = n
   if (testCase.kind !== 'fault' || testCase.family === undefined || testCase.action === undefined) throw new Error(`${testCase.id} is not a fault`);
   const failing = result.failing.filter((check) => !failingWhenClean.has(check.id));
   const namesOf = (layer: 'dredd' | 'vitest') => failing.filter((check) => check.layer === layer).map((check) => check.id);
+  const missed = (testCase.breaks ?? []).filter((id) => !failing.some((check) => check.id === id));
   return {
     id: testCase.id,
     description: testCase.description,
     family: testCase.family,
     action: testCase.action,
-    caught: failing.length > 0,
+    caught: failing.length > 0 && missed.length === 0,
+    missed,
     caughtBy: { dredd: namesOf('dredd'), vitest: namesOf('vitest') },
     caughtByOwnFamily: failing.some((check) => check.family === testCase.family),
     exitCode: result.exitCode,
@@ -174,7 +181,7 @@ function catchingFamilies(fault: FaultRow): Set<CheckFamily> {
  * Why the self-test fails, one line each: the clean run or a correct variation failed, a fault went uncaught, or a
  * check family caught nothing. `complete` is false when only some cases ran; the family rule then does not apply.
  */
-export function problemsOf(report: { clean?: PassRow; variations: PassRow[]; matrix: KillMatrix; complete: boolean }): string[] {
+export function problemsOf(report: { clean?: PassRow; variations: PassRow[]; faults: FaultRow[]; matrix: KillMatrix; complete: boolean }): string[] {
   const problems: string[] = [];
   for (const row of [...(report.clean ? [report.clean] : []), ...report.variations]) {
     if (!row.passed) {
@@ -183,7 +190,10 @@ export function problemsOf(report: { clean?: PassRow; variations: PassRow[]; mat
     }
   }
   if (report.matrix.uncaught.length > 0) {
-    problems.push(`score ${report.matrix.caught}/${report.matrix.faults}: no check caught ${report.matrix.uncaught.join(', ')}`);
+    problems.push(`score ${report.matrix.caught}/${report.matrix.faults}: not caught ${report.matrix.uncaught.join(', ')}`);
+  }
+  for (const fault of report.faults.filter((f) => f.missed.length > 0)) {
+    problems.push(`${fault.id} breaks ${fault.missed.join(', ')}, which passed against it`);
   }
   if (report.complete && report.matrix.familiesThatCaughtNothing.length > 0) {
     problems.push(`check families that caught no fault: ${report.matrix.familiesThatCaughtNothing.join(', ')}`);

@@ -35,7 +35,7 @@ export function buildReport(runs: CaseRun[], meta: { startedAt: Date; parallel: 
   const variations = runs.filter((run) => run.testCase.kind === 'variation').map(passRow);
   const clean = cleanRun === undefined ? undefined : passRow(cleanRun);
   const matrix = buildMatrix(faults);
-  const problems = problemsOf({ clean, variations, matrix, complete: meta.complete });
+  const problems = problemsOf({ clean, variations, faults, matrix, complete: meta.complete });
   if (meta.interrupted) problems.push('interrupted: not every case ran');
   const warnings = [
     ...[...(clean ? [clean] : []), ...variations]
@@ -75,7 +75,9 @@ export function formatReport(report: SelfTestReport): string[] {
   for (const fault of report.faults) {
     const by = fault.caught
       ? `${fault.caughtBy.dredd.length} Dredd / ${fault.caughtBy.vitest.length} Vitest: ${listed([...fault.caughtBy.vitest, ...fault.caughtBy.dredd.map(shortTransaction)])}`
-      : `NOT CAUGHT${fault.brokenReasons.length > 0 ? ` (the gate broke: ${fault.brokenReasons.join('; ')})` : ''}`;
+      : fault.missed.length > 0
+        ? `MISSED ${listed(fault.missed)}`
+        : `NOT CAUGHT${fault.brokenReasons.length > 0 ? ` (the gate broke: ${fault.brokenReasons.join('; ')})` : ''}`;
     lines.push(`  ${fault.id.padEnd(idWidth)}  ${fault.family.padEnd(15)}  ${by}`);
   }
   lines.push('', 'Correct implementations (the gate must pass each)');

@@ -23,15 +23,27 @@ export type CheckFamily = (typeof CHECK_FAMILIES)[number];
 export interface FaultDefinition {
   /** kebab-case, stable: reports and EMULATOR_FAULTS refer to it. */
   id: string;
-  /** The check family meant to notice it. */
+  /** The check family that must notice it: the self-test runs only that family's checks against it. */
   family: CheckFamily;
-  /** The documented action it breaks, "<resource> > <action>" as in the spec (its transaction names without "Actors > "). */
+  /** The documented action it breaks, "<resource> > <action>" as in the spec. */
   action: string;
   /** What the faulty server does, in one line. */
   description: string;
+  /**
+   * The checks whose rule it breaks (ids of the family's checks): each must fail against it, and every check of the
+   * suites is named by some fault, which proves each check can fail. Absent for a fault of the `transactions` family
+   * (some transaction of `action` must fail) and for one no single rule owns (sporadic-503: any check of the family).
+   */
+  breaks?: readonly string[];
 }
 
-const fault = (id: string, family: CheckFamily, action: string, description: string) => ({ id, family, action, description }) as const;
+const fault = <Id extends string>(id: Id, family: CheckFamily, action: string, description: string, breaks?: readonly string[]) => ({
+  id,
+  family,
+  action,
+  description,
+  ...(breaks === undefined ? {} : { breaks }),
+});
 
 /** The sporadic-503 fault fails every this-many-th request. */
 export const SPORADIC_503_EVERY = 10;
@@ -49,68 +61,169 @@ const RUN_SYNC_INPUT = 'Run actor synchronously > With input';
 
 export const FAULTS = [
   // Pagination (emulator/http/pagination.ts and the list routes)
-  fault('pagination-count-off-by-one', 'pagination', ACTORS, 'count is one more than the number of items returned'),
-  fault('pagination-offset-ignored', 'pagination', RUNS, 'offset is echoed but no item is skipped'),
-  fault('pagination-desc-ignored', 'pagination', RUNS, 'desc=1 is echoed but the order stays ascending'),
-  fault('pagination-limit-not-clamped', 'pagination', ACTORS, 'a limit above the maximum page size is echoed back unclamped'),
-  fault('pagination-total-is-page-size', 'pagination', RUNS, 'total counts only the items of the page, not the whole list'),
-  fault('pagination-desc-not-echoed', 'pagination', 'Webhook collection > Get list of webhooks', 'desc is always echoed as false'),
-  fault('actors-my-ignored', 'pagination', ACTORS, "my=1 is ignored and the list also shows other users' actors"),
-  fault('builds-list-newest-first', 'pagination', 'Build collection > Get list of builds', 'builds are listed newest first unless desc=1 is given'),
+  fault('pagination-count-off-by-one', 'pagination', ACTORS, 'count is one more than the number of items returned', [
+    'pagination.actors-count-equals-items',
+    'pagination.builds-count-equals-items',
+    'pagination.runs-count-equals-items',
+    'pagination.webhooks-count-equals-items',
+  ]),
+  fault('pagination-offset-ignored', 'pagination', RUNS, 'offset is echoed but no item is skipped', [
+    'pagination.builds-pages-concatenate',
+    'pagination.runs-pages-concatenate',
+  ]),
+  fault('pagination-desc-ignored', 'pagination', RUNS, 'desc=1 is echoed but the order stays ascending', [
+    'pagination.actors-ordered-and-desc-reverses',
+    'pagination.builds-ordered-and-desc-reverses',
+    'pagination.runs-ordered-and-desc-reverses',
+  ]),
+  fault('pagination-limit-not-clamped', 'pagination', ACTORS, 'a limit above the maximum page size is echoed back unclamped', [
+    'pagination.actors-limit-clamped',
+    'pagination.builds-limit-clamped',
+    'pagination.runs-limit-clamped',
+    'pagination.webhooks-limit-clamped',
+  ]),
+  fault('pagination-total-is-page-size', 'pagination', RUNS, 'total counts only the items of the page, not the whole list', [
+    'pagination.actors-total-counts-all',
+    'pagination.builds-total-counts-all',
+    'pagination.runs-total-counts-all',
+  ]),
+  fault('pagination-desc-not-echoed', 'pagination', 'Webhook collection > Get list of webhooks', 'desc is always echoed as false', [
+    'pagination.actors-offset-and-desc-echo',
+    'pagination.builds-offset-and-desc-echo',
+    'pagination.runs-offset-and-desc-echo',
+    'pagination.webhooks-offset-and-desc-echo',
+  ]),
+  fault('actors-my-ignored', 'pagination', ACTORS, "my=1 is ignored and the list also shows other users' actors", ['pagination.my-keeps-only-own']),
+  fault('builds-list-newest-first', 'pagination', 'Build collection > Get list of builds', 'builds are listed newest first unless desc=1 is given', [
+    'pagination.builds-ordered-and-desc-reverses',
+    'pagination.builds-pages-concatenate',
+  ]),
   // Method override and 405 (emulator/app.ts, emulator/http/not-found.ts)
   fault(
     'method-override-ignored',
     'method-override',
     'Actor object > Delete actor',
     'the method query parameter is ignored: GET ?method=DELETE reads instead of deleting',
+    ['method-override.delete-deletes-actor', 'method-override.post-aborts-run', 'method-override.post-starts-run', 'method-override.put-updates-actor'],
   ),
-  fault('method-not-allowed-as-404', 'method-override', RUNS, 'a method an endpoint does not serve answers 404 instead of 405'),
+  fault('method-not-allowed-as-404', 'method-override', RUNS, 'a method an endpoint does not serve answers 404 instead of 405', [
+    'method-override.disallowed-method-405',
+  ]),
   // Rate limits (emulator/app.ts, emulator/http/rate-limit.ts)
-  fault('rate-limit-off', 'rate-limit', GET_ACTOR, 'no request is ever rate limited'),
+  fault('rate-limit-off', 'rate-limit', GET_ACTOR, 'no request is ever rate limited', ['rate-limit.backoff-succeeds', 'rate-limit.burst-gets-429']),
   // Errors no check may resend away (emulator/app.ts)
   fault('sporadic-503', 'errors', GET_ACTOR, `every ${SPORADIC_503_EVERY}th request fails with 503, which a check must report, not resend`),
-  fault('rate-limit-wrong-type', 'rate-limit', GET_ACTOR, '429 answers carry the error type too-many-requests instead of rate-limit-exceeded'),
+  fault('rate-limit-wrong-type', 'rate-limit', GET_ACTOR, '429 answers carry the error type too-many-requests instead of rate-limit-exceeded', [
+    'rate-limit.burst-gets-429',
+  ]),
   // waitForFinish (emulator/jobs/wait-for-finish.ts, emulator/routes/builds.ts)
-  fault('wait-for-finish-ignored', 'wait-for-finish', GET_RUN, 'waitForFinish never holds the request'),
-  fault('wait-for-finish-cap-not-applied', 'wait-for-finish', GET_RUN, 'waitForFinish above the cap waits as long as asked'),
-  fault('wait-for-finish-returns-early', 'wait-for-finish', GET_RUN, 'waitForFinish holds the request for only half the time asked'),
-  fault('wait-for-finish-above-cap-rejected', 'wait-for-finish', GET_BUILD, 'waitForFinish above the cap answers 400 instead of being clamped'),
-  fault('wait-for-finish-build-ignored', 'wait-for-finish', GET_BUILD, 'Get build ignores waitForFinish (runs honour it)'),
+  fault('wait-for-finish-ignored', 'wait-for-finish', GET_RUN, 'waitForFinish never holds the request', [
+    'wait-for-finish.build-held-until-end-or-wait',
+    'wait-for-finish.run-returns-when-wait-ends',
+    'wait-for-finish.run-terminal-when-job-ends-first',
+  ]),
+  fault(
+    'wait-for-finish-default-is-cap',
+    'wait-for-finish',
+    GET_RUN,
+    'without waitForFinish, Run actor, Get run, Build actor and Get build hold the answer for the whole cap',
+    ['wait-for-finish.build-default-returns-at-once', 'wait-for-finish.run-default-returns-at-once'],
+  ),
+  fault('wait-for-finish-cap-not-applied', 'wait-for-finish', GET_RUN, 'waitForFinish above the cap waits as long as asked', [
+    'wait-for-finish.run-clamped-to-cap',
+  ]),
+  fault('wait-for-finish-returns-early', 'wait-for-finish', GET_RUN, 'waitForFinish holds the request for only half the time asked', [
+    'wait-for-finish.run-returns-when-wait-ends',
+  ]),
+  fault('wait-for-finish-above-cap-rejected', 'wait-for-finish', GET_BUILD, 'waitForFinish above the cap answers 400 instead of being clamped', [
+    'wait-for-finish.build-clamped-to-cap',
+    'wait-for-finish.run-clamped-to-cap',
+  ]),
+  fault('wait-for-finish-build-ignored', 'wait-for-finish', GET_BUILD, 'Get build ignores waitForFinish (runs honour it)', [
+    'wait-for-finish.build-clamped-to-cap',
+  ]),
   // Abort (emulator/jobs/runs.ts, emulator/jobs/builds.ts)
-  fault('abort-finished-run-changes-status', 'abort', 'Abort run > Abort run', 'aborting a run that already ended sets it ABORTED'),
-  fault('abort-does-not-stop-code', 'abort', 'Abort run > Abort run', 'an aborted run is reported ABORTED while its code keeps running'),
-  fault('abort-finished-build-changes-status', 'abort', 'Abort build > Abort build', 'aborting a build that already ended sets it ABORTED'),
+  fault('abort-finished-run-changes-status', 'abort', 'Abort run > Abort run', 'aborting a run that already ended sets it ABORTED', [
+    'abort.aborted-run-unchanged',
+    'abort.failed-run-unchanged',
+    'abort.succeeded-run-unchanged',
+    'abort.timed-out-run-unchanged',
+  ]),
+  fault('abort-run-ignored', 'abort', 'Abort run > Abort run', 'aborting a running run answers it unchanged, and it runs on', [
+    'abort.running-run-ends-aborted',
+    'abort.started-run-ends-aborted',
+  ]),
+  fault('abort-build-ignored', 'abort', 'Abort build > Abort build', 'aborting a running build answers it unchanged, and it builds on', [
+    'abort.running-build-ends-aborted',
+  ]),
+  fault('abort-does-not-stop-code', 'abort', 'Abort run > Abort run', 'an aborted run is reported ABORTED while its code keeps running', [
+    'abort.aborted-code-stops',
+  ]),
+  fault('abort-finished-build-changes-status', 'abort', 'Abort build > Abort build', 'aborting a build that already ended sets it ABORTED', [
+    'abort.finished-build-unchanged',
+  ]),
   // Lifecycle and metamorph (emulator/jobs/runs.ts, emulator/routes/runs.ts)
-  fault('finished-at-missing-on-terminal', 'lifecycle', GET_RUN, 'finishedAt stays null when a run has ended'),
-  fault('finished-at-set-while-running', 'lifecycle', RUN_ACTOR, 'finishedAt is stamped when the run starts'),
-  fault('status-skips-back', 'lifecycle', GET_RUN, 'a running run is moved to another worker once and reported READY again meanwhile'),
-  fault('exit-code-ignored', 'lifecycle', GET_RUN, 'a run whose code exits non-zero ends SUCCEEDED'),
-  fault('timeout-not-enforced', 'lifecycle', RUN_ACTOR, 'the run timeout is never enforced'),
-  fault('input-content-type-lost', 'lifecycle', RUN_ACTOR, 'the INPUT record is stored as text/plain whatever Content-Type was sent'),
-  fault('metamorph-new-run-id', 'lifecycle', METAMORPH, 'metamorph starts the target as a new run (new id, input under INPUT) and aborts the old one'),
-  fault('metamorph-forgets-input', 'lifecycle', METAMORPH, 'metamorph does not store the new input as INPUT-METAMORPH-1'),
+  fault('finished-at-missing-on-terminal', 'lifecycle', GET_RUN, 'finishedAt stays null when a run has ended', ['lifecycle.finished-at-when-terminal']),
+  fault('finished-at-set-while-running', 'lifecycle', RUN_ACTOR, 'finishedAt is stamped when the run starts', ['lifecycle.finished-at-when-terminal']),
+  fault('status-skips-back', 'lifecycle', GET_RUN, 'a running run is moved to another worker once and reported READY again meanwhile', [
+    'lifecycle.statuses-move-forward',
+  ]),
+  fault('exit-code-ignored', 'lifecycle', GET_RUN, 'a run whose code exits non-zero ends SUCCEEDED', ['lifecycle.exit-code-decides']),
+  fault('timeout-not-enforced', 'lifecycle', RUN_ACTOR, 'the run timeout is never enforced', ['lifecycle.timeout-times-out']),
+  fault('input-content-type-lost', 'lifecycle', RUN_ACTOR, 'the INPUT record is stored as text/plain whatever Content-Type was sent', [
+    'lifecycle.input-stored-with-content-type',
+  ]),
+  fault('metamorph-new-run-id', 'lifecycle', METAMORPH, 'metamorph starts the target as a new run (new id, input under INPUT) and aborts the old one', [
+    'lifecycle.metamorph-keeps-run-id',
+  ]),
+  fault('metamorph-forgets-input', 'lifecycle', METAMORPH, 'metamorph does not store the new input as INPUT-METAMORPH-1', ['lifecycle.metamorph-stores-input']),
   // Run-sync (emulator/routes/run-sync.ts)
-  fault('run-sync-200', 'run-sync', RUN_SYNC_INPUT, 'run-sync answers 200 instead of 201'),
-  fault('run-sync-failed-as-201', 'run-sync', RUN_SYNC_INPUT, 'a run-sync run that failed answers 201 with whatever output it left instead of 400 run-failed'),
+  fault('run-sync-200', 'run-sync', RUN_SYNC_INPUT, 'run-sync answers 200 instead of 201', [
+    'run-sync.get-runs-without-input',
+    'run-sync.keeps-record-content-type',
+    'run-sync.output-record-key',
+    'run-sync.post-returns-output-record',
+  ]),
+  fault('run-sync-failed-as-201', 'run-sync', RUN_SYNC_INPUT, 'a run-sync run that failed answers 201 with whatever output it left instead of 400 run-failed', [
+    'run-sync.failed-run-400',
+  ]),
   fault(
     'run-sync-returns-run-object',
     'run-sync',
     'Run actor synchronously > Without input',
     'run-sync answers with the run object instead of the output record',
+    ['run-sync.get-runs-without-input', 'run-sync.post-returns-output-record'],
   ),
-  fault('run-sync-timeout-as-200', 'run-sync', RUN_SYNC_INPUT, 'a run-sync run still going at the cap answers 200 with the run instead of 408'),
-  fault('run-sync-ignores-output-record-key', 'run-sync', RUN_SYNC_INPUT, 'outputRecordKey is ignored: the OUTPUT record is always returned'),
+  fault('run-sync-timeout-as-200', 'run-sync', RUN_SYNC_INPUT, 'a run-sync run still going at the cap answers 200 with the run instead of 408', [
+    'run-sync.timeout-408',
+  ]),
+  fault('run-sync-ignores-output-record-key', 'run-sync', RUN_SYNC_INPUT, 'outputRecordKey is ignored: the OUTPUT record is always returned', [
+    'run-sync.output-record-key',
+  ]),
   // Authentication and isolation (emulator/http/auth.ts, emulator/routes/lookup.ts)
-  fault('token-not-required', 'auth', ACTORS, 'a call without a token acts as the first user'),
-  fault('invalid-token-accepted', 'auth', ACTORS, 'an unknown token acts as the first user instead of answering 401'),
-  fault('other-user-actor-visible', 'auth', GET_ACTOR, "another user's private actor can be read and changed"),
-  fault('run-requires-token', 'auth', GET_RUN, 'Get run and Get build refuse calls without a token'),
-  fault('bearer-not-accepted', 'auth', GET_ACTOR, 'the Authorization: Bearer header is ignored; only ?token= works'),
+  fault('token-not-required', 'auth', ACTORS, 'a call without a token acts as the first user', ['auth.token-required', 'auth.token-required-to-change']),
+  fault('invalid-token-accepted', 'auth', ACTORS, 'an unknown token acts as the first user instead of answering 401', ['auth.invalid-token-rejected']),
+  fault('other-user-actor-visible', 'auth', GET_ACTOR, "another user's private actor can be read and changed", [
+    'auth.other-users-actor-invisible',
+    'auth.other-users-actor-unchangeable',
+  ]),
+  fault('run-requires-token', 'auth', GET_RUN, 'Get run and Get build refuse calls without a token', ['auth.run-and-build-readable-without-token']),
+  fault('bearer-not-accepted', 'auth', GET_ACTOR, 'the Authorization: Bearer header is ignored; only ?token= works', ['auth.query-and-bearer']),
   // Errors and bad input (emulator/errors.ts, emulator/http/error-handler.ts, emulator/http/body-parsing.ts)
-  fault('not-found-wrong-type', 'errors', GET_ACTOR, 'unknown ids answer 404 with the error type not-found instead of record-not-found'),
-  fault('errors-not-json', 'errors', GET_ACTOR, 'error answers are plain text instead of the JSON error envelope'),
-  fault('malformed-json-accepted', 'errors', 'Actor object > Update actor', 'a malformed JSON body is read as an empty object'),
-  fault('non-object-body-accepted', 'errors', 'Version object > Update version', 'a JSON body that is not an object is read as an empty object'),
+  fault('not-found-wrong-type', 'errors', GET_ACTOR, 'unknown ids answer 404 with the error type not-found instead of record-not-found', [
+    'errors.unknown-ids-404',
+  ]),
+  fault('errors-not-json', 'errors', GET_ACTOR, 'error answers are plain text instead of the JSON error envelope', [
+    'errors.incomplete-version-400',
+    'errors.malformed-json-400',
+    'errors.non-object-body-400',
+    'errors.unknown-ids-404',
+    'errors.unknown-path-404',
+  ]),
+  fault('malformed-json-accepted', 'errors', 'Actor object > Update actor', 'a malformed JSON body is read as an empty object', ['errors.malformed-json-400']),
+  fault('non-object-body-accepted', 'errors', 'Version object > Update version', 'a JSON body that is not an object is read as an empty object', [
+    'errors.non-object-body-400',
+  ]),
   // Documented responses: status codes, headers, shapes (the routes, emulator/state/clock.ts, emulator/jobs/builds.ts)
   fault('create-actor-no-location', 'transactions', CREATE_ACTOR, 'Create actor answers 201 without a Location header'),
   fault('create-actor-200', 'transactions', CREATE_ACTOR, 'Create actor answers 200 instead of 201'),
@@ -132,19 +245,25 @@ export const FAULTS = [
   fault('get-version-missing-source-type', 'transactions', 'Version object > Get version', 'Get version leaves out sourceType'),
   fault('get-build-missing-status', 'transactions', GET_BUILD, 'Get build leaves out status'),
   // Round trips and partial updates (emulator/routes/actors.ts, emulator/routes/versions.ts, emulator/routes/lookup.ts)
+  fault('create-actor-drops-description', 'round-trip', CREATE_ACTOR, 'Create actor does not store the description', ['round-trip.actor-create-read']),
+  fault('create-version-drops-build-tag', 'round-trip', 'Version collection > Create version', 'Create version does not store the buildTag given', [
+    'round-trip.version-create-read',
+  ]),
   fault(
     'update-actor-wipes-fields',
     'round-trip',
     'Actor object > Update actor',
     'Update actor replaces the actor: title, description, isPublic and restartOnError left out of the body are reset',
+    ['round-trip.actor-partial-update'],
   ),
   fault(
     'update-version-wipes-fields',
     'round-trip',
     'Version object > Update version',
     'Update version replaces the version: buildTag, envVars and sources left out of the body are reset',
+    ['round-trip.version-partial-update'],
   ),
-  fault('tilde-name-not-resolved', 'round-trip', GET_ACTOR, 'username~name does not find the actor'),
+  fault('tilde-name-not-resolved', 'round-trip', GET_ACTOR, 'username~name does not find the actor', ['round-trip.tilde-name-resolves']),
 ] as const satisfies readonly FaultDefinition[];
 
 export type FaultId = (typeof FAULTS)[number]['id'];

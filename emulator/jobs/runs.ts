@@ -52,7 +52,7 @@ const GRACEFUL_ABORT_MS = 30_000;
 const ABORT_SETTLE_MS = 5_000;
 // Fault status-skips-back: when the run moves to another worker, and how long the move takes.
 const MIGRATION_AFTER_MS = 600;
-const MIGRATION_MS = 500;
+const MIGRATION_MS = 1500;
 
 export class RunJobs {
   private readonly jobs = new Map<string, RunJob>();
@@ -308,7 +308,7 @@ export class RunJobs {
 
   /**
    * Fault status-skips-back: 600 ms into its first process (long enough for a poller to see RUNNING first) the run moves
-   * to another worker; while it moves (500 ms) its status is set back to READY, and the new worker starts its code again
+   * to another worker; while it moves (1.5 s, long enough for a poller on a loaded machine to see it) its status is set back to READY, and the new worker starts its code again
    * and moves it to RUNNING.
    */
   private migrateLater(job: RunJob): void {

@@ -60,6 +60,11 @@ export async function waitForFinish(
   requestedSecs: number | undefined,
   capSecs: number,
 ): Promise<void> {
+  // Fault wait-for-finish-default-is-cap: without waitForFinish the answer is held for the whole cap, ended or not.
+  if (waiters.faults.has('wait-for-finish-default-is-cap') && requestedSecs === undefined) {
+    await new Promise((resolve) => setTimeout(resolve, capSecs * 1000));
+    return;
+  }
   const secs = faultyWaitSecs(waiters.faults, requestedSecs, capSecs) ?? effectiveWaitSecs(requestedSecs, capSecs);
   if (secs === 0 || isTerminal(job.status)) return;
   await waiters.wait(job.id, secs * 1000);

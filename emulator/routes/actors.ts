@@ -72,7 +72,9 @@ export async function actorRoutes(app: FastifyInstance, { context }: RoutePlugin
     const caller = callerOf(request);
     checkActorInput(request.body);
     ensureNameIsFree(context, caller.id, request.body.name);
-    const actor = createActor(state, caller, request.body);
+    // Fault create-actor-drops-description: the description is not stored.
+    const input = context.faults.has('create-actor-drops-description') ? { ...request.body, description: undefined } : request.body;
+    const actor = createActor(state, caller, input);
     reply.code(context.faults.has('create-actor-200') ? 200 : 201);
     if (!context.faults.has('create-actor-no-location')) reply.header('location', `${context.baseUrl()}${app.prefix}/${actor.id}`);
     return { data: actorView(actor) };

@@ -108,7 +108,8 @@ export async function buildObjectRoutes(app: FastifyInstance, { context, scope }
   app.post<{ Params: BuildParams }>(`${base}/abort`, { schema: { params } }, async (request) => {
     const build = buildOf(request);
     requireOwner(request, build);
-    await context.builds.abort(build);
+    // Fault abort-build-ignored: the build is answered as it is and goes on.
+    if (!context.faults.has('abort-build-ignored')) await context.builds.abort(build);
     return { data: build };
   });
 

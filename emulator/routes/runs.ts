@@ -99,7 +99,8 @@ export async function runObjectRoutes(app: FastifyInstance, { context, scope }: 
     async (request) => {
       const run = runOf(request);
       requireOwner(request, run);
-      await context.runs.abort(run, request.query.gracefully === true);
+      // Fault abort-run-ignored: the run is answered as it is and goes on.
+      if (!context.faults.has('abort-run-ignored')) await context.runs.abort(run, request.query.gracefully === true);
       return { data: run };
     },
   );

@@ -38,7 +38,8 @@ export async function versionRoutes(app: FastifyInstance, { context }: RoutePlug
     const actor = findActor(context, request, request.params.actorId, 'write');
     ensureVersionIsFree(actor, request.body.versionNumber);
     checkVersionInput(request.body, undefined);
-    const version = createVersion(request.body);
+    // Fault create-version-drops-build-tag: the given buildTag is not stored; the default takes its place.
+    const version = createVersion(context.faults.has('create-version-drops-build-tag') ? { ...request.body, buildTag: undefined } : request.body);
     actor.versions.push(version);
     touchActor(state, actor);
     reply.code(context.faults.has('create-version-200') ? 200 : 201);

@@ -135,8 +135,20 @@ describe('the self-test verdict', () => {
     expect(report.passed).toBe(false);
     expect(report.problems).toHaveLength(3);
     expect(report.problems[0]).toMatch(/correct variation charset failed the gate/);
-    expect(report.problems[1]).toMatch(/score 0\/1: no check caught a/);
+    expect(report.problems[1]).toMatch(/score 0\/1: not caught a/);
     expect(report.problems[2]).toMatch(/check families that caught no fault: pagination, /);
+  });
+
+  it('is caught only when every check the fault breaks failed, and names the ones that passed', () => {
+    const named = (failing: FailingCheck[]): CaseRun => {
+      const run = fault('named', 'lifecycle', 1, failing);
+      return { ...run, testCase: { ...run.testCase, breaks: ['lifecycle.exit-code-decides', 'lifecycle.timeout-times-out'] } };
+    };
+    const partly = faultRow(named([vitest('lifecycle.exit-code-decides')]));
+    expect(partly).toMatchObject({ caught: false, missed: ['lifecycle.timeout-times-out'] });
+    expect(faultRow(named([vitest('lifecycle.exit-code-decides'), vitest('lifecycle.timeout-times-out')]))).toMatchObject({ caught: true, missed: [] });
+    const report = buildReport([named([vitest('lifecycle.exit-code-decides')])], meta);
+    expect(report.problems).toContain('named breaks lifecycle.timeout-times-out, which passed against it');
   });
 
   it('takes no catch from a check that fails against the clean emulator too', () => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedTarget, MAX_WAIT_SECS, startEmbeddedTarget, TOKENS } from './support/embedded-target.ts';
-import { type FaultProxy, startFaultProxy } from './support/fault-proxy.ts';
+import { type EmbeddedTarget, startEmbeddedTarget } from './support/embedded-target.ts';
+import { type RecordingProxy, startRecordingProxy } from './support/recording-proxy.ts';
 import { openSuiteSession, type SuiteRun } from './support/suite-session.ts';
 
 // The suites' own selection: CONFORMANCE_READ_ONLY=1 runs only the checks tagged read-only, and they send nothing that
 // could change the target (a pass-through proxy sees every request); CONFORMANCE_SELECT picks families, ids and tags.
 let target: EmbeddedTarget;
-let proxy: FaultProxy;
+let proxy: RecordingProxy;
 let readOnly: SuiteRun;
 let readOnlyRequests: string[];
 let selected: SuiteRun;
@@ -14,7 +14,7 @@ const SELECTION = 'errors,auth.query-and-bearer,tag:rate-limit';
 
 beforeAll(async () => {
   target = await startEmbeddedTarget();
-  proxy = await startFaultProxy(target.url, { tokens: TOKENS, maxWaitSecs: MAX_WAIT_SECS });
+  proxy = await startRecordingProxy(target.url);
   const readOnlySession = await openSuiteSession(target.env(proxy.url, { CONFORMANCE_READ_ONLY: '1' }));
   try {
     readOnly = await readOnlySession.run();

@@ -325,6 +325,30 @@ export const API_PROBES = {
     faulty: { built: 'SUCCEEDED', read: undefined },
   },
 
+  'sporadic-503': {
+    async observe(emu) {
+      const statuses = [];
+      for (let i = 0; i < 10; i += 1) statuses.push((await emu.api.get('/v2/acts')).status);
+      return statuses.includes(503);
+    },
+    correct: false,
+    faulty: true,
+  },
+  'create-actor-drops-description': {
+    async observe(emu) {
+      return (await createActor(emu.api, { name: 'described', description: 'kept' })).description;
+    },
+    correct: 'kept',
+    faulty: null,
+  },
+  'create-version-drops-build-tag': {
+    async observe(emu) {
+      const actor = await createActor(emu.api, { name: 'tagged' });
+      return dataOf(await emu.api.post(`/v2/acts/${actor.id}/versions`, sourceFilesVersion('trivial', { versionNumber: '0.1', buildTag: 'beta' }))).buildTag;
+    },
+    correct: 'beta',
+    faulty: 'latest',
+  },
   'update-actor-wipes-fields': {
     async observe(emu) {
       const actor = await createActor(emu.api, { name: 'partial', title: 'Kept', description: 'before', restartOnError: true });

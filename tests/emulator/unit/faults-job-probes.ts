@@ -104,6 +104,32 @@ export const JOB_PROBES = {
     faulty: false,
   },
 
+  'wait-for-finish-default-is-cap': {
+    settings: { maxWaitSecs: 1 },
+    async observe(emu) {
+      const { run } = await sleepingRun(emu, 30_000);
+      return (await emu.api.get(`/v2/actor-runs/${run.id}`)).elapsedMs >= 900;
+    },
+    correct: false,
+    faulty: true,
+  },
+  'abort-run-ignored': {
+    async observe(emu) {
+      const { run } = await sleepingRun(emu, 30_000);
+      await pollJob<Run>(emu, 'run', run.id, (current) => current.status === 'RUNNING');
+      return dataOf<Run>(await emu.api.post(`/v2/actor-runs/${run.id}/abort`)).status;
+    },
+    correct: 'ABORTED',
+    faulty: 'RUNNING',
+  },
+  'abort-build-ignored': {
+    async observe(emu) {
+      const build = await slowBuild(emu);
+      return ['ABORTING', 'ABORTED'].includes(dataOf<Build>(await emu.api.post(`/v2/actor-builds/${build.id}/abort`)).status);
+    },
+    correct: true,
+    faulty: false,
+  },
   'abort-finished-run-changes-status': {
     async observe(emu) {
       const { run } = await sleepingRun(emu, 0);
