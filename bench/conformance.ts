@@ -4,6 +4,7 @@
 //   the physical memory of its process tree (summed PSS; summed RSS too, which counts shared pages once per process);
 // - plain Dredd on the spec with the hooks against an emulator, as the baseline;
 // - the emulator's own figures (bench/emulator.ts).
+// - the budgets (bench/budgets.ts): these figures and the last CI run's timings against their limits.
 // Writes reports/bench.json and prints a table. A script, not a test: it asserts nothing and never fails a build.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { startEmulator } from '../emulator/index.ts';
 import { runDredd } from '../runner/dredd/index.ts';
 import type { Summary as RunSummary } from '../runner/reports/summary.ts';
 import type { WaitObservation } from '../runner/timing.ts';
+import { budgets, formatBudgets } from './budgets.ts';
 import { benchEmulator } from './emulator.ts';
 import { processTree, pssBytes, rssBytes } from './process-tree.ts';
 import { type Summary, summarize } from './stats.ts';
@@ -152,8 +154,12 @@ const report = {
   dreddAloneMs: summarize(dreddMs),
   emulator: emulatorFigures,
 };
+const budgetRows = budgets(ROOT, {
+  wallSecs: report.conformance.wallMs.median / 1000,
+  wallOverRequiredWait: report.conformance.wallOverRequiredWait.median,
+});
 mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
-writeFileSync(path.join(ROOT, 'reports/bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(path.join(ROOT, 'reports/bench.json'), `${JSON.stringify({ ...report, budgets: budgetRows }, null, 2)}\n`);
 
 const show = (s: Summary, unit: string) => `${s.median} ${unit} (p10 ${s.p10}, p90 ${s.p90}, n=${s.samples})`;
 const rows: Array<[string, string]> = [
@@ -170,4 +176,6 @@ const rows: Array<[string, string]> = [
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
+console.log('');
+for (const line of formatBudgets(budgetRows)) console.log(line);
 console.log('\nemulator figures: reports/bench.json ("emulator"); written reports/bench.json');
