@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
 import type { CheckMeta } from '../common/check.ts';
@@ -14,6 +15,8 @@ export interface ListedCheck {
   spec: string;
   features: string[];
   tags: string[];
+  /** The suite file of a Vitest check, relative to the project. */
+  file?: string;
 }
 
 /** Every check of the gate: one per documented response (Dredd), then the suites' checks as collected by Vitest. */
@@ -36,7 +39,8 @@ async function suiteChecks(): Promise<ListedCheck[]> {
     for (const module of testModules) {
       for (const test of module.children.allTests()) {
         const meta = (test.meta() as { check?: CheckMeta }).check;
-        if (meta) checks.push({ id: meta.id, layer: 'vitest', title: meta.title, spec: meta.spec, features: meta.features, tags: meta.tags });
+        const file = path.relative(PROJECT_ROOT, module.moduleId);
+        if (meta) checks.push({ id: meta.id, layer: 'vitest', title: meta.title, spec: meta.spec, features: meta.features, tags: meta.tags, file });
       }
     }
     return checks.sort((a, b) => a.id.localeCompare(b.id));

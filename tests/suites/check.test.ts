@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkMeta, isSelected } from '../../common/check.ts';
 import { resolves, slugOf } from './support/spec-anchors.ts';
 
-// The registration contract the runner relies on (common/check.ts); the checks themselves are run by all-checks.test.ts.
+// The registration contract the runner relies on (common/check.ts); registry.test.ts reads every check.
 const meta = checkMeta({
   id: 'pagination.runs-total-counts-all',
   title: 'total counts every item',
