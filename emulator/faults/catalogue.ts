@@ -263,6 +263,19 @@ export const FAULTS = [
     'Update version replaces the version: buildTag, envVars and sources left out of the body are reset',
     ['round-trip.version-partial-update'],
   ),
+  fault('create-actor-location-wrong-id', 'round-trip', CREATE_ACTOR, "Create actor answers a Location with another id than the new actor's", [
+    'round-trip.create-location-names-actor',
+  ]),
+  fault('versions-total-off-by-one', 'round-trip', 'Version collection > Get list of versions', 'the versions list counts one version more than it holds', [
+    'round-trip.versions-list-total',
+  ]),
+  fault(
+    'secret-value-returned',
+    'round-trip',
+    'Version object > Get version',
+    'Create version, Get version and the versions list show the value of a secret variable',
+    ['round-trip.secret-value-never-returned'],
+  ),
   fault('tilde-name-not-resolved', 'round-trip', GET_ACTOR, 'username~name does not find the actor', ['round-trip.tilde-name-resolves']),
 ] as const satisfies readonly FaultDefinition[];
 

@@ -76,7 +76,9 @@ export async function actorRoutes(app: FastifyInstance, { context }: RoutePlugin
     const input = context.faults.has('create-actor-drops-description') ? { ...request.body, description: undefined } : request.body;
     const actor = createActor(state, caller, input);
     reply.code(context.faults.has('create-actor-200') ? 200 : 201);
-    if (!context.faults.has('create-actor-no-location')) reply.header('location', `${context.baseUrl()}${app.prefix}/${actor.id}`);
+    // Fault create-actor-location-wrong-id: the Location names another id than the actor's.
+    const locatedId = context.faults.has('create-actor-location-wrong-id') ? `${actor.id.slice(1)}X` : actor.id;
+    if (!context.faults.has('create-actor-no-location')) reply.header('location', `${context.baseUrl()}${app.prefix}/${locatedId}`);
     return { data: actorView(actor) };
   });
 

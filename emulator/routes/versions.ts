@@ -26,12 +26,15 @@ interface VersionParams {
 
 export async function versionRoutes(app: FastifyInstance, { context }: RoutePluginOptions): Promise<void> {
   const { state } = context;
+  // Fault secret-value-returned: the versions' own endpoints answer secret values too.
+  const view = (version: Version) => versionView(version, context.faults.has('secret-value-returned'));
 
   app.get<{ Params: { actorId: string } }>('/:actorId/versions', { schema: { params: actorIdParams } }, async (request) => {
     const actor = findActor(context, request, request.params.actorId, 'read');
-    const items = actor.versions.map(versionView);
-    // Fault versions-list-missing-total: the list is answered without its total.
-    return { data: context.faults.has('versions-list-missing-total') ? { items } : { total: items.length, items } };
+    const items = actor.versions.map((version) => view(version));
+    // Fault versions-list-missing-total: the list is answered without its total; versions-total-off-by-one: one too many.
+    if (context.faults.has('versions-list-missing-total')) return { data: { items } };
+    return { data: { total: items.length + (context.faults.has('versions-total-off-by-one') ? 1 : 0), items } };
   });
 
   app.post<{ Params: { actorId: string }; Body: NewVersionInput }>('/:actorId/versions', { schema: createSchema }, async (request, reply) => {
@@ -44,15 +47,15 @@ export async function versionRoutes(app: FastifyInstance, { context }: RoutePlug
     touchActor(state, actor);
     reply.code(context.faults.has('create-version-200') ? 200 : 201);
     reply.header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/versions/${version.versionNumber}`);
-    return { data: versionView(version) };
+    return { data: view(version) };
   });
 
   app.get<{ Params: VersionParams }>('/:actorId/versions/:versionNumber', { schema: { params: versionParams } }, async (request) => {
     const actor = findActor(context, request, request.params.actorId, 'read');
-    const view = versionView(findVersion(actor, request.params.versionNumber));
+    const answer = view(findVersion(actor, request.params.versionNumber));
     // Fault get-version-missing-source-type: this endpoint's view of a version leaves sourceType out.
-    if (context.faults.has('get-version-missing-source-type')) delete view.sourceType;
-    return { data: view };
+    if (context.faults.has('get-version-missing-source-type')) delete answer.sourceType;
+    return { data: answer };
   });
 
   app.put<{ Params: VersionParams; Body: VersionInput }>('/:actorId/versions/:versionNumber', { schema: updateSchema }, async (request) => {
@@ -68,7 +71,7 @@ export async function versionRoutes(app: FastifyInstance, { context }: RoutePlug
       updateVersion(version, request.body);
     }
     touchActor(state, actor);
-    return { data: versionView(version) };
+    return { data: view(version) };
   });
 
   app.delete<{ Params: VersionParams }>('/:actorId/versions/:versionNumber', { schema: { params: versionParams } }, async (request, reply) => {
@@ -77,7 +80,7 @@ export async function versionRoutes(app: FastifyInstance, { context }: RoutePlug
     actor.versions.splice(actor.versions.indexOf(version), 1);
     touchActor(state, actor);
     // Fault delete-version-200-with-body: the deleted version is echoed back with 200.
-    if (context.faults.has('delete-version-200-with-body')) return { data: versionView(version) };
+    if (context.faults.has('delete-version-200-with-body')) return { data: view(version) };
     return reply.code(204).send();
   });
 }

@@ -2,14 +2,17 @@
 // their internal fields here, and secret environment variables lose their value.
 import type { Actor, Build, Run, Version } from '../state/types.ts';
 
-export function versionView(version: Version) {
+/** `secretsShown` only for the fault secret-value-returned. */
+export function versionView(version: Version, secretsShown = false) {
   const view: Record<string, unknown> = {
     versionNumber: version.versionNumber,
     sourceType: version.sourceType,
     buildTag: version.buildTag,
     envVars:
       version.envVars?.map((variable) =>
-        variable.isSecret ? { name: variable.name, isSecret: true } : { name: variable.name, value: variable.value, isSecret: false },
+        variable.isSecret && !secretsShown
+          ? { name: variable.name, isSecret: true }
+          : { name: variable.name, value: variable.value, isSecret: variable.isSecret },
       ) ?? null,
     applyEnvVarsToBuild: version.applyEnvVarsToBuild,
     baseDockerImage: version.baseDockerImage,
@@ -47,7 +50,7 @@ export function actorView(actor: Actor) {
     createdAt: actor.createdAt,
     modifiedAt: actor.modifiedAt,
     stats: actor.stats,
-    versions: actor.versions.map(versionView),
+    versions: actor.versions.map((version) => versionView(version)),
     defaultRunOptions: actor.defaultRunOptions,
     taggedBuilds: actor.taggedBuilds,
   };

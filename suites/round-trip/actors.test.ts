@@ -49,6 +49,26 @@ check(
 
 check(
   {
+    id: 'round-trip.create-location-names-actor',
+    title: "Create actor's Location header names the actor just created",
+    spec: 'spec/01-actors.apib#create-actor',
+    features: ['actors'],
+  },
+  async () => {
+    const response = await api.request({
+      method: 'POST',
+      path: '/v2/acts',
+      body: { name: resourceName(config, 'located'), versions: [fixtureVersion('0.0')] },
+    });
+    const actor = expectBody<ActorRecord>(response, 201, 'actor-response');
+    fixtures.registry.trackActor(actor);
+    const location = response.headers.location ?? '';
+    expectThat(new URL(location, config.baseUrl).pathname.endsWith(`/${actor.id}`), `a Location that ends with /${actor.id}`, `"${location}"`, response);
+  },
+);
+
+check(
+  {
     id: 'round-trip.actor-partial-update',
     title: 'updating one actor property leaves every other property as it was',
     spec: 'spec/01-actors.apib#update-actor',

@@ -72,3 +72,42 @@ check(
     }
   },
 );
+
+check(
+  {
+    id: 'round-trip.versions-list-total',
+    title: "the list of an actor's versions holds every version, and its total counts exactly its items",
+    spec: 'spec/01-actors.apib#get-list-of-versions',
+    features: ['actors.versions'],
+  },
+  async () => {
+    const made = await fixtures.createActor('versions-list', { versions: [fixtureVersion('0.0'), fixtureVersion('0.1'), fixtureVersion('0.2')] });
+    const response = await api.request({ path: `/v2/acts/${made.id}/versions` });
+    const list = expectBody<{ total: number; items: VersionRecord[] }>(response, 200, 'version-list-response');
+    const numbers = list.items.map((v) => v.versionNumber).sort();
+    expectThat(numbers.join() === '0.0,0.1,0.2', 'the versions 0.0, 0.1 and 0.2', numbers.join(', '), response);
+    expectThat(list.total === list.items.length, `total ${list.items.length}, the number of items`, `total ${list.total}`, response);
+  },
+);
+
+check(
+  {
+    id: 'round-trip.secret-value-never-returned',
+    title: 'an environment variable marked isSecret is stored, but no response shows its value',
+    spec: 'spec/01-actors.apib#version-object',
+    features: ['actors.versions'],
+  },
+  async () => {
+    const { id } = await actor();
+    const secret = `secret-${freshSeed()}`;
+    const sent = { ...fixtureVersion('3.0'), envVars: [{ name: 'SECRET_ONE', value: secret, isSecret: true }] };
+    const answers = [
+      await api.request({ method: 'POST', path: `/v2/acts/${id}/versions`, body: sent }),
+      await api.request({ path: `/v2/acts/${id}/versions/3.0` }),
+      await api.request({ path: `/v2/acts/${id}/versions` }),
+      await api.request({ path: `/v2/acts/${id}` }),
+    ];
+    expectBody(answers[0]!, 201, 'version-response');
+    for (const answer of answers) expectThat(!answer.text.includes(secret), 'no response to show the secret value', 'the value in the answer', answer);
+  },
+);

@@ -349,6 +349,31 @@ export const API_PROBES = {
     correct: 'beta',
     faulty: 'latest',
   },
+  'create-actor-location-wrong-id': {
+    async observe(emu) {
+      const response = await emu.api.post('/v2/acts', { name: 'located' });
+      return (response.headers.location ?? '').endsWith(`/${dataOf(response).id}`);
+    },
+    correct: true,
+    faulty: false,
+  },
+  'versions-total-off-by-one': {
+    async observe(emu) {
+      const actor = await createActor(emu.api, { name: 'counted', versions: [sourceFilesVersion('trivial')] });
+      return dataOf(await emu.api.get(`/v2/acts/${actor.id}/versions`)).total;
+    },
+    correct: 1,
+    faulty: 2,
+  },
+  'secret-value-returned': {
+    async observe(emu) {
+      const version = { ...sourceFilesVersion('trivial'), envVars: [{ name: 'S', value: 'hidden', isSecret: true }] };
+      const actor = await createActor(emu.api, { name: 'secretive', versions: [version] });
+      return (await emu.api.get(`/v2/acts/${actor.id}/versions/0.0`)).text.includes('hidden');
+    },
+    correct: false,
+    faulty: true,
+  },
   'update-actor-wipes-fields': {
     async observe(emu) {
       const actor = await createActor(emu.api, { name: 'partial', title: 'Kept', description: 'before', restartOnError: true });
