@@ -10,7 +10,8 @@
  */
 export type CheckStatus = 'passed' | 'failed' | 'inconclusive' | 'skipped' | 'expected-failure' | 'unexpected-pass' | 'error';
 
-export type Layer = 'dredd' | 'vitest';
+/** Who produced a result: Dredd, the suites, or the runner itself (its end-of-run sweep). */
+export type Layer = 'dredd' | 'vitest' | 'runner';
 
 /** A request and response pair kept for the report (already redacted). */
 export interface Exchange {
@@ -93,4 +94,20 @@ export function countStatuses(results: CheckResult[]): Totals {
 /** The statuses that make the gate fail. */
 export function isFailing(status: CheckStatus): boolean {
   return status === 'failed' || status === 'inconclusive' || status === 'unexpected-pass' || status === 'error';
+}
+
+/** What a clean-up step could not remove, as a failed check: leftovers on the target fail the run. */
+export function cleanupFailed(who: Pick<CheckResult, 'id' | 'layer' | 'family'>, failures: string[]): CheckResult {
+  return {
+    id: `${who.id} (clean-up)`,
+    layer: who.layer,
+    family: who.family,
+    title: `the clean-up of ${who.id} removes what it created`,
+    spec: '',
+    features: [],
+    tags: [who.family],
+    status: 'failed',
+    durationMs: 0,
+    message: `could not remove: ${failures.join('; ')}`,
+  };
 }

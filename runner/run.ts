@@ -19,7 +19,7 @@ import { loadProfile, type Profile } from './profiles.ts';
 import { Progress } from './progress.ts';
 import { buildSummary, type Summary } from './reports/summary.ts';
 import { writeReports } from './reports/write.ts';
-import { applyExpectations, type CheckResult, isFailing } from './results.ts';
+import { applyExpectations, type CheckResult, cleanupFailed, isFailing } from './results.ts';
 import { dreddSelection, unknownSelectionEntries } from './selection.ts';
 import { STALE_AFTER_MS, sweepLeftovers, sweepThisRun } from './sweep.ts';
 import { openTarget, type Target } from './target.ts';
@@ -75,6 +75,7 @@ export async function runConformance(options: RunOptions): Promise<{ summary: Su
   const contract = readSpecContract();
   const session = await openSession(options.overrides);
   const { config, profile, target, redactor, childEnv } = session;
+  let sweptAtEnd = false;
   const print = options.print;
   const api = createConfiguredClient(config);
   const exchangeDir = await mkdtemp(path.join(tmpdir(), 'conformance-exchanges-'));
@@ -100,7 +101,11 @@ export async function runConformance(options: RunOptions): Promise<{ summary: Su
     const dreddResults = dredd
       ? dreddCheckResults({ ...dredd, specTransactions: dredd.specTransactions ?? transactionNames(contract) }, contract)
       : notRunTransactions(contract, dreddPlan.reason);
-    const checks = attachExchanges(applyExpectations([...dreddResults, ...suites.results], profile.expectations), exchanges);
+    // Whatever the checks' own clean-up missed carries this run's id in its name; what even the sweep cannot remove fails the run.
+    const leftovers = config.readOnly ? [] : ((await sweepThisRun(api, config).catch(() => undefined))?.failures ?? []);
+    sweptAtEnd = true;
+    const swept = leftovers.length === 0 ? [] : [cleanupFailed({ id: 'the end-of-run sweep', layer: 'runner', family: 'clean-up' }, leftovers)];
+    const checks = attachExchanges(applyExpectations([...dreddResults, ...suites.results, ...swept], profile.expectations), exchanges);
     const brokenReasons = brokenReasonsOf({ contract, config, profile, dredd, suites, checks, exchanges, aborted: options.signal.aborted });
     const coverage = computeCoverage(dreddResults, profile.uncovered, dreddPlan.run ? undefined : { applied: false, reason: dreddPlan.reason });
     const { outcome, exitCode } = decideOutcome(brokenReasons, checks, coverage, { failOnSkip: config.failOnSkip });
@@ -130,8 +135,8 @@ export async function runConformance(options: RunOptions): Promise<{ summary: Su
     printSummary(summary, files, print);
     return { summary, exitCode };
   } finally {
-    // Whatever the checks' own cleanup missed (an interruption, a crash) carries this run's id in its name.
-    if (!config.readOnly) {
+    // After an interruption or a crash the sweep above did not run.
+    if (!config.readOnly && !sweptAtEnd) {
       const leftover = await sweepThisRun(api, config).catch(() => undefined);
       if (leftover && leftover.failures.length > 0) print(`Cleanup could not remove: ${leftover.failures.join('; ')}`);
     }

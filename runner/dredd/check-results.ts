@@ -1,16 +1,18 @@
 import { actionLink, type SpecContract, transactionAction } from '../../common/spec-contract.ts';
-import type { CheckResult } from '../results.ts';
+import { type CheckResult, cleanupFailed } from '../results.ts';
 import type { DreddRunResult, DreddTransactionResult } from './result.ts';
 
 /** Each Dredd transaction as a check of the `transactions` family, identified by its transaction name. */
 export function dreddCheckResults(run: DreddRunResult, contract: SpecContract): CheckResult[] {
   const ran = new Map(run.transactions.map((t) => [t.name, t]));
   const names = run.specTransactions ?? run.transactions.map((t) => t.name);
-  return names.map((name) => {
+  const results = names.map((name) => {
     const transaction = ran.get(name);
     const described = describe(name, contract);
     return transaction ? { ...described, ...fromTransaction(transaction) } : { ...described, ...notRun(run) };
   });
+  const failures = run.cleanup?.failures ?? [];
+  return failures.length === 0 ? results : [...results, cleanupFailed({ id: 'the Dredd hooks', layer: 'dredd', family: 'transactions' }, failures)];
 }
 
 /** `Apify API > Actors > Run actor synchronously > With input > Example 2` -> `Run actor synchronously > With input`. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyExpectations, countStatuses, isFailing } from '../../runner/results.ts';
+import { readSpecContract } from '../../common/spec-contract.ts';
+import { dreddCheckResults } from '../../runner/dredd/check-results.ts';
+import type { DreddRunResult } from '../../runner/dredd/result.ts';
+import { applyExpectations, cleanupFailed, countStatuses, isFailing } from '../../runner/results.ts';
 import { sampleResults } from './sample-results.ts';
 
 describe('expectations from a target profile', () => {
@@ -60,5 +63,32 @@ describe('totals', () => {
       'unexpected-pass',
       'error',
     ]);
+  });
+});
+
+describe('clean-up failures', () => {
+  it('of the Dredd hooks are a failed check of the transactions family, so leftovers fail the run', () => {
+    const run: DreddRunResult = {
+      outcome: 'passed',
+      brokenReasons: [],
+      transactions: [],
+      specTransactions: [],
+      cleanup: { aborted: [], deleted: [], failures: ['actor a1 (x): 500'] },
+      output: '',
+      exitCode: 0,
+      durationMs: 1,
+    };
+    const [result] = dreddCheckResults(run, readSpecContract());
+    expect(result).toMatchObject({
+      id: 'the Dredd hooks (clean-up)',
+      family: 'transactions',
+      status: 'failed',
+      message: 'could not remove: actor a1 (x): 500',
+    });
+    expect(isFailing(result!.status)).toBe(true);
+  });
+
+  it('of the end-of-run sweep are a failed check of the runner', () => {
+    expect(cleanupFailed({ id: 'the end-of-run sweep', layer: 'runner', family: 'clean-up' }, ['run r1'])).toMatchObject({ layer: 'runner', status: 'failed' });
   });
 });
