@@ -516,7 +516,187 @@ export const SUITE_FAULTS: SuiteFault[] = [
       (request) => withJsonBody(request, { sourceFiles: [], envVars: null, ...jsonObjectOf(request) }),
     ),
   ),
+  // request queues
+  fault(
+    'rq-add-reports-new',
+    ['request-queues.dedup-returns-existing', 'request-queues.dedup-of-handled', 'request-queues.model-random-sequence'],
+    answerEdit(
+      (request) => isAction(request, 'Request collection > Add request'),
+      (response) =>
+        editData(response, (info) => {
+          info.wasAlreadyPresent = false;
+          info.wasAlreadyHandled = false;
+        }),
+    ),
+  ),
+  fault(
+    'rq-forefront-dropped',
+    ['request-queues.forefront-first'],
+    requestEdit(
+      (request) => isAction(request, 'Request collection > Add request'),
+      (request) => withQuery(request, { forefront: undefined }),
+    ),
+  ),
+  fault(
+    'rq-handled-at-dropped',
+    ['request-queues.head-hides-handled', 'request-queues.counts-add-up'],
+    requestEdit(
+      (request) => isAction(request, 'Request > Update request'),
+      (request) => withJsonBody(request, { ...jsonObjectOf(request), handledAt: null }),
+    ),
+  ),
+  fault(
+    'rq-head-limit-dropped',
+    ['request-queues.head-honours-limit'],
+    requestEdit(
+      (request) => isAction(request, 'Queue head > Get head'),
+      (request) => withQuery(request, { limit: undefined }),
+    ),
+  ),
+  fault(
+    'rq-create-under-new-name',
+    ['request-queues.create-by-name-returns-existing'],
+    requestEdit(
+      (request) => isAction(request, 'Queue collection > Create request queue') && request.query.has('name'),
+      (request) => withQuery(request, { name: `${request.query.get('name')}-x` }),
+    ),
+  ),
+  fault(
+    'rq-list-shows-unnamed',
+    ['request-queues.list-named-unless-unnamed'],
+    requestEdit(
+      (request) => isAction(request, 'Queue collection > Get list of request queues'),
+      (request) => withQuery(request, { unnamed: '1' }),
+    ),
+  ),
+  fault(
+    'rq-rename-dropped',
+    ['request-queues.rename'],
+    requestEdit(
+      (request) => isAction(request, 'Queue > Update request queue'),
+      (request) => withJsonBody(request, {}),
+    ),
+  ),
+  fault('rq-delete-queue-noop', ['request-queues.delete-queue'], async (request, context) =>
+    isAction(request, 'Queue > Delete request queue') ? { status: 204, headers: {}, body: Buffer.alloc(0) } : context.forward(request),
+  ),
+  fault(
+    'rq-get-request-drops-user-data',
+    ['request-queues.request-as-last-written'],
+    answerEdit(
+      (request) => isAction(request, 'Request > Get request'),
+      (response) =>
+        editData(response, (request) => {
+          delete request.userData;
+        }),
+    ),
+  ),
+  fault(
+    'rq-client-key-dropped',
+    ['request-queues.multiple-clients'],
+    requestEdit(
+      (request) => request.path.startsWith('/v2/request-queues/'),
+      (request) => withQuery(request, { clientKey: undefined }),
+    ),
+  ),
+  fault(
+    'rq-lock-expires-early',
+    ['request-queues.lock-hides-from-other-clients'],
+    requestEdit(
+      (request) => isQueueOperation(request, 'POST', '/head/lock'),
+      (request) => withQuery(request, { lockSecs: '1' }),
+    ),
+  ),
+  fault('rq-lock-any-holder', ['request-queues.lock-holder-only'], (request, context) => {
+    // Remembers who locked last, and lets every lock call speak for that client.
+    if (isQueueOperation(request, 'POST', '/head/lock')) context.memory.set('holder', request.query.get('clientKey') ?? undefined);
+    const lockCall = /\/requests\/[^/]+\/lock$/.test(request.path) && context.memory.has('holder');
+    return context.forward(lockCall ? withQuery(request, { clientKey: context.memory.get('holder') as string | undefined }) : request);
+  }),
+  fault(
+    'rq-lock-never-expires',
+    ['request-queues.lock-expires'],
+    requestEdit(
+      (request) => isQueueOperation(request, 'POST', '/head/lock'),
+      (request) => withQuery(request, { lockSecs: '3600' }),
+    ),
+  ),
+  fault(
+    'rq-unlock-miscounts',
+    ['request-queues.unlock-own-locks-only'],
+    answerEdit(
+      (request) => isQueueOperation(request, 'POST', '/requests/unlock'),
+      (response) =>
+        editData(response, (data) => {
+          data.unlockedCount = Number(data.unlockedCount) + 1;
+        }),
+    ),
+  ),
+  fault(
+    'rq-lock-input-unchecked',
+    ['request-queues.lock-bad-input-400'],
+    requestEdit(
+      (request) => isQueueOperation(request, 'POST', '/head/lock'),
+      (request) =>
+        withQuery(request, { lockSecs: request.query.get('lockSecs') ?? '60', limit: String(Math.min(25, Number(request.query.get('limit') ?? 25))) }),
+    ),
+  ),
+  fault(
+    'rq-batch-drops-present',
+    ['request-queues.batch-reports-every-request'],
+    answerEdit(
+      (request) => isQueueOperation(request, 'POST', '/requests/batch'),
+      (response) =>
+        editData(response, (data) => {
+          data.processedRequests = (data.processedRequests as JsonObject[]).filter((item) => item.wasAlreadyPresent !== true);
+        }),
+    ),
+  ),
+  fault('rq-batch-unlimited', ['request-queues.batch-over-25-400'], async (request, context) => {
+    if (!isQueueOperation(request, 'POST', '/requests/batch')) return context.forward(request);
+    const items = bodyOf({ status: 200, headers: {}, body: request.body });
+    if (!Array.isArray(items) || (items.length > 0 && items.length <= 25)) return context.forward(request);
+    if (items.length === 0) return jsonResponse(201, { data: { processedRequests: [], unprocessedRequests: [] } });
+    return context.forward(withJsonBody(request, items.slice(0, 25)));
+  }),
+  fault(
+    'rq-list-ignores-start',
+    ['request-queues.list-visits-each-once'],
+    requestEdit(
+      (request) => isQueueOperation(request, 'GET', '/requests'),
+      (request) => withQuery(request, { exclusiveStartId: undefined }),
+    ),
+  ),
+  fault(
+    'rq-incomplete-request-completed',
+    ['request-queues.incomplete-request-400'],
+    requestEdit(
+      (request) => isAction(request, 'Request collection > Add request'),
+      (request) => {
+        const body = jsonObjectOf(request) ?? {};
+        return withJsonBody(request, { uniqueKey: body.url, url: body.uniqueKey, ...body });
+      },
+    ),
+  ),
+  fault(
+    'rq-other-user-acts-as-owner',
+    ['request-queues.other-user-changes-nothing'],
+    requestEdit(
+      (request, context) => request.path.startsWith('/v2/request-queues') && tokenOf(request) === context.tokens.second,
+      (request, context) => withToken(request, context.tokens.main),
+    ),
+  ),
 ];
+
+/** A call of an operation on a queue that the spec describes in prose (locks, batches, the list), by method and path end. */
+function isQueueOperation(request: ProxyRequest, method: string, suffix: string): boolean {
+  return (
+    request.method === method &&
+    request.path.startsWith('/v2/request-queues/') &&
+    request.path.endsWith(suffix) &&
+    request.path.split('/').length === 4 + suffix.split('/').length - 1
+  );
+}
 
 /** A request with a token that belongs to none of the target's users. */
 function isStranger(request: ProxyRequest, context: FaultContext): boolean {
