@@ -241,6 +241,75 @@ export interface DataBody<Data> extends Open {
   data: Data;
 }
 
+// Request queues
+
+export interface RequestQueue extends Open {
+  id: string;
+  name: string | null;
+  userId: string;
+  createdAt: string;
+  modifiedAt: string;
+  accessedAt: string;
+  totalRequestCount: number;
+  handledRequestCount: number;
+  pendingRequestCount: number;
+  hadMultipleClients: boolean;
+}
+
+export interface QueueRequestWithoutId extends Open {
+  uniqueKey: string;
+  url: string;
+  method?: string;
+  retryCount?: number;
+  userData?: Record<string, unknown> | null;
+  handledAt?: string | null;
+}
+
+export interface QueueRequest extends QueueRequestWithoutId {
+  id: string;
+}
+
+export interface RequestOperationInfo extends Open {
+  requestId: string;
+  wasAlreadyPresent: boolean;
+  wasAlreadyHandled: boolean;
+}
+
+export interface HeadItem extends Open {
+  id: string;
+  uniqueKey: string;
+  url: string;
+  method: string;
+  retryCount: number;
+}
+
+export interface QueueHead extends Open {
+  limit: number;
+  queueModifiedAt: string;
+  hadMultipleClients: boolean;
+  items: HeadItem[];
+}
+
+export interface LockedQueueHead extends QueueHead {
+  queueHasLockedRequests: boolean;
+  clientKey?: string | null;
+  lockSecs: number;
+  items: Array<HeadItem & { lockExpiresAt: string }>;
+}
+
+export interface BatchResult extends Open {
+  processedRequests: Array<{ requestId?: string | null; uniqueKey: string | null; wasAlreadyPresent?: boolean; wasAlreadyHandled?: boolean }>;
+  unprocessedRequests: Array<{ uniqueKey?: string | null; url?: string; method?: string }>;
+}
+
+export interface RequestList extends Open {
+  limit: number;
+  exclusiveStartId?: string | null;
+  cursor?: string | null;
+  nextCursor?: string | null;
+  items: QueueRequest[];
+}
+
 /** The type of data that passed each schema of schemas/ (keyed by file name without .json). */
 export interface SchemaTypes {
   id: string;
@@ -278,6 +347,24 @@ export interface SchemaTypes {
   'metamorph-run-response': DataBody<Run & { metamorphs: Metamorph[] }>;
   'run-failed-error': ErrorBody;
   'run-timeout-error': ErrorBody;
+  'request-queue': RequestQueue;
+  'request-queue-response': DataBody<RequestQueue>;
+  'request-queue-list-response': DataBody<PaginatedList<RequestQueue>>;
+  'request-queue-update': { name: string; [extra: string]: unknown };
+  'request-without-id': QueueRequestWithoutId;
+  'request-id': string;
+  request: QueueRequest;
+  'request-response': DataBody<QueueRequest>;
+  'request-operation-info': RequestOperationInfo;
+  'request-operation-response': DataBody<RequestOperationInfo>;
+  'head-item': HeadItem;
+  'queue-head': QueueHead;
+  'queue-head-response': DataBody<QueueHead>;
+  'locked-queue-head-response': DataBody<LockedQueueHead>;
+  'request-lock-response': DataBody<{ lockExpiresAt: string; [extra: string]: unknown }>;
+  'unlock-response': DataBody<{ unlockedCount: number; [extra: string]: unknown }>;
+  'batch-result-response': DataBody<BatchResult>;
+  'request-list-response': DataBody<RequestList>;
 }
 
 export type SchemaName = keyof SchemaTypes;

@@ -49,6 +49,17 @@ export const RESPONSE_BODIES = {
   'Run object > Get run': { 200: json('run-response') },
   'Abort run > Abort run': { 200: json('run-response') },
   'Metamorph run > Metamorph run': { 200: json('metamorph-run-response') },
+  // Request queues (spec/05-request-queues.apib)
+  'Queue collection > Get list of request queues': { 200: json('request-queue-list-response') },
+  'Queue collection > Create request queue': { 201: json('request-queue-response'), 200: json('request-queue-response') },
+  'Queue > Get request queue': { 200: json('request-queue-response') },
+  'Queue > Update request queue': { 200: json('request-queue-response') },
+  'Queue > Delete request queue': { 204: NO_BODY },
+  'Request collection > Add request': { 201: json('request-operation-response') },
+  'Request > Get request': { 200: json('request-response') },
+  'Request > Update request': { 200: json('request-operation-response') },
+  'Request > Delete request': { 204: NO_BODY },
+  'Queue head > Get head': { 200: json('queue-head-response') },
 } as const satisfies Record<string, Readonly<Record<number, BodyRule>>>;
 
 export type ActionName = keyof typeof RESPONSE_BODIES;
@@ -59,6 +70,10 @@ export const REQUEST_BODIES = {
   'Actor object > Update actor': json('act-update'),
   'Version collection > Create version': json('version-update'),
   'Version object > Update version': json('version-update'),
+  // Request queues (spec/05-request-queues.apib)
+  'Queue > Update request queue': json('request-queue-update'),
+  'Request collection > Add request': json('request-without-id'),
+  'Request > Update request': json('request'),
 } as const satisfies Partial<Record<ActionName, JsonBodyRule>>;
 
 /** Every error response carries the error envelope (the API introduction), whatever the action. */

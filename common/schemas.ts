@@ -53,6 +53,25 @@ const SCHEMA_PRESENCE: Record<SchemaName, true> = {
   'metamorph-run-response': true,
   'run-failed-error': true,
   'run-timeout-error': true,
+  // Request queues
+  'request-queue': true,
+  'request-queue-response': true,
+  'request-queue-list-response': true,
+  'request-queue-update': true,
+  'request-without-id': true,
+  'request-id': true,
+  request: true,
+  'request-response': true,
+  'request-operation-info': true,
+  'request-operation-response': true,
+  'head-item': true,
+  'queue-head': true,
+  'queue-head-response': true,
+  'locked-queue-head-response': true,
+  'request-lock-response': true,
+  'unlock-response': true,
+  'batch-result-response': true,
+  'request-list-response': true,
 };
 
 export const SCHEMA_NAMES = Object.keys(SCHEMA_PRESENCE) as SchemaName[];

@@ -26,6 +26,8 @@ export const buildNotFound = (buildNumber: string) => new ApiError(400, 'build-n
 export const buildNotSucceeded = (buildNumber: string, status: string) =>
   new ApiError(400, 'build-not-succeeded', `Build ${buildNumber} has status ${status}; only a successful build can run`);
 export const jobFinished = (what: string) => new ApiError(400, 'job-finished', what);
+export const requestIdInvalid = (requestId: string) =>
+  new ApiError(400, 'request-id-invalid', `Request ID ${requestId} does not correspond to the uniqueKey or id in the body`);
 export const runFailed = (runId: string, status: string) => new ApiError(400, 'run-failed', `Actor run did not succeed (run ID: ${runId}, status: ${status})`);
 
 // 401 and 403: who is asking.
@@ -45,6 +47,10 @@ export const runTimeoutExceeded = (capSecs: number) =>
 export const requestTimeout = () => new ApiError(408, 'request-timeout', 'The request did not arrive in full in time');
 export const actorNameNotUnique = (name: string) =>
   new ApiError(409, 'actor-name-not-unique', `Record with the given name already exists (an actor named "${name}").`);
+/** A lock operation by a client that does not hold the request's lock (or on a request nobody has locked). */
+export const requestLockNotHeld = (requestId: string) =>
+  new ApiError(409, 'request-handled-or-locked', `Request ${requestId} is not locked by this client (clientKey)`);
+export const storageNameNotUnique = (name: string) => new ApiError(409, 'record-name-not-unique', `A storage named "${name}" already exists`);
 export const versionAlreadyExists = (versionNumber: string) => new ApiError(409, 'version-already-exists', `The actor already has a version ${versionNumber}`);
 
 // 413, 415, 429, 431 and 500: the size, encoding and rate of requests, and the emulator's own failures.

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../state/ids.ts';
+import { createRequestQueue } from '../state/request-queues.ts';
 import { createDataset, createKeyValueStore, setRecord } from '../state/storages.ts';
 import type { Actor, Build, JobMeta, JobStatus, Run, StoredRecord, User } from '../state/types.ts';
 import { type ActorProcess, actorEnvironment, type ProcessExit, spawnNode } from './actor-process.ts';
@@ -105,7 +106,7 @@ export class RunJobs {
       exitCode: null,
       defaultKeyValueStoreId: store.id,
       defaultDatasetId: dataset.id,
-      defaultRequestQueueId: newId(),
+      defaultRequestQueueId: createRequestQueue(state, user.id, null).id,
       metamorphs: [],
     };
     actor.runs.push(run);

@@ -7,6 +7,7 @@ import type { RoutePluginOptions } from './context.ts';
 import { datasetRoutes } from './datasets.ts';
 import { keyValueStoreRoutes } from './key-value-stores.ts';
 import { logRoutes } from './logs.ts';
+import { requestQueueRoutes } from './request-queues.ts';
 import { runSyncRoutes } from './run-sync.ts';
 import { actorRunRoutes, runObjectRoutes } from './runs.ts';
 import { versionRoutes } from './versions.ts';
@@ -23,6 +24,7 @@ export async function registerRoutes(app: FastifyInstance, { context }: RoutePlu
   await app.register(keyValueStoreRoutes, { prefix: '/v2/key-value-stores', context });
   await app.register(datasetRoutes, { prefix: '/v2/datasets', context });
   await app.register(logRoutes, { prefix: '/v2/logs', context });
+  await app.register(requestQueueRoutes, { prefix: '/v2/request-queues', context });
 }
 
 async function actorFamilyRoutes(app: FastifyInstance, { context }: RoutePluginOptions): Promise<void> {

@@ -1,6 +1,7 @@
 // Actors: creation, partial update and deletion of the records. Name uniqueness and permissions are checked by the
 // routes before these are called.
 import { newId } from './ids.ts';
+import { deleteRequestQueue } from './request-queues.ts';
 import type { EmulatorState } from './store.ts';
 import type { Actor, DefaultRunOptions, User } from './types.ts';
 import { createVersion, updateVersion, type VersionInput } from './versions.ts';
@@ -91,6 +92,8 @@ export function deleteActor(state: EmulatorState, actor: Actor): void {
     state.runs.delete(run.id);
     state.keyValueStores.delete(run.defaultKeyValueStoreId);
     state.datasets.delete(run.defaultDatasetId);
+    const queue = state.requestQueues.get(run.defaultRequestQueueId);
+    if (queue !== undefined) deleteRequestQueue(state, queue);
   }
   for (const user of state.users) user.usedActorIds.delete(actor.id);
 }

@@ -1,7 +1,7 @@
 // The in-memory state of one emulator instance. Everything is lost when the emulator stops.
 import { Clock } from './clock.ts';
 import { newId } from './ids.ts';
-import type { Actor, Build, Dataset, KeyValueStore, Run, User } from './types.ts';
+import type { Actor, Build, Dataset, KeyValueStore, RequestQueue, Run, User } from './types.ts';
 
 export interface UserSeed {
   token: string;
@@ -17,6 +17,9 @@ export class EmulatorState {
   readonly runs = new Map<string, Run>();
   readonly keyValueStores = new Map<string, KeyValueStore>();
   readonly datasets = new Map<string, Dataset>();
+  readonly requestQueues = new Map<string, RequestQueue>();
+  /** Every request queue in creation order, which is ascending createdAt. */
+  readonly requestQueueList: RequestQueue[] = [];
   private readonly usersByToken = new Map<string, User>();
   private readonly usersByName = new Map<string, User>();
   private readonly usersById = new Map<string, User>();

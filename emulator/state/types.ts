@@ -191,3 +191,40 @@ export interface Dataset {
   /** Each item as its JSON text, so a read joins them without serialising again. */
   items: string[];
 }
+
+/** A lock on a queued request: who holds it (a keyless caller holds the locks it took without a key) and until when. */
+export interface RequestLock {
+  clientKey: string | undefined;
+  /** Milliseconds since the epoch, on the emulator's clock. */
+  expiresAt: number;
+}
+
+export interface QueueRequest {
+  /** 15 characters, derived from the uniqueKey as the platform does. */
+  id: string;
+  /** Every member the client sent (uniqueKey, url, method, retryCount, userData, ...) except id and handledAt. */
+  fields: Record<string, unknown>;
+  handledAt: string | null;
+  /** Position in the queue: forefront requests get ever smaller negative numbers, others ever larger positive ones. */
+  order: number;
+  lock: RequestLock | undefined;
+}
+
+export interface RequestQueue {
+  id: string;
+  name: string | null;
+  userId: string;
+  createdAt: string;
+  modifiedAt: string;
+  accessedAt: string;
+  requests: Map<string, QueueRequest>;
+  idsByUniqueKey: Map<string, string>;
+  /** The distinct clientKeys that called, and the number of keyless calls (each is a new client). */
+  clientKeys: Set<string>;
+  keylessCalls: number;
+  /** The order numbers last handed out at the end and at the front. */
+  lastOrder: number;
+  firstOrder: number;
+  /** Only under the fault rq-delete-keeps-count: deleted requests that still count. */
+  deletedButCounted: number;
+}

@@ -21,6 +21,11 @@ export const VARIATIONS = [
   { id: 'reordered-keys', description: 'the members of every JSON object come in reverse order' },
   { id: 'sporadic-429', description: `every ${SPORADIC_429_EVERY}th request is refused with 429 rate-limit-exceeded, which a client that backs off survives` },
   { id: 'latency', description: `every request is answered ${ADDED_LATENCY_MS} ms later` },
+  // Request queues
+  {
+    id: 'short-head',
+    description: 'the head of a request queue shows only the first half of what it could (it is eventually consistent on the platform)',
+  },
 ] as const satisfies readonly VariationDefinition[];
 
 export type VariationId = (typeof VARIATIONS)[number]['id'];

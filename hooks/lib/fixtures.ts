@@ -1,6 +1,7 @@
+import type { RequestQueue } from '../../common/api-types.ts';
 import type { ConformanceConfig } from '../../common/config.ts';
 import type { ActorRecord, CleanupReport, FixtureInput, JobRecord } from '../../common/fixtures/index.ts';
-import { FixtureSession, fixtureVersion } from '../../common/fixtures/index.ts';
+import { FixtureSession, fixtureRequest, fixtureVersion } from '../../common/fixtures/index.ts';
 import type { ApiClient } from '../../common/http.ts';
 
 /** An actor with a successful build of its version 0.0. */
@@ -13,6 +14,13 @@ export interface BuiltActor {
 export interface LiveRun {
   actor: ActorRecord;
   run: JobRecord;
+}
+
+/** A request queue made for the hooks, with the requests it holds (the first one as `request`). */
+export interface QueueWithRequest {
+  queue: RequestQueue;
+  request: { id: string; uniqueKey: string; url: string };
+  requests: Array<{ id: string; uniqueKey: string; url: string }>;
 }
 
 /** Upper bound on the run time of fixture runs that are meant to be aborted: if cleanup fails, they still stop. */
@@ -118,6 +126,20 @@ export class HookFixtures {
     const actor = await this.mainActor();
     const version = await this.session.createVersion(actor.id, fixtureVersion(this.nextVersionNumber()));
     return { actor, versionNumber: version.versionNumber };
+  }
+
+  /** A named request queue holding the requests `a` and `b`, for the transactions that only read. */
+  mainQueue(): Promise<QueueWithRequest> {
+    return this.share('main queue', () => this.fixtureQueue('rq-main', ['a', 'b']));
+  }
+
+  /** A fresh named request queue for a transaction that changes or deletes it, holding the given requests. */
+  async fixtureQueue(purpose: string, uniqueKeys: string[] = ['a']): Promise<QueueWithRequest> {
+    const queue = await this.session.createRequestQueue(purpose);
+    const requests = [];
+    for (const uniqueKey of uniqueKeys)
+      requests.push({ ...fixtureRequest(uniqueKey), id: (await this.session.addRequest(queue.id, fixtureRequest(uniqueKey))).requestId });
+    return { queue, request: requests[0]!, requests };
   }
 
   /** A version number no fixture uses yet (9.1, 9.2, ...). */

@@ -1,6 +1,7 @@
 import { actorPlans } from './actors.ts';
 import { buildPlans } from './builds.ts';
 import type { PlanTable } from './plan.ts';
+import { requestQueuePlans } from './request-queues.ts';
 import { runSyncPlans } from './run-sync.ts';
 import { runPlans } from './runs.ts';
 import { versionPlans } from './versions.ts';
@@ -16,4 +17,5 @@ export const PLANS: PlanTable = {
   ...buildPlans,
   ...runPlans,
   ...runSyncPlans,
+  ...requestQueuePlans,
 };

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { headerValue, loadSpec, requestUrl } from './spec-under-test.ts';
 
 const ID = /^[a-zA-Z0-9]{17}$/;
+/** A request in a queue has an id of 15 characters, derived from its uniqueKey (spec/05-request-queues.apib). */
+const REQUEST_ID = /^[a-zA-Z0-9]{15}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const JOB_STATUSES = ['READY', 'RUNNING', 'SUCCEEDED', 'FAILED', 'TIMING-OUT', 'TIMED-OUT', 'ABORTING', 'ABORTED'];
 /** Path segments that are followed by an id. */
@@ -13,14 +15,17 @@ const ID_SEGMENTS = ['acts', 'builds', 'runs'];
 const RUN_ID_IN_MESSAGE = /run ID: ([^,)\s]+)/;
 
 /** Every value of an example body that breaks the format of its key, as `path: value` lines. */
-function formatErrors(value: unknown, path: string, key: string): string[] {
+function formatErrors(value: unknown, path: string, key: string, inRequest = false): string[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => formatErrors(item, `${path}[${index}]`, key));
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([name, member]) => formatErrors(member, `${path}.${name}`, name));
+    const isRequest = 'uniqueKey' in value;
+    return Object.entries(value).flatMap(([name, member]) => formatErrors(member, `${path}.${name}`, name, isRequest));
   }
   if (typeof value !== 'string') return [];
   const errors: string[] = [];
-  if ((key === 'id' || key.endsWith('Id')) && !ID.test(value)) errors.push(`${path}: "${value}" is not a 17-character id`);
+  if ((key === 'id' && inRequest) || key === 'requestId') {
+    if (!REQUEST_ID.test(value)) errors.push(`${path}: "${value}" is not a 15-character request id`);
+  } else if ((key === 'id' || key.endsWith('Id')) && !ID.test(value)) errors.push(`${path}: "${value}" is not a 17-character id`);
   if (key.endsWith('At') && (!TIMESTAMP.test(value) || Number.isNaN(Date.parse(value)))) {
     errors.push(`${path}: "${value}" is not an ISO 8601 UTC timestamp with milliseconds`);
   }

@@ -90,6 +90,24 @@ const RUN_SHORT: Shape = {
 };
 const page = (item: Shape): Shape => ({ required: ['total', 'offset', 'limit', 'desc', 'count', 'items'], items: { items: item } });
 
+const REQUEST_QUEUE: Shape = {
+  required: [
+    'id',
+    'name',
+    'userId',
+    'createdAt',
+    'modifiedAt',
+    'accessedAt',
+    'totalRequestCount',
+    'handledRequestCount',
+    'pendingRequestCount',
+    'hadMultipleClients',
+  ],
+  nullable: ['name'],
+};
+const REQUEST: Shape = { required: ['id', 'uniqueKey', 'url'], nullable: ['handledAt', 'userData', 'headers'] };
+const OPERATION_INFO: Shape = { required: ['requestId', 'wasAlreadyPresent', 'wasAlreadyHandled'] };
+
 /** The object each action answers with in `data`. */
 const DATA_SHAPES: Record<string, Shape> = {
   'Actor collection > Get list of actors': page(ACTOR_SHORT),
@@ -110,6 +128,17 @@ const DATA_SHAPES: Record<string, Shape> = {
   'Run object > Get run': RUN,
   'Abort run > Abort run': RUN,
   'Metamorph run > Metamorph run': RUN_METAMORPHED,
+  'Queue collection > Get list of request queues': page(REQUEST_QUEUE),
+  'Queue collection > Create request queue': REQUEST_QUEUE,
+  'Queue > Get request queue': REQUEST_QUEUE,
+  'Queue > Update request queue': REQUEST_QUEUE,
+  'Request collection > Add request': OPERATION_INFO,
+  'Request > Get request': REQUEST,
+  'Request > Update request': OPERATION_INFO,
+  'Queue head > Get head': {
+    required: ['limit', 'queueModifiedAt', 'hadMultipleClients', 'items'],
+    items: { items: { required: ['id', 'uniqueKey', 'url', 'method', 'retryCount'], absent: ['uniqueKe"'] } },
+  },
 };
 
 /** Every way `node` departs from `shape`, each message naming the member path. */

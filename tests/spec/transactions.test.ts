@@ -24,9 +24,12 @@ const LOCATIONS: Record<string, { path: RegExp; member: 'id' | 'versionNumber' }
   'Version collection > Create version': { path: new RegExp(`^/v2/acts/${ID}/versions/(\\d+\\.\\d+)$`), member: 'versionNumber' },
   'Build collection > Build actor': { path: new RegExp(`^/v2/acts/${ID}/builds/(${ID})$`), member: 'id' },
   'Run collection > Run actor': { path: new RegExp(`^/v2/acts/${ID}/runs/(${ID})$`), member: 'id' },
+  'Queue collection > Create request queue': { path: new RegExp(`^/v2/request-queues/(${ID})$`), member: 'id' },
 };
 /** run-sync's 201 is the run's OUTPUT record itself, so it points nowhere. */
 const RECORD_201_RESOURCE = 'Run actor synchronously';
+/** Add request's 201 is the outcome of the operation (the request id), not a new object with a URL of its own. */
+const NO_LOCATION_201_RESOURCES = [RECORD_201_RESOURCE, 'Request collection'];
 
 function responseData(transaction: CompiledTransaction): Record<string, unknown> {
   const body = JSON.parse(transaction.response.body ?? '') as { data?: Record<string, unknown> };
@@ -47,9 +50,9 @@ describe('the compiled transactions', () => {
 });
 
 describe('requests', () => {
-  it.each(all)('%s: the URI is a /v2/acts path with every template variable expanded', (name, transaction) => {
+  it.each(all)('%s: the URI is a /v2/acts or /v2/request-queues path with every template variable expanded', (name, transaction) => {
     const { uri } = transaction.request;
-    expect(uri, name).toMatch(/^\/v2\/acts(\/|\?|$)/);
+    expect(uri, name).toMatch(/^\/v2\/(acts|request-queues)(\/|\?|$)/);
     expect(uri, `${name} sends an unexpanded placeholder`).not.toMatch(/[{}]|%7B|%7D/i);
   });
 
@@ -104,8 +107,8 @@ describe('responses', () => {
 
   it.each(withStatus('201'))('%s: a 201 of a created object documents its Location', (name, transaction) => {
     const action = actionOf(transaction);
-    if (transaction.origin.resourceName === RECORD_201_RESOURCE) {
-      expect(headerValue(transaction.response.headers, 'Location'), `${name} answers with a record, not a new object`).toBeUndefined();
+    if (NO_LOCATION_201_RESOURCES.includes(transaction.origin.resourceName)) {
+      expect(headerValue(transaction.response.headers, 'Location'), `${name} answers with a record or an outcome, not a new object`).toBeUndefined();
       return;
     }
     const expected = LOCATIONS[action];
