@@ -285,39 +285,71 @@ export const FAULTS = [
   fault('tilde-name-not-resolved', 'round-trip', GET_ACTOR, 'username~name does not find the actor', ['round-trip.tilde-name-resolves']),
   // Request queues (emulator/state/request-queues.ts, emulator/routes/request-queues.ts). Operations the 2020 document
   // lacks (locks, batches, the request list) name the documented action nearest to them.
-  fault('rq-list-unnamed-shown', 'request-queues', RQ_LIST, 'the queue list shows unnamed queues without unnamed=1'),
+  fault('rq-list-unnamed-shown', 'request-queues', RQ_LIST, 'the queue list shows unnamed queues without unnamed=1', [
+    'request-queues.list-named-unless-unnamed',
+  ]),
   fault(
     'rq-create-existing-name-new',
     'request-queues',
     RQ_CREATE,
     'creating a queue under a taken name makes a second queue instead of answering the existing one',
+    ['request-queues.create-by-name-returns-existing'],
   ),
-  fault('rq-handled-count-stale', 'request-queues', RQ_GET, 'handledRequestCount stays 0 when requests are marked handled'),
-  fault('rq-rename-ignored', 'request-queues', 'Queue > Update request queue', 'Update request queue answers 200 and keeps the old name'),
-  fault('rq-deleted-queue-readable', 'request-queues', 'Queue > Delete request queue', 'Delete request queue answers 204 and the queue stays'),
-  fault('rq-dedup-ignored', 'request-queues', RQ_ADD, 'adding a uniqueKey already in the queue adds a second request'),
-  fault('rq-already-handled-wrong', 'request-queues', RQ_ADD, 'adding the uniqueKey of a handled request says wasAlreadyHandled: false'),
-  fault('rq-forefront-ignored', 'request-queues', RQ_ADD, 'forefront=true adds the request at the end of the queue'),
-  fault('rq-missing-url-accepted', 'request-queues', RQ_ADD, 'a request without url is added'),
-  fault('rq-other-user-can-write', 'request-queues', RQ_ADD, "another user's token may add, change and delete requests of the queue"),
-  fault('rq-get-request-loses-user-data', 'request-queues', 'Request > Get request', 'Get request leaves out userData'),
-  fault('rq-pending-not-decremented', 'request-queues', 'Request > Update request', 'marking a request handled leaves pendingRequestCount as it was'),
-  fault('rq-delete-keeps-count', 'request-queues', 'Request > Delete request', 'a deleted request still counts in totalRequestCount'),
-  fault('rq-head-shows-handled', 'request-queues', RQ_HEAD, 'the head also lists handled requests'),
-  fault('rq-head-limit-ignored', 'request-queues', RQ_HEAD, 'the head lists every pending request whatever the limit'),
-  fault('rq-multiple-clients-never', 'request-queues', RQ_HEAD, 'hadMultipleClients stays false whoever calls'),
-  fault('rq-lock-ignored', 'request-queues', RQ_HEAD, 'head/lock hands out requests another client holds locked'),
-  fault('rq-lock-never-expires', 'request-queues', RQ_HEAD, 'an expired lock keeps hiding its request from head/lock'),
-  fault('rq-lock-any-client', 'request-queues', 'Request > Update request', "any client may prolong or delete another client's lock"),
-  fault('rq-unlock-all-clients', 'request-queues', RQ_HEAD, "unlock releases every client's locks, not only the caller's"),
-  fault('rq-batch-no-limit', 'request-queues', RQ_ADD, 'a batch of more than 25 requests is accepted'),
+  fault('rq-handled-count-stale', 'request-queues', RQ_GET, 'handledRequestCount stays 0 when requests are marked handled', ['request-queues.counts-add-up']),
+  fault('rq-rename-ignored', 'request-queues', 'Queue > Update request queue', 'Update request queue answers 200 and keeps the old name', [
+    'request-queues.rename',
+  ]),
+  fault('rq-deleted-queue-readable', 'request-queues', 'Queue > Delete request queue', 'Delete request queue answers 204 and the queue stays', [
+    'request-queues.delete-queue',
+  ]),
+  fault('rq-dedup-ignored', 'request-queues', RQ_ADD, 'adding a uniqueKey already in the queue adds a second request', [
+    'request-queues.dedup-returns-existing',
+  ]),
+  fault('rq-already-handled-wrong', 'request-queues', RQ_ADD, 'adding the uniqueKey of a handled request says wasAlreadyHandled: false', [
+    'request-queues.dedup-of-handled',
+  ]),
+  fault('rq-forefront-ignored', 'request-queues', RQ_ADD, 'forefront=true adds the request at the end of the queue', ['request-queues.forefront-first']),
+  fault('rq-missing-url-accepted', 'request-queues', RQ_ADD, 'a request without url is added', ['request-queues.incomplete-request-400']),
+  fault('rq-other-user-can-write', 'request-queues', RQ_ADD, "another user's token may add, change and delete requests of the queue", [
+    'request-queues.other-user-changes-nothing',
+  ]),
+  fault('rq-get-request-loses-user-data', 'request-queues', 'Request > Get request', 'Get request leaves out userData', [
+    'request-queues.request-as-last-written',
+  ]),
+  fault('rq-pending-not-decremented', 'request-queues', 'Request > Update request', 'marking a request handled leaves pendingRequestCount as it was', [
+    'request-queues.counts-add-up',
+    'request-queues.model-random-sequence',
+  ]),
+  fault('rq-delete-keeps-count', 'request-queues', 'Request > Delete request', 'a deleted request still counts in totalRequestCount', [
+    'request-queues.counts-add-up',
+  ]),
+  fault('rq-head-shows-handled', 'request-queues', RQ_HEAD, 'the head also lists handled requests', ['request-queues.head-hides-handled']),
+  fault('rq-head-limit-ignored', 'request-queues', RQ_HEAD, 'the head lists every pending request whatever the limit', ['request-queues.head-honours-limit']),
+  fault('rq-multiple-clients-never', 'request-queues', RQ_HEAD, 'hadMultipleClients stays false whoever calls', ['request-queues.multiple-clients']),
+  fault('rq-lock-ignored', 'request-queues', RQ_HEAD, 'head/lock hands out requests another client holds locked', [
+    'request-queues.lock-hides-from-other-clients',
+  ]),
+  fault('rq-lock-never-expires', 'request-queues', RQ_HEAD, 'an expired lock keeps hiding its request from head/lock', ['request-queues.lock-expires']),
+  fault('rq-lock-any-client', 'request-queues', 'Request > Update request', "any client may prolong or delete another client's lock", [
+    'request-queues.lock-holder-only',
+  ]),
+  fault('rq-unlock-all-clients', 'request-queues', RQ_HEAD, "unlock releases every client's locks, not only the caller's", [
+    'request-queues.unlock-own-locks-only',
+  ]),
+  fault('rq-lock-input-unchecked', 'request-queues', RQ_HEAD, 'head/lock without lockSecs locks for a minute, and takes any limit', [
+    'request-queues.lock-bad-input-400',
+  ]),
+  fault('rq-batch-no-limit', 'request-queues', RQ_ADD, 'a batch of more than 25 requests is accepted', ['request-queues.batch-over-25-400']),
   fault(
     'rq-batch-drops-duplicates',
     'request-queues',
     RQ_ADD,
     'a batch leaves requests already in the queue out of both processedRequests and unprocessedRequests',
+    ['request-queues.batch-reports-every-request'],
   ),
-  fault('rq-list-start-inclusive', 'request-queues', 'Request > Get request', 'listing requests after exclusiveStartId repeats that request'),
+  fault('rq-list-start-inclusive', 'request-queues', 'Request > Get request', 'listing requests after exclusiveStartId repeats that request', [
+    'request-queues.list-visits-each-once',
+  ]),
 ] as const satisfies readonly FaultDefinition[];
 
 export type FaultId = (typeof FAULTS)[number]['id'];

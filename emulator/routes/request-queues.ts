@@ -286,18 +286,20 @@ export async function requestQueueRoutes(app: FastifyInstance, { context }: Rout
     },
   );
 
-  app.post<{ Params: QueueParams; Querystring: { lockSecs: number; limit?: number; clientKey?: string } }>(
+  // Fault rq-lock-input-unchecked: head/lock takes no lockSecs (locking for a minute) and any limit.
+  const lockInputUnchecked = context.faults.has('rq-lock-input-unchecked');
+  const headLockQuery = lockInputUnchecked
+    ? { type: 'object', properties: { lockSecs: queryInteger(1), limit: queryInteger(1), clientKey } }
+    : { type: 'object', required: ['lockSecs'], properties: { lockSecs: queryInteger(1), limit: queryInteger(1, MAX_BATCH), clientKey } };
+  app.post<{ Params: QueueParams; Querystring: { lockSecs?: number; limit?: number; clientKey?: string } }>(
     '/:queueId/head/lock',
     {
-      schema: {
-        params: queueParams,
-        querystring: { type: 'object', required: ['lockSecs'], properties: { lockSecs: queryInteger(1), limit: queryInteger(1, MAX_BATCH), clientKey } },
-      },
+      schema: { params: queueParams, querystring: headLockQuery },
       config: { ...perQueue, rateLimit: 'default' },
     },
     async (request, reply) => {
       const queue = ownQueue(context, request);
-      const { lockSecs, clientKey: key } = request.query;
+      const { lockSecs = 60, clientKey: key } = request.query;
       const limit = request.query.limit ?? MAX_BATCH;
       model.touch(queue, key);
       const locked = model.lockHead(queue, limit, lockSecs, key);

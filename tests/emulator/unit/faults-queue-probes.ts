@@ -218,6 +218,15 @@ export const QUEUE_PROBES = {
     correct: 1,
     faulty: 2,
   },
+  'rq-lock-input-unchecked': {
+    async observe(emu) {
+      const id = await newQueue(emu.api);
+      await add(emu.api, id, 'a');
+      return (await emu.api.post(`/v2/request-queues/${id}/head/lock`, undefined, { clientKey: 'careless' })).status;
+    },
+    correct: 400,
+    faulty: 201,
+  },
   'rq-batch-no-limit': {
     async observe(emu) {
       const id = await newQueue(emu.api);
