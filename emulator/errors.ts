@@ -45,6 +45,8 @@ export const runTimeoutExceeded = (capSecs: number) =>
 export const requestTimeout = () => new ApiError(408, 'request-timeout', 'The request did not arrive in full in time');
 export const actorNameNotUnique = (name: string) =>
   new ApiError(409, 'actor-name-not-unique', `Record with the given name already exists (an actor named "${name}").`);
+export const storageNameNotUnique = (what: string, name: string) =>
+  new ApiError(409, 'storage-name-not-unique', `${what} with the name "${name}" already exists`);
 export const versionAlreadyExists = (versionNumber: string) => new ApiError(409, 'version-already-exists', `The actor already has a version ${versionNumber}`);
 
 // 413, 415, 429, 431 and 500: the size, encoding and rate of requests, and the emulator's own failures.

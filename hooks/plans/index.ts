@@ -1,5 +1,7 @@
 import { actorPlans } from './actors.ts';
 import { buildPlans } from './builds.ts';
+import { datasetPlans } from './datasets.ts';
+import { keyValueStorePlans } from './key-value-stores.ts';
 import type { PlanTable } from './plan.ts';
 import { runSyncPlans } from './run-sync.ts';
 import { runPlans } from './runs.ts';
@@ -16,4 +18,6 @@ export const PLANS: PlanTable = {
   ...buildPlans,
   ...runPlans,
   ...runSyncPlans,
+  ...keyValueStorePlans,
+  ...datasetPlans,
 };

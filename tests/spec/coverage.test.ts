@@ -1,4 +1,5 @@
-// Rule: the spec covers exactly the 22 actions of the 2020 document's Actors section, each compiled by Dredd, and
+// Rule: the spec covers exactly the actions of the 2020 document's groups it documents (Actors, Key-value stores,
+// Datasets), each compiled by Dredd, and
 // both run-sync actions as three compiled pairs, 201, 400 and 408 (spec/ERRATA.md, "run-sync 400/408").
 import { describe, expect, it } from 'vitest';
 import { actionOf, loadSpec } from './spec-under-test.ts';
@@ -27,13 +28,31 @@ const DOCUMENTED_ACTIONS: ReadonlyArray<readonly [string, string]> = [
   ['Run object > Get run', 'GET'],
   ['Abort run > Abort run', 'POST'],
   ['Metamorph run > Metamorph run', 'POST'],
+  // Key-value stores (Direct upload URL is gone from the API: spec/ERRATA.md, kvs rows)
+  ['Store collection > Get list of key-value stores', 'GET'],
+  ['Store collection > Create key-value store', 'POST'],
+  ['Store object > Get store', 'GET'],
+  ['Store object > Update store', 'PUT'],
+  ['Store object > Delete store', 'DELETE'],
+  ['Key collection > Get list of keys', 'GET'],
+  ['Record > Get record', 'GET'],
+  ['Record > Put record', 'PUT'],
+  ['Record > Delete record', 'DELETE'],
+  // Datasets
+  ['Dataset collection > Get list of datasets', 'GET'],
+  ['Dataset collection > Create dataset', 'POST'],
+  ['Dataset > Get dataset', 'GET'],
+  ['Dataset > Update dataset', 'PUT'],
+  ['Dataset > Delete dataset', 'DELETE'],
+  ['Item collection > Get items', 'GET'],
+  ['Item collection > Put items', 'POST'],
 ];
 
 const spec = await loadSpec();
 
 describe('the documented actions', () => {
-  it('are 22', () => {
-    expect(DOCUMENTED_ACTIONS).toHaveLength(22);
+  it('are 22 of Actors, 9 of Key-value stores and 7 of Datasets', () => {
+    expect(DOCUMENTED_ACTIONS).toHaveLength(22 + 9 + 7);
   });
 
   it.each(DOCUMENTED_ACTIONS)('%s (%s) is compiled by Dredd', (action, method) => {
