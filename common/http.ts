@@ -152,7 +152,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           signal: req.signal,
         });
         const bytes = Buffer.from(await response.body.arrayBuffer());
-        const text = bytes.toString('utf8');
+        const text = new TextDecoder().decode(bytes); // as undici's text(): a UTF-8 byte order mark is dropped
         const durationMs = performance.now() - attemptStart;
         const attempt: Attempt = { status: response.statusCode, durationMs };
         attempts.push(attempt);
