@@ -95,6 +95,20 @@ function changed(job: JsonObject, changes: JsonObject, context: FaultContext): J
 
 const aborted = () => ({ status: 'ABORTED', finishedAt: new Date().toISOString() });
 
+const isKeyList = (request: ProxyRequest) => isAction(request, 'Key collection > Get list of keys');
+const isGetItems = (request: ProxyRequest) => isAction(request, 'Item collection > Get items');
+
+/** The headers of a request turned into one without a body. */
+function withoutBodyHeaders(headers: Record<string, string>): Record<string, string> {
+  const { 'content-type': _type, 'content-encoding': _encoding, ...rest } = headers;
+  return rest;
+}
+
+/** The pagination headers of a Get items answer, for an answer whose body a fault rewrites. */
+function itemHeaders(response: ProxyResponse): Record<string, string> {
+  return Object.fromEntries(Object.entries(response.headers).filter(([name]) => name.startsWith('x-apify-pagination-')));
+}
+
 export const SUITE_FAULTS: SuiteFault[] = [
   // pagination
   fault(
@@ -514,6 +528,177 @@ export const SUITE_FAULTS: SuiteFault[] = [
     requestEdit(
       (request) => isAction(request, 'Version object > Update version'),
       (request) => withJsonBody(request, { sourceFiles: [], envVars: null, ...jsonObjectOf(request) }),
+    ),
+  ), // key-value-stores
+  fault(
+    'keys-in-locale-order',
+    ['key-value-stores.keys-byte-order'],
+    answerEdit(isKeyList, (response) =>
+      editData(response, (page) => {
+        (page.items as Array<{ key: string }>).sort((a, b) => a.key.localeCompare(b.key));
+      }),
+    ),
+  ),
+  fault(
+    'exclusive-start-key-ignored',
+    ['key-value-stores.keys-start-after-any-key', 'key-value-stores.keys-pages-visit-each-once'],
+    requestEdit(isKeyList, (request) => withQuery(request, { exclusiveStartKey: undefined })),
+  ),
+  fault(
+    'keys-never-truncated',
+    ['key-value-stores.keys-pages-visit-each-once'],
+    answerEdit(isKeyList, (response) =>
+      editData(response, (page) => {
+        Object.assign(page, { isTruncated: false, nextExclusiveStartKey: null });
+      }),
+    ),
+  ),
+  fault(
+    'record-content-type-lost',
+    ['key-value-stores.records-round-trip'],
+    answerEdit(
+      (request) => isAction(request, 'Record > Get record'),
+      (response) => (ok(response) ? { ...response, headers: { ...response.headers, 'content-type': 'application/octet-stream' } } : response),
+    ),
+  ),
+  fault(
+    'gzip-record-stored-compressed',
+    ['key-value-stores.records-gzip-upload'],
+    requestEdit(
+      (request) => isAction(request, 'Record > Put record') && request.headers['content-encoding'] === 'gzip',
+      (request) => {
+        const headers = { ...request.headers };
+        delete headers['content-encoding'];
+        return { ...request, headers };
+      },
+    ),
+  ),
+  fault('delete-record-ignored', ['key-value-stores.records-delete'], async (request, context) =>
+    isAction(request, 'Record > Delete record') ? { status: 204, headers: {}, body: Buffer.alloc(0) } : context.forward(request),
+  ),
+  fault(
+    'missing-record-wrong-type',
+    ['key-value-stores.records-not-found'],
+    answerEdit(
+      (request) => isAction(request, 'Record > Get record'),
+      (response) =>
+        response.status === 404
+          ? editError(response, (error) => {
+              error.type = 'not-found';
+            })
+          : response,
+    ),
+  ),
+  fault(
+    'create-existing-store-201',
+    ['key-value-stores.get-or-create-by-name'],
+    answerEdit(
+      (request) => isAction(request, 'Store collection > Create key-value store'),
+      (response) => (response.status === 200 ? { ...response, status: 201 } : response),
+    ),
+  ),
+  fault(
+    'unnamed-stores-always-listed',
+    ['key-value-stores.unnamed-listed-on-request'],
+    requestEdit(
+      (request) => isAction(request, 'Store collection > Get list of key-value stores'),
+      (request) => withQuery(request, { unnamed: '1' }),
+    ),
+  ),
+  fault('rename-ignored', ['key-value-stores.rename'], async (request, context) =>
+    isAction(request, 'Store object > Update store')
+      ? context.forward({ ...request, method: 'GET', headers: withoutBodyHeaders(request.headers), body: Buffer.alloc(0) })
+      : context.forward(request),
+  ),
+
+  // datasets
+  fault('object-push-dropped', ['datasets.items-in-order'], async (request, context) =>
+    isAction(request, 'Item collection > Put items') && jsonObjectOf(request) !== undefined ? jsonResponse(201, {}) : context.forward(request),
+  ),
+  fault(
+    'items-desc-ignored',
+    ['datasets.offset-limit-desc'],
+    requestEdit(isGetItems, (request) => withQuery(request, { desc: undefined })),
+  ),
+  fault(
+    'fields-in-reverse-order',
+    ['datasets.fields-and-omit'],
+    answerEdit(
+      (request) => isGetItems(request) && request.query.has('fields'),
+      (response) => {
+        const items = bodyOf(response);
+        return Array.isArray(items)
+          ? jsonResponse(
+              200,
+              items.map((item: JsonObject) => Object.fromEntries(Object.entries(item).reverse())),
+              itemHeaders(response),
+            )
+          : response;
+      },
+    ),
+  ),
+  fault(
+    'unwind-ignored',
+    ['datasets.unwind'],
+    requestEdit(isGetItems, (request) => withQuery(request, { unwind: undefined })),
+  ),
+  fault(
+    'clean-ignored',
+    ['datasets.clean'],
+    requestEdit(isGetItems, (request) => withQuery(request, { clean: undefined, skipHidden: undefined })),
+  ),
+  fault(
+    'pagination-total-is-count',
+    ['datasets.pagination-headers'],
+    answerEdit(isGetItems, (response) => ({
+      ...response,
+      headers: { ...response.headers, 'x-apify-pagination-total': response.headers['x-apify-pagination-count'] ?? '0' },
+    })),
+  ),
+  fault(
+    'csv-without-header',
+    ['datasets.formats-parse-back'],
+    requestEdit(
+      (request) => isGetItems(request) && request.query.get('format') === 'csv',
+      (request) => withQuery(request, { skipHeaderRow: '1' }),
+    ),
+  ),
+  fault(
+    'xml-root-ignored',
+    ['datasets.formats-options'],
+    requestEdit(isGetItems, (request) => withQuery(request, { xmlRoot: undefined })),
+  ),
+  fault(
+    'unknown-format-as-json',
+    ['datasets.unknown-format-400'],
+    requestEdit(
+      (request) => isGetItems(request) && request.query.get('format') === 'yaml',
+      (request) => withQuery(request, { format: undefined }),
+    ),
+  ),
+  fault(
+    'bad-items-skipped',
+    ['datasets.bad-items-store-nothing'],
+    requestEdit(
+      (request) => isAction(request, 'Item collection > Put items'),
+      (request) => {
+        let body: unknown;
+        try {
+          body = JSON.parse(request.body.toString('utf8'));
+        } catch {
+          return withJsonBody(request, []);
+        }
+        const items = (Array.isArray(body) ? body : [body]).filter((item) => item !== null && typeof item === 'object' && !Array.isArray(item));
+        return withJsonBody(request, items);
+      },
+    ),
+  ),
+  fault(
+    'any-dataset-name-accepted',
+    ['datasets.invalid-names-4xx'],
+    requestEdit(
+      (request) => isAction(request, 'Dataset collection > Create dataset') && request.query.has('name'),
+      (request) => withQuery(request, { name: `x${(request.query.get('name') ?? '').replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 40)}` }),
     ),
   ),
 ];
