@@ -48,7 +48,7 @@ describe('the conformance matrix', () => {
       exchange(undefined, 'POST', '/v2/acts', 201), // a file's set-up: no check to credit
     ]);
     expect(matrix.families).toEqual(['auth', 'pagination']);
-    expect(matrix.rows).toHaveLength(22);
+    expect(matrix.rows).toHaveLength(readSpecContract().actions.length);
     expect(matrix.rows.find((r) => r.action === 'Actor collection > Get list of actors')?.families).toEqual({ pagination: { result: 'failed', checks: 2 } });
     expect(matrix.rows.find((r) => r.action === 'Actor object > Delete actor')?.families).toEqual({ auth: { result: 'passed', checks: 1 } });
     expect(matrix.rows.find((r) => r.action === 'Actor collection > Create actor')?.families).toEqual({});
