@@ -82,7 +82,9 @@ export const STORAGE_PROBES = {
   },
   'kvs-create-duplicates-named': {
     async observe(emu) {
-      return (await store(emu.api, 'same')) === (await store(emu.api, 'same'));
+      const first = await store(emu.api, 'same');
+      const second = await store(emu.api, 'same');
+      return first === second;
     },
     correct: true,
     faulty: false,
