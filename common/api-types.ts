@@ -229,7 +229,31 @@ export interface KeyList<Item> extends Open {
   isTruncated: boolean;
   exclusiveStartKey: string | null;
   nextExclusiveStartKey: string | null;
+  count: number;
   items: Item[];
+}
+
+export interface KeyListItem extends Open {
+  key: string;
+  size: number;
+}
+
+export interface KeyValueStore extends Open {
+  id: string;
+  name: string | null;
+  userId: string;
+  createdAt: string;
+  modifiedAt: string;
+  accessedAt: string;
+}
+
+export interface Dataset extends KeyValueStore {
+  itemCount: number;
+  cleanItemCount: number;
+}
+
+export interface StorageUpdate extends Open {
+  name: string | null;
 }
 
 export interface ErrorBody extends Open {
@@ -333,7 +357,7 @@ export interface SchemaTypes {
   'run-short': RunShort;
   'paginated-list': PaginatedList<unknown>;
   'version-list': VersionList;
-  'key-list': KeyList<unknown>;
+  'key-list': KeyList<KeyListItem>;
   error: ErrorBody;
   'actor-response': DataBody<Actor>;
   'actor-list-response': DataBody<PaginatedList<ActorShort>>;
@@ -365,6 +389,17 @@ export interface SchemaTypes {
   'unlock-response': DataBody<{ unlockedCount: number; [extra: string]: unknown }>;
   'batch-result-response': DataBody<BatchResult>;
   'request-list-response': DataBody<RequestList>;
+  // Key-value stores and datasets
+  'key-value-store': KeyValueStore;
+  dataset: Dataset;
+  'storage-update': StorageUpdate;
+  'key-value-store-response': DataBody<KeyValueStore>;
+  'key-value-store-list-response': DataBody<PaginatedList<KeyValueStore>>;
+  'dataset-response': DataBody<Dataset>;
+  'dataset-list-response': DataBody<PaginatedList<Dataset>>;
+  'key-list-response': DataBody<KeyList<KeyListItem>>;
+  'dataset-items': Array<Record<string, unknown>>;
+  'empty-object': Record<string, unknown>;
 }
 
 export type SchemaName = keyof SchemaTypes;

@@ -59,6 +59,8 @@ export interface ApiResponse<T = unknown> {
   /** Set when the Content-Type is JSON but the text does not parse. */
   jsonError?: string;
   text: string;
+  /** The body as received, for bodies that are not text (records, xlsx). */
+  bytes: Buffer;
   /** Duration of the last attempt. */
   durationMs: number;
   /** Wall time of the whole call, backoff waits included. */
@@ -149,7 +151,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           bodyTimeout: timeoutMs,
           signal: req.signal,
         });
-        const text = await response.body.text();
+        const bytes = Buffer.from(await response.body.arrayBuffer());
+        const text = new TextDecoder().decode(bytes); // as undici's text(): a UTF-8 byte order mark is dropped
         const durationMs = performance.now() - attemptStart;
         const attempt: Attempt = { status: response.statusCode, durationMs };
         attempts.push(attempt);
@@ -164,6 +167,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           headers: responseHeaders,
           ...parseJson<T>(responseHeaders['content-type'], text),
           text,
+          bytes,
           durationMs,
           totalMs: performance.now() - started,
           request: description,

@@ -72,6 +72,16 @@ const SCHEMA_PRESENCE: Record<SchemaName, true> = {
   'unlock-response': true,
   'batch-result-response': true,
   'request-list-response': true,
+  'key-value-store': true,
+  dataset: true,
+  'storage-update': true,
+  'key-value-store-response': true,
+  'key-value-store-list-response': true,
+  'dataset-response': true,
+  'dataset-list-response': true,
+  'key-list-response': true,
+  'dataset-items': true,
+  'empty-object': true,
 };
 
 export const SCHEMA_NAMES = Object.keys(SCHEMA_PRESENCE) as SchemaName[];

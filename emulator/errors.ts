@@ -50,7 +50,8 @@ export const actorNameNotUnique = (name: string) =>
 /** A lock operation by a client that does not hold the request's lock (or on a request nobody has locked). */
 export const requestLockNotHeld = (requestId: string) =>
   new ApiError(409, 'request-handled-or-locked', `Request ${requestId} is not locked by this client (clientKey)`);
-export const storageNameNotUnique = (name: string) => new ApiError(409, 'record-name-not-unique', `A storage named "${name}" already exists`);
+export const storageNameNotUnique = (what: string, name: string) =>
+  new ApiError(409, 'storage-name-not-unique', `${what} with the name "${name}" already exists`);
 export const versionAlreadyExists = (versionNumber: string) => new ApiError(409, 'version-already-exists', `The actor already has a version ${versionNumber}`);
 
 // 413, 415, 429, 431 and 500: the size, encoding and rate of requests, and the emulator's own failures.

@@ -17,6 +17,8 @@ export const CHECK_FAMILIES = [
   'round-trip',
   'transactions',
   'request-queues',
+  'key-value-stores',
+  'datasets',
 ] as const;
 
 export type CheckFamily = (typeof CHECK_FAMILIES)[number];
@@ -64,6 +66,10 @@ const RQ_CREATE = 'Queue collection > Create request queue';
 const RQ_GET = 'Queue > Get request queue';
 const RQ_ADD = 'Request collection > Add request';
 const RQ_HEAD = 'Queue head > Get head';
+const LIST_KEYS = 'Key collection > Get list of keys';
+const CREATE_STORE = 'Store collection > Create key-value store';
+const GET_ITEMS = 'Item collection > Get items';
+const PUT_ITEMS = 'Item collection > Put items';
 
 export const FAULTS = [
   // Pagination (emulator/http/pagination.ts and the list routes)
@@ -350,6 +356,38 @@ export const FAULTS = [
   fault('rq-list-start-inclusive', 'request-queues', 'Request > Get request', 'listing requests after exclusiveStartId repeats that request', [
     'request-queues.list-visits-each-once',
   ]),
+  // Key-value stores and datasets (emulator/routes/storages.ts, key-value-stores.ts, datasets.ts, item-selection.ts,
+  // emulator/http/body-parsing.ts)
+  fault('kvs-keys-unsorted', 'key-value-stores', LIST_KEYS, 'keys are listed in the order they were first written, not in byte order'),
+  fault('kvs-exclusive-start-key-inclusive', 'key-value-stores', LIST_KEYS, 'a page of keys starts at exclusiveStartKey instead of after it'),
+  fault('kvs-keys-never-truncated', 'key-value-stores', LIST_KEYS, 'isTruncated is false even when more keys follow the page'),
+  fault('kvs-record-content-type-lost', 'key-value-stores', 'Record > Get record', 'every record is served as application/octet-stream'),
+  fault('kvs-gzip-record-stored-compressed', 'key-value-stores', 'Record > Put record', 'a gzip-encoded upload is stored as its compressed bytes'),
+  fault('kvs-delete-record-keeps-it', 'key-value-stores', 'Record > Delete record', 'Delete record answers 204 and the record stays'),
+  fault('kvs-create-duplicates-named', 'key-value-stores', CREATE_STORE, 'creating a store with a name the user already has makes a second store'),
+  fault('kvs-list-shows-unnamed', 'key-value-stores', 'Store collection > Get list of key-value stores', 'unnamed stores are listed without unnamed=1'),
+  fault('kvs-rename-ignored', 'key-value-stores', 'Store object > Update store', 'Update store answers 200 and keeps the old name'),
+  fault('create-store-existing-201', 'transactions', CREATE_STORE, 'creating a store with a name the user already has answers 201 instead of 200'),
+  fault('delete-store-200-with-body', 'transactions', 'Store object > Delete store', 'Delete store answers 200 with the store instead of an empty 204'),
+  fault('ds-desc-ignored', 'datasets', GET_ITEMS, 'desc=1 is accepted and the items still come oldest first'),
+  fault('ds-fields-in-item-order', 'datasets', GET_ITEMS, 'fields keeps the item order of the fields, not the order fields names them'),
+  fault('ds-skip-hidden-ignored', 'datasets', GET_ITEMS, 'clean and skipHidden leave the hidden (#) fields in'),
+  fault('ds-unwind-ignored', 'datasets', GET_ITEMS, 'unwind is accepted and does nothing'),
+  fault('ds-pagination-total-is-count', 'datasets', GET_ITEMS, 'X-Apify-Pagination-Total counts the page instead of the dataset'),
+  fault('ds-xml-root-ignored', 'datasets', GET_ITEMS, 'xmlRoot is accepted and the root element stays <items>'),
+  fault('ds-item-count-stale', 'datasets', 'Dataset > Get dataset', 'itemCount stays 0 whatever was pushed'),
+  fault('ds-push-partial-on-error', 'datasets', PUT_ITEMS, 'a push with a bad item stores the items before it, then answers 400'),
+  fault('put-items-no-location', 'transactions', PUT_ITEMS, 'Put items answers 201 without a Location header'),
+  fault(
+    'create-dataset-existing-201',
+    'transactions',
+    'Dataset collection > Create dataset',
+    'creating a dataset with a taken name answers 201 instead of 200',
+  ),
+  fault('datasets-list-not-paginated', 'transactions', 'Dataset collection > Get list of datasets', 'the dataset list is a bare array instead of a page'),
+  fault('update-dataset-no-data', 'transactions', 'Dataset > Update dataset', 'Update dataset answers {} without the data member'),
+  fault('delete-dataset-200-with-body', 'transactions', 'Dataset > Delete dataset', 'Delete dataset answers 200 with the dataset instead of an empty 204'),
+  fault('get-store-missing-user-id', 'transactions', 'Store object > Get store', 'Get store leaves out userId'),
 ] as const satisfies readonly FaultDefinition[];
 
 export type FaultId = (typeof FAULTS)[number]['id'];

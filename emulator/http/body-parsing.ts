@@ -12,7 +12,12 @@ import './route-config.ts';
 export interface RawBody {
   bytes: Buffer;
   contentType: string | undefined;
+  /** The bytes as sent, before decompression; kept only for the fault kvs-gzip-record-stored-compressed. */
+  encodedBytes?: Buffer;
 }
+
+/** The compressed chunks of requests, while the fault kvs-gzip-record-stored-compressed needs them. */
+const encodedChunks = new WeakMap<FastifyRequest, Buffer[]>();
 
 const DECODERS: Record<string, () => Transform> = {
   gzip: createGunzip,
@@ -29,7 +34,9 @@ export function registerBodyParsing(app: FastifyInstance, faults: Faults): void 
     if (decoder === undefined) {
       return done(unsupportedContentEncoding(request.headers['content-encoding']), payload);
     }
-    done(null, decode(payload, decoder()));
+    const chunks = faults.has('kvs-gzip-record-stored-compressed') && request.routeOptions.config.rawBody === true ? [] : undefined;
+    if (chunks !== undefined) encodedChunks.set(request, chunks);
+    done(null, decode(payload, decoder(), chunks));
   });
 
   app.removeAllContentTypeParsers();
@@ -43,11 +50,12 @@ export function registerBodyParsing(app: FastifyInstance, faults: Faults): void 
 }
 
 /** Pipes the request through a decoder, counting the encoded bytes, which Fastify compares with Content-Length. */
-function decode(payload: Readable, decoder: Transform): Readable {
+function decode(payload: Readable, decoder: Transform, chunks: Buffer[] | undefined): Readable {
   const decoded = decoder as Transform & { receivedEncodedLength: number };
   decoded.receivedEncodedLength = 0;
   payload.on('data', (chunk: Buffer) => {
     decoded.receivedEncodedLength += chunk.length;
+    chunks?.push(chunk);
   });
   payload.on('error', (error) => decoded.destroy(error));
   return payload.pipe(decoded);
@@ -55,7 +63,10 @@ function decode(payload: Readable, decoder: Transform): Readable {
 
 function parseBody(request: FastifyRequest, bytes: Buffer, faults: Faults): unknown {
   const contentType = request.headers['content-type'];
-  if (request.routeOptions.config.rawBody === true) return { bytes, contentType } satisfies RawBody;
+  if (request.routeOptions.config.rawBody === true) {
+    const chunks = encodedChunks.get(request);
+    return { bytes, contentType, ...(chunks === undefined ? {} : { encodedBytes: Buffer.concat(chunks) }) } satisfies RawBody;
+  }
   if (bytes.length === 0) return undefined;
   if (contentType !== undefined && !isJsonMediaType(contentType)) {
     throw invalidRequest(`The request body must be JSON sent with Content-Type: application/json, got "${contentType}"`);

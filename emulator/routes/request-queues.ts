@@ -103,7 +103,7 @@ export async function requestQueueRoutes(app: FastifyInstance, { context }: Rout
         // Fault rq-rename-ignored: the new name is accepted and dropped.
         const name = checkedName(body.name === null ? undefined : String(body.name));
         const holder = name === null ? undefined : queueByName(context, queue.userId, name);
-        if (holder !== undefined && holder !== queue) throw storageNameNotUnique(String(name));
+        if (holder !== undefined && holder !== queue) throw storageNameNotUnique('A request queue', String(name));
         queue.name = name;
       }
       queue.modifiedAt = state.clock.iso();

@@ -1,6 +1,6 @@
 // Records as the API returns them. Builds, runs and webhooks are stored in the API's shape; actors and versions drop
 // their internal fields here, and secret environment variables lose their value.
-import type { Actor, Build, Run, Version } from '../state/types.ts';
+import type { Actor, Build, Dataset, KeyValueStore, Run, StorageBase, Version } from '../state/types.ts';
 
 /** `secretsShown` only for the fault secret-value-returned. */
 export function versionView(version: Version, secretsShown = false) {
@@ -98,4 +98,23 @@ export function runShortView(run: Run) {
     defaultDatasetId: run.defaultDatasetId,
     defaultRequestQueueId: run.defaultRequestQueueId,
   };
+}
+
+function storageView(storage: StorageBase) {
+  return {
+    id: storage.id,
+    name: storage.name,
+    userId: storage.userId,
+    createdAt: storage.createdAt,
+    modifiedAt: storage.modifiedAt,
+    accessedAt: storage.accessedAt,
+  };
+}
+
+export function keyValueStoreView(store: KeyValueStore): Record<string, unknown> {
+  return storageView(store);
+}
+
+export function datasetView(dataset: Dataset): Record<string, unknown> {
+  return { ...storageView(dataset), itemCount: dataset.items.length, cleanItemCount: dataset.cleanItemCount };
 }

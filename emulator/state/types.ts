@@ -175,21 +175,26 @@ export interface StoredRecord {
   contentType: string;
 }
 
-export interface KeyValueStore {
+/** What key-value stores and datasets share: identity, an optional name unique per user, timestamps. */
+export interface StorageBase {
   id: string;
+  /** null for an unnamed storage (a run's default storages, or one created without a name). */
+  name: string | null;
   userId: string;
   createdAt: string;
   modifiedAt: string;
+  accessedAt: string;
+}
+
+export interface KeyValueStore extends StorageBase {
   records: Map<string, StoredRecord>;
 }
 
-export interface Dataset {
-  id: string;
-  userId: string;
-  createdAt: string;
-  modifiedAt: string;
+export interface Dataset extends StorageBase {
   /** Each item as its JSON text, so a read joins them without serialising again. */
   items: string[];
+  /** Items that are not empty once their hidden (`#`) fields are left out. */
+  cleanItemCount: number;
 }
 
 /** A lock on a queued request: who holds it (a keyless caller holds the locks it took without a key) and until when. */

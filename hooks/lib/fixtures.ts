@@ -1,6 +1,6 @@
 import type { RequestQueue } from '../../common/api-types.ts';
 import type { ConformanceConfig } from '../../common/config.ts';
-import type { ActorRecord, CleanupReport, FixtureInput, JobRecord } from '../../common/fixtures/index.ts';
+import type { ActorRecord, CleanupReport, FixtureInput, JobRecord, StorageKind, StorageRecord } from '../../common/fixtures/index.ts';
 import { FixtureSession, fixtureRequest, fixtureVersion } from '../../common/fixtures/index.ts';
 import type { ApiClient } from '../../common/http.ts';
 
@@ -146,6 +146,25 @@ export class HookFixtures {
   nextVersionNumber(): string {
     this.versionCounter += 1;
     return `9.${this.versionCounter}`;
+  }
+
+  /** A fresh named key-value store or dataset, for a transaction that reads, changes or deletes it. */
+  throwawayStorage(kind: StorageKind, purpose: string): Promise<StorageRecord> {
+    return this.session.createStorage(kind, purpose);
+  }
+
+  /** A fresh store holding `records` (key, JSON value), for a transaction that reads or deletes them. */
+  async storeWithRecords(purpose: string, records: Record<string, unknown>): Promise<StorageRecord> {
+    const store = await this.throwawayStorage('key-value-stores', purpose);
+    for (const [key, value] of Object.entries(records)) await this.session.putRecord(store.id, key, JSON.stringify(value), 'application/json');
+    return store;
+  }
+
+  /** A fresh dataset holding `items`. */
+  async datasetWithItems(purpose: string, items: readonly Record<string, unknown>[]): Promise<StorageRecord> {
+    const dataset = await this.throwawayStorage('datasets', purpose);
+    await this.session.pushItems(dataset.id, items);
+    return dataset;
   }
 
   cleanup(): Promise<CleanupReport> {

@@ -110,3 +110,9 @@ export function titleTransaction(transaction: DreddTransaction, redactor: Redact
   const status = transaction.expected.statusCode ?? '?';
   transaction.id = `${transaction.name} [${transaction.request.method} (${status}) ${redactor.url(transaction.request.uri)}]`;
 }
+
+/** Replaces the request body with bytes (sent as they are: Dredd decodes a base64 body before sending it). */
+export function setRequestBytes(transaction: DreddTransaction, bytes: Buffer): void {
+  transaction.request.body = bytes.toString('base64');
+  transaction.request.bodyEncoding = 'base64';
+}

@@ -1,5 +1,7 @@
 import { actorPlans } from './actors.ts';
 import { buildPlans } from './builds.ts';
+import { datasetPlans } from './datasets.ts';
+import { keyValueStorePlans } from './key-value-stores.ts';
 import type { PlanTable } from './plan.ts';
 import { requestQueuePlans } from './request-queues.ts';
 import { runSyncPlans } from './run-sync.ts';
@@ -18,4 +20,6 @@ export const PLANS: PlanTable = {
   ...runPlans,
   ...runSyncPlans,
   ...requestQueuePlans,
+  ...keyValueStorePlans,
+  ...datasetPlans,
 };

@@ -39,13 +39,17 @@ export function withSchemaValidation(api: ApiClient): ApiClient {
 function describeRule(rule: BodyRule): string {
   if (rule.kind === 'no-body') return 'empty';
   if (rule.kind === 'any-json') return 'a JSON document (when its Content-Type says JSON)';
+  if (rule.kind === 'any') return 'any body';
+  if (rule.kind === 'json-if-json') return `a body matching schemas/${rule.schema}.json when its Content-Type says JSON`;
   return `a JSON body matching schemas/${rule.schema}.json`;
 }
 
 /** What is wrong with the body under the rule, or undefined. */
 function bodyProblem(rule: BodyRule, response: ApiResponse): string | undefined {
   if (rule.kind === 'no-body') return response.text === '' ? undefined : `${response.text.length} characters of body`;
+  if (rule.kind === 'any') return undefined;
   const json = isJsonMediaType(response.headers['content-type']);
+  if (rule.kind === 'json-if-json' && !json) return undefined;
   if (rule.kind === 'any-json') return json && response.jsonError ? `unparsable JSON (${response.jsonError})` : undefined;
   if (!json) return `Content-Type ${response.headers['content-type'] ?? '(none)'}`;
   if (response.body === undefined) return response.jsonError ? `unparsable JSON (${response.jsonError})` : 'an empty body';

@@ -10,8 +10,12 @@ const ROWS = Object.entries(RESPONSE_BODIES).flatMap(([action, byStatus]) =>
 );
 
 describe('the response table', () => {
-  it('documents every action of the spec', () => {
-    expect(Object.keys(RESPONSE_BODIES)).toHaveLength(readSpecContract().actions.length);
+  it('documents every action of the spec, and only those', () => {
+    expect(Object.keys(RESPONSE_BODIES).sort()).toEqual(
+      readSpecContract()
+        .actions.map((action) => action.name)
+        .sort(),
+    );
   });
 
   it.each(ROWS)('%s %i names a known schema or a schema-less rule', (_action, status, rule) => {

@@ -150,7 +150,7 @@ export function page(items: Json[]): JsonObject {
 }
 
 export function keyList(): JsonObject {
-  return { limit: 1000, isTruncated: true, exclusiveStartKey: null, nextExclusiveStartKey: 'some-other-key', items: [{ key: 'a' }] };
+  return { limit: 1000, isTruncated: true, exclusiveStartKey: null, nextExclusiveStartKey: 'some-other-key', count: 1, items: [{ key: 'a', size: 3 }] };
 }
 
 export function errorBody(type = 'record-not-found'): JsonObject {

@@ -98,6 +98,8 @@ describe('the kill matrix', () => {
       'auth',
       'errors',
       'request-queues',
+      'key-value-stores',
+      'datasets',
     ]);
   });
 

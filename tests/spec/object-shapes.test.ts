@@ -88,6 +88,13 @@ const RUN_SHORT: Shape = {
   nullable: ['finishedAt'],
   enums: { status: JOB_STATUSES },
 };
+const KEY_VALUE_STORE: Shape = { required: ['id', 'name', 'userId', 'createdAt', 'modifiedAt', 'accessedAt'], nullable: ['name'] };
+const DATASET: Shape = { ...KEY_VALUE_STORE, required: [...KEY_VALUE_STORE.required, 'itemCount', 'cleanItemCount'] };
+const KEY_LIST: Shape = {
+  required: ['limit', 'isTruncated', 'exclusiveStartKey', 'nextExclusiveStartKey', 'count', 'items'],
+  nullable: ['exclusiveStartKey', 'nextExclusiveStartKey'],
+  items: { items: { required: ['key', 'size'] } },
+};
 const page = (item: Shape): Shape => ({ required: ['total', 'offset', 'limit', 'desc', 'count', 'items'], items: { items: item } });
 
 const REQUEST_QUEUE: Shape = {
@@ -139,6 +146,15 @@ const DATA_SHAPES: Record<string, Shape> = {
     required: ['limit', 'queueModifiedAt', 'hadMultipleClients', 'items'],
     items: { items: { required: ['id', 'uniqueKey', 'url', 'method', 'retryCount'], absent: ['uniqueKe"'] } },
   },
+  'Store collection > Get list of key-value stores': page(KEY_VALUE_STORE),
+  'Store collection > Create key-value store': KEY_VALUE_STORE,
+  'Store object > Get store': KEY_VALUE_STORE,
+  'Store object > Update store': KEY_VALUE_STORE,
+  'Key collection > Get list of keys': KEY_LIST,
+  'Dataset collection > Get list of datasets': page(DATASET),
+  'Dataset collection > Create dataset': DATASET,
+  'Dataset > Get dataset': DATASET,
+  'Dataset > Update dataset': DATASET,
 };
 
 /** Every way `node` departs from `shape`, each message naming the member path. */

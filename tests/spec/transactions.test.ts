@@ -18,9 +18,16 @@ const TOKEN_FREE_ACTIONS = ['Build object > Get build', 'Run object > Get run'];
 const NEVER_SENT = ['build', 'webhooks', 'waitForFinish'];
 const ID = '[a-zA-Z0-9]{17}';
 
-/** Where a 201 points, and which member of the created object the last path segment must equal. */
-const LOCATIONS: Record<string, { path: RegExp; member: 'id' | 'versionNumber' }> = {
+/**
+ * Where a 201 points, and which member of the created object the last path segment must equal (none for a record or
+ * items, whose 201 has an empty object for a body).
+ */
+const LOCATIONS: Record<string, { path: RegExp; member?: 'id' | 'versionNumber' }> = {
   'Actor collection > Create actor': { path: new RegExp(`^/v2/acts/(${ID})$`), member: 'id' },
+  'Store collection > Create key-value store': { path: new RegExp(`^/v2/key-value-stores/(${ID})$`), member: 'id' },
+  'Record > Put record': { path: new RegExp(`^/v2/key-value-stores/${ID}/records/[a-zA-Z0-9!-_.'()]+$`) },
+  'Dataset collection > Create dataset': { path: new RegExp(`^/v2/datasets/(${ID})$`), member: 'id' },
+  'Item collection > Put items': { path: new RegExp(`^/v2/datasets/${ID}/items$`) },
   'Version collection > Create version': { path: new RegExp(`^/v2/acts/${ID}/versions/(\\d+\\.\\d+)$`), member: 'versionNumber' },
   'Build collection > Build actor': { path: new RegExp(`^/v2/acts/${ID}/builds/(${ID})$`), member: 'id' },
   'Run collection > Run actor': { path: new RegExp(`^/v2/acts/${ID}/runs/(${ID})$`), member: 'id' },
@@ -30,6 +37,11 @@ const LOCATIONS: Record<string, { path: RegExp; member: 'id' | 'versionNumber' }
 const RECORD_201_RESOURCE = 'Run actor synchronously';
 /** Add request's 201 is the outcome of the operation (the request id), not a new object with a URL of its own. */
 const NO_LOCATION_201_RESOURCES = [RECORD_201_RESOURCE, 'Request collection'];
+/**
+ * Actions whose documented response is an example body rather than a typed object in `data`: a record as stored, the
+ * items as stored, and the empty object of a write (their rules are in common/response-schemas.ts).
+ */
+const BODY_EXAMPLE_ACTIONS = ['Record > Get record', 'Record > Put record', 'Item collection > Get items', 'Item collection > Put items'];
 
 function responseData(transaction: CompiledTransaction): Record<string, unknown> {
   const body = JSON.parse(transaction.response.body ?? '') as { data?: Record<string, unknown> };
@@ -50,9 +62,9 @@ describe('the compiled transactions', () => {
 });
 
 describe('requests', () => {
-  it.each(all)('%s: the URI is a /v2/acts or /v2/request-queues path with every template variable expanded', (name, transaction) => {
+  it.each(all)('%s: the URI is a /v2/ path with every template variable expanded', (name, transaction) => {
     const { uri } = transaction.request;
-    expect(uri, name).toMatch(/^\/v2\/(acts|request-queues)(\/|\?|$)/);
+    expect(uri, name).toMatch(/^\/v2\/[a-z-]+(\/|\?|$)/);
     expect(uri, `${name} sends an unexpanded placeholder`).not.toMatch(/[{}]|%7B|%7D/i);
   });
 
@@ -70,10 +82,13 @@ describe('requests', () => {
     else expect(token, `${name} sends ${transaction.request.uri}`).toBe(TOKEN_PLACEHOLDER);
   });
 
+  // A record may be of any media type (Put record's second example is a compressed picture, whose bytes the hooks send).
   const withBody = all.filter(([, transaction]) => transaction.request.body !== '');
-  it.each(withBody)('%s: a request body is JSON and says so', (name, transaction) => {
-    expect(headerValue(transaction.request.headers, 'Content-Type'), name).toBe('application/json');
-    expect(() => JSON.parse(transaction.request.body), `${name} sends a body that is not JSON`).not.toThrow();
+  it.each(withBody)('%s: a request body declares its media type, and a JSON one parses', (name, transaction) => {
+    const contentType = headerValue(transaction.request.headers, 'Content-Type');
+    if (actionOf(transaction) !== 'Record > Put record') expect(contentType, name).toBe('application/json');
+    expect(contentType, name).toBeDefined();
+    if (contentType === 'application/json') expect(() => JSON.parse(transaction.request.body), `${name} sends a body that is not JSON`).not.toThrow();
   });
 
   it('Create version sends a JSON body with versionNumber and sourceType', () => {
@@ -102,7 +117,7 @@ describe('responses', () => {
   it.each(withoutStatus('204'))('%s: documents exactly application/json, an example body and its schema', (name, transaction) => {
     expect(headerValue(transaction.response.headers, 'Content-Type'), name).toBe('application/json');
     expect(transaction.response.body, `${name} has no example body`).toBeDefined();
-    expect(() => responseSchema(transaction), `${name} has no schema`).not.toThrow();
+    if (!BODY_EXAMPLE_ACTIONS.includes(actionOf(transaction))) expect(() => responseSchema(transaction), `${name} has no schema`).not.toThrow();
   });
 
   it.each(withStatus('201'))('%s: a 201 of a created object documents its Location', (name, transaction) => {
@@ -117,7 +132,9 @@ describe('responses', () => {
     expect(location, `${name} documents no Location header`).toBeDefined();
     const match = expected.path.exec(new URL(location ?? '', 'http://target.invalid').pathname);
     expect(match, `${name}: Location ${location} does not match ${expected.path}`).not.toBeNull();
-    expect(match?.[1], `${name}: Location ${location} does not point to the example object`).toBe(responseData(transaction)[expected.member]);
+    if (expected.member !== undefined) {
+      expect(match?.[1], `${name}: Location ${location} does not point to the example object`).toBe(responseData(transaction)[expected.member]);
+    }
   });
 
   it.each([
@@ -136,7 +153,7 @@ describe('responses', () => {
   it.each(
     withStatus('200')
       .concat(withStatus('201'))
-      .filter(([, transaction]) => transaction.origin.resourceName !== RECORD_201_RESOURCE),
+      .filter(([, transaction]) => transaction.origin.resourceName !== RECORD_201_RESOURCE && !BODY_EXAMPLE_ACTIONS.includes(actionOf(transaction))),
   )('%s: wraps its payload in a required data member', (name, transaction) => {
     expect(responseSchema(transaction).required, name).toEqual(['data']);
     expect(() => dataSchema(transaction)).not.toThrow();

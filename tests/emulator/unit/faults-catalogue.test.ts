@@ -7,15 +7,16 @@ import { startEmulator } from '../../../emulator/index.ts';
 import { API_PROBES } from './faults-api-probes.ts';
 import { JOB_PROBES } from './faults-job-probes.ts';
 import { QUEUE_PROBES } from './faults-queue-probes.ts';
+import { STORAGE_PROBES } from './faults-storage-probes.ts';
 import type { ProbeTable } from './faults-support.ts';
 
 // A fault added to the catalogue without a probe does not compile.
-const ALL_PROBES: ProbeTable = { ...API_PROBES, ...JOB_PROBES, ...QUEUE_PROBES };
+const ALL_PROBES: ProbeTable = { ...API_PROBES, ...JOB_PROBES, ...STORAGE_PROBES, ...QUEUE_PROBES };
 
 describe('the fault switches', () => {
   it('have a probe each, and each probe belongs to one fault', () => {
     expect(Object.keys(ALL_PROBES).sort()).toEqual([...FAULT_IDS].sort());
-    expect(Object.keys(API_PROBES).filter((id) => id in JOB_PROBES)).toEqual([]);
+    expect(Object.keys(API_PROBES).filter((id) => id in JOB_PROBES || id in STORAGE_PROBES)).toEqual([]);
   });
 
   it('are read from EMULATOR_FAULTS, comma-separated, with spaces around ids ignored', () => {

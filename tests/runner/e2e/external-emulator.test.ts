@@ -103,7 +103,7 @@ describe('an emulator started with `npm run emulator`', () => {
     const after = await actorsOfBothUsers();
     expect([...after.user1, ...after.user2].filter((a) => a.name.startsWith(PREFIX)).map((a) => a.name)).toEqual([]);
     expect(after.user1.map((a) => a.id)).toContain(bystander.id);
-  });
+  }, 180_000);
 
   it('--sweep removes an actor with the prefix, whatever its age, and nothing without it', async () => {
     const leftover = await user1.createActor(`${PREFIX}e2eleftover-${randomBytes(3).toString('hex')}`);
