@@ -45,6 +45,7 @@ export const runTimeoutExceeded = (capSecs: number) =>
 export const requestTimeout = () => new ApiError(408, 'request-timeout', 'The request did not arrive in full in time');
 export const actorNameNotUnique = (name: string) =>
   new ApiError(409, 'actor-name-not-unique', `Record with the given name already exists (an actor named "${name}").`);
+export const taskNameNotUnique = (name: string) => new ApiError(409, 'actor-task-name-not-unique', `You already have a task named "${name}"`);
 export const versionAlreadyExists = (versionNumber: string) => new ApiError(409, 'version-already-exists', `The actor already has a version ${versionNumber}`);
 
 // 413, 415, 429, 431 and 500: the size, encoding and rate of requests, and the emulator's own failures.

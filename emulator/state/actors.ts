@@ -47,7 +47,6 @@ export function createActor(state: EmulatorState, owner: User, input: ActorInput
     versions: [],
     builds: [],
     runs: [],
-    webhooks: [],
     userIds: new Set(),
     buildCounters: new Map(),
   };

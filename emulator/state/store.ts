@@ -1,7 +1,7 @@
 // The in-memory state of one emulator instance. Everything is lost when the emulator stops.
 import { Clock } from './clock.ts';
 import { newId } from './ids.ts';
-import type { Actor, Build, Dataset, KeyValueStore, Run, User } from './types.ts';
+import type { Actor, Build, Dataset, KeyValueStore, Run, Task, User, Webhook, WebhookDispatch } from './types.ts';
 
 export interface UserSeed {
   token: string;
@@ -17,6 +17,10 @@ export class EmulatorState {
   readonly runs = new Map<string, Run>();
   readonly keyValueStores = new Map<string, KeyValueStore>();
   readonly datasets = new Map<string, Dataset>();
+  /** Tasks, webhooks and dispatches by id; each map keeps insertion order, which is ascending createdAt. */
+  readonly tasks = new Map<string, Task>();
+  readonly webhooks = new Map<string, Webhook>();
+  readonly dispatches = new Map<string, WebhookDispatch>();
   private readonly usersByToken = new Map<string, User>();
   private readonly usersByName = new Map<string, User>();
   private readonly usersById = new Map<string, User>();
@@ -32,6 +36,8 @@ export class EmulatorState {
         token: seed.token,
         createdAt: this.clock.iso(),
         usedActorIds: new Set(),
+        email: `${seed.username}@users.emulator.invalid`,
+        proxyPassword: newId(),
       };
       this.users.push(user);
       this.usersByToken.set(user.token, user);
@@ -50,6 +56,11 @@ export class EmulatorState {
 
   userById(id: string): User | undefined {
     return this.usersById.get(id);
+  }
+
+  taskByName(userId: string, name: string): Task | undefined {
+    for (const task of this.tasks.values()) if (task.userId === userId && task.name === name) return task;
+    return undefined;
   }
 
   actorByName(userId: string, name: string): Actor | undefined {

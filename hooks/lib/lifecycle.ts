@@ -137,9 +137,10 @@ export function installHooks(hooks: DreddHooks): void {
 }
 
 function planFor(transaction: DreddTransaction): TransactionPlan {
-  const { resourceGroupName, resourceName, actionName } = transaction.origin;
+  // Resource names are unique across the spec's groups, so "<resource> > <action>" names one action.
+  const { resourceName, actionName } = transaction.origin;
   const key = `${resourceName} > ${actionName}`;
-  const plan = resourceGroupName === 'Actors' && Object.hasOwn(PLANS, key) ? PLANS[key as keyof typeof PLANS] : undefined;
+  const plan = Object.hasOwn(PLANS, key) ? PLANS[key as keyof typeof PLANS] : undefined;
   if (plan === undefined) {
     throw new Error(`no plan in hooks/plans for "${transaction.name}": every transaction of the spec needs one, or it would run against example ids`);
   }

@@ -1,9 +1,13 @@
 import { actorPlans } from './actors.ts';
 import { buildPlans } from './builds.ts';
+import { logPlans } from './logs.ts';
 import type { PlanTable } from './plan.ts';
 import { runSyncPlans } from './run-sync.ts';
 import { runPlans } from './runs.ts';
+import { taskPlans } from './tasks.ts';
+import { userPlans } from './users.ts';
 import { versionPlans } from './versions.ts';
+import { webhookDispatchPlans } from './webhook-dispatches.ts';
 import { webhookPlans } from './webhooks.ts';
 
 export type { PlanTable, TransactionPlan } from './plan.ts';
@@ -16,4 +20,8 @@ export const PLANS: PlanTable = {
   ...buildPlans,
   ...runPlans,
   ...runSyncPlans,
+  ...taskPlans,
+  ...webhookDispatchPlans,
+  ...logPlans,
+  ...userPlans,
 };

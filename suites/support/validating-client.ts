@@ -39,12 +39,15 @@ export function withSchemaValidation(api: ApiClient): ApiClient {
 function describeRule(rule: BodyRule): string {
   if (rule.kind === 'no-body') return 'empty';
   if (rule.kind === 'any-json') return 'a JSON document (when its Content-Type says JSON)';
+  if (rule.kind === 'text') return 'plain text (Content-Type text/plain)';
   return `a JSON body matching schemas/${rule.schema}.json`;
 }
 
 /** What is wrong with the body under the rule, or undefined. */
 function bodyProblem(rule: BodyRule, response: ApiResponse): string | undefined {
   if (rule.kind === 'no-body') return response.text === '' ? undefined : `${response.text.length} characters of body`;
+  if (rule.kind === 'text')
+    return /^text\/plain\b/i.test(response.headers['content-type'] ?? '') ? undefined : `Content-Type ${response.headers['content-type'] ?? '(none)'}`;
   const json = isJsonMediaType(response.headers['content-type']);
   if (rule.kind === 'any-json') return json && response.jsonError ? `unparsable JSON (${response.jsonError})` : undefined;
   if (!json) return `Content-Type ${response.headers['content-type'] ?? '(none)'}`;
