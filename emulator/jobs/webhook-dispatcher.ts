@@ -130,7 +130,7 @@ export class WebhookDispatcher implements JobEvents {
       'x-apify-request-origin': 'WEBHOOK',
     };
     const owner = this.context.state.userById(webhook.userId);
-    if (owner !== undefined && webhook.requestUrl.startsWith(`${this.context.apiBaseUrl()}/`)) headers.authorization = `Bearer ${owner.token}`;
+    if (owner !== undefined && isOwnApi(webhook.requestUrl, this.context.apiBaseUrl())) headers.authorization = `Bearer ${owner.token}`;
     try {
       const response = await fetch(webhook.requestUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
       call.responseStatus = response.status;
@@ -156,6 +156,16 @@ export class WebhookDispatcher implements JobEvents {
     }
     dispatch.status = succeeded ? 'SUCCEEDED' : 'FAILED';
     webhook.lastDispatch = { status: dispatch.status, finishedAt: call.finishedAt };
+  }
+}
+
+/** A call to the API on the emulator's own host (any port: a proxy in front of it counts), whose path starts /v2/. */
+function isOwnApi(requestUrl: string, apiBaseUrl: string): boolean {
+  try {
+    const url = new URL(requestUrl);
+    return url.hostname === new URL(apiBaseUrl).hostname && url.pathname.startsWith('/v2/');
+  } catch {
+    return false;
   }
 }
 

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalidRequest, jobFinished } from '../errors.ts';
 import { callerOf } from '../http/auth.ts';
+import { rawBodyOf } from '../http/body-parsing.ts';
 import { type PaginationQuery, pageLimits, paginate, paginationQuerySchema } from '../http/pagination.ts';
 import { queryBoolean, queryInteger, queryNumber, queryString } from '../http/query.ts';
 import { isTerminal } from '../jobs/lifecycle.ts';
@@ -184,6 +185,34 @@ export async function runObjectRoutes(app: FastifyInstance, { context, scope }: 
       return { data: run };
     },
   );
+
+  // The run's default storages through its own path (`.../runs/last/dataset/items` and the like): the same request,
+  // answered by the storage's own route.
+  const storagePaths = { dataset: ['/v2/datasets', 'defaultDatasetId'], 'key-value-store': ['/v2/key-value-stores', 'defaultKeyValueStoreId'] } as const;
+  for (const [segment, [storageBase, member]] of Object.entries(storagePaths)) {
+    app.route<{ Params: RunParams & { '*': string }; Querystring: { status?: string } }>({
+      method: ['GET', 'POST', 'PUT', 'DELETE'],
+      url: `${base}/${segment}/*`,
+      schema: { params: { ...params, properties: { ...params.properties, '*': { type: 'string' } } } },
+      config: { rawBody: true },
+      handler: async (request, reply) => {
+        const run = runOf(request);
+        const query = new URLSearchParams(request.raw.url?.split('?')[1] ?? '');
+        query.delete('status');
+        const search = query.size > 0 ? `?${query}` : '';
+        const { bytes, contentType } = rawBodyOf(request);
+        const { 'content-length': _length, ...headers } = request.headers;
+        const forwarded = await app.inject({
+          method: request.method as 'GET' | 'POST' | 'PUT' | 'DELETE',
+          url: `${storageBase}/${run[member]}/${request.params['*']}${search}`,
+          headers: { ...headers, ...(contentType === undefined ? {} : { 'content-type': contentType }) },
+          payload: bytes.length > 0 ? bytes : undefined,
+        });
+        const { connection: _connection, 'transfer-encoding': _encoding, 'content-length': _sent, ...answer } = forwarded.headers;
+        return reply.code(forwarded.statusCode).headers(answer).send(forwarded.rawPayload);
+      },
+    });
+  }
 
   app.get<{ Params: RunParams; Querystring: LogQuery & { status?: string } }>(
     `${base}/log`,

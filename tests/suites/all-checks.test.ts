@@ -8,7 +8,23 @@ import { openSuiteSession, type SuiteRun, type SuiteSession } from './support/su
 
 // The whole behavioural suite against the embedded emulator (3 s cap, 30 requests/s, a second user): a correct
 // implementation, so every check must pass and nothing may be left behind.
-const FAMILIES = ['pagination', 'method-override', 'rate-limit', 'wait-for-finish', 'abort', 'lifecycle', 'run-sync', 'auth', 'errors', 'round-trip'];
+const FAMILIES = [
+  'pagination',
+  'method-override',
+  'rate-limit',
+  'wait-for-finish',
+  'abort',
+  'lifecycle',
+  'run-sync',
+  'auth',
+  'errors',
+  'round-trip',
+  'tasks',
+  'webhooks',
+  'last-run',
+  'logs',
+  'users',
+];
 
 let target: EmbeddedTarget;
 let session: SuiteSession;

@@ -57,6 +57,9 @@ const isWaitable = (request: ProxyRequest) =>
   isAction(request, 'Run object > Get run', 'Run collection > Run actor', 'Build object > Get build', 'Build collection > Build actor');
 const isRunSync = (request: ProxyRequest) => isAction(request, 'Run actor synchronously > With input', 'Run actor synchronously > Without input');
 const waitOf = (request: ProxyRequest) => Number(request.query.get('waitForFinish') ?? 0);
+const isDispatchList = (request: ProxyRequest) => isAction(request, 'Dispatches collection > Get list of dispatches');
+/** Another id of the same shape (17 alphanumerics), for a copy of an item. */
+const otherId = (id: string) => `${id.slice(1)}X`.slice(0, 17).padEnd(17, 'X');
 const ok = (response: ProxyResponse) => response.status >= 200 && response.status < 300;
 
 /** A faulty server that reports one ending of a run as another: Get run answers `to` where the run is `from`. */
@@ -514,6 +517,161 @@ export const SUITE_FAULTS: SuiteFault[] = [
     requestEdit(
       (request) => isAction(request, 'Version object > Update version'),
       (request) => withJsonBody(request, { sourceFiles: [], envVars: null, ...jsonObjectOf(request) }),
+    ),
+  ),
+  // tasks, webhooks, last run, logs, users
+  fault(
+    'task-input-not-merged',
+    ['tasks.run-input-overrides-task-input'],
+    answerEdit(
+      (request) => request.method === 'GET' && request.path.endsWith('/records/INPUT'),
+      (response) => {
+        const { note: _dropped, ...rest } = (bodyOf(response) ?? {}) as JsonObject;
+        return jsonResponse(response.status, rest);
+      },
+    ),
+  ),
+  fault(
+    'task-input-wrapped',
+    ['tasks.input-is-bare'],
+    answerEdit(
+      (request) => isAction(request, 'Task input object > Get task input'),
+      (response) => jsonResponse(response.status, { data: bodyOf(response) }),
+    ),
+  ),
+  fault(
+    'task-input-update-replaces',
+    ['tasks.input-update-merges'],
+    answerEdit(
+      (request) => isAction(request, 'Task input object > Update task input'),
+      (response, request) => jsonResponse(response.status, jsonObjectOf(request) ?? {}),
+    ),
+  ),
+  fault(
+    'task-run-forgets-task',
+    ['tasks.run-records-task'],
+    answerEdit(isRunRead, (response) =>
+      editData(response, (run) => {
+        run.actorTaskId = null;
+      }),
+    ),
+  ),
+  fault(
+    'task-run-sync-failure-as-201',
+    ['tasks.run-sync-answers-like-actor'],
+    answerEdit(
+      (request) => isAction(request, 'Run task synchronously > Run task synchronously (POST)'),
+      (response) => (response.status === 400 ? jsonResponse(201, {}) : response),
+    ),
+  ),
+  fault(
+    'webhook-fires-twice',
+    ['webhooks.succeeded-fires-once'],
+    answerEdit(isDispatchList, (response) =>
+      editData(response, (page) => {
+        page.items = (page.items as JsonObject[]).flatMap((item) => [item, { ...item, id: otherId(String(item.id)) }]);
+      }),
+    ),
+  ),
+  fault(
+    'webhook-fires-succeeded-on-failure',
+    ['webhooks.failed-fires-failed-only'],
+    answerEdit(isDispatchList, (response) =>
+      editData(response, (page) => {
+        for (const item of page.items as JsonObject[]) item.eventType = 'ACTOR.RUN.SUCCEEDED';
+      }),
+    ),
+  ),
+  fault(
+    'webhook-condition-ignored',
+    ['webhooks.condition-of-another-actor-silent'],
+    answerEdit(isDispatchList, (response, request) =>
+      editData(response, (page) => {
+        const items = page.items as JsonObject[];
+        if (items.length > 0) return;
+        const webhookId = request.path.split('/')[3] ?? '';
+        const at = new Date().toISOString();
+        items.push({
+          id: otherId(webhookId),
+          createdAt: at,
+          webhookId,
+          userId: webhookId,
+          status: 'SUCCEEDED',
+          eventType: 'ACTOR.RUN.SUCCEEDED',
+          eventData: { actorId: webhookId },
+          calls: [],
+        });
+        page.count = items.length;
+        page.total = items.length;
+      }),
+    ),
+  ),
+  fault(
+    'webhook-not-retried',
+    ['webhooks.failed-call-retried'],
+    answerEdit(isDispatchList, (response) =>
+      editData(response, (page) => {
+        for (const item of page.items as JsonObject[]) {
+          item.calls = ((item.calls as JsonObject[] | null) ?? []).slice(0, 1);
+          item.status = 'FAILED';
+        }
+      }),
+    ),
+  ),
+  fault(
+    'dispatch-object-differs',
+    ['webhooks.dispatch-list-and-object-agree'],
+    answerEdit(
+      (request) => isAction(request, 'Webhook dispatch object > Get webhook dispatch'),
+      (response) =>
+        editData(response, (dispatch) => {
+          dispatch.status = 'FAILED';
+        }),
+    ),
+  ),
+  fault('dispatches-of-other-users-readable', ['webhooks.dispatches-private'], async (request, context) =>
+    context.forward(
+      tokenOf(request) === context.tokens.second && isAction(request, 'Webhook dispatch object > Get webhook dispatch')
+        ? withToken(request, context.tokens.main)
+        : request,
+    ),
+  ),
+  fault(
+    'webhook-idempotency-ignored',
+    ['webhooks.idempotency-key-one-webhook'],
+    requestEdit(
+      (request) => isAction(request, 'Webhook list > Create webhook'),
+      (request) => withJsonBody(request, { ...jsonObjectOf(request), idempotencyKey: undefined }),
+    ),
+  ),
+  fault(
+    'last-run-ignores-status',
+    ['last-run.status-filter'],
+    requestEdit(
+      (request) => isAction(request, 'Last run object and its storages > Get last run'),
+      (request) => withQuery(request, { status: undefined }),
+    ),
+  ),
+  fault(
+    'log-stream-ignored',
+    ['logs.stream-follows-run'],
+    requestEdit(
+      (request) => isAction(request, 'Log > Get log'),
+      (request) => withQuery(request, { stream: undefined }),
+    ),
+  ),
+  fault('users-me-is-main-user', ['users.me-is-token-user'], async (request, context) =>
+    context.forward(isAction(request, 'Private data > Get private user data') ? withToken(request, context.tokens.main) : request),
+  ),
+  fault(
+    'user-public-data-leaks-email',
+    ['users.public-data-without-private'],
+    answerEdit(
+      (request) => isAction(request, 'Public data > Get public user data'),
+      (response) =>
+        editData(response, (user) => {
+          user.email = 'leaked@example.com';
+        }),
     ),
   ),
 ];
