@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SPEC_FILES } from '../../common/spec-contract.ts';
+import { readSpecContract, SPEC_FILES, transactionNames } from '../../common/spec-contract.ts';
 import { type DreddRunResult, runDredd } from '../../runner/dredd/index.ts';
 import { type EmulatorTarget, freshRun, leftoversOf, listActors, SECRET_TOKEN, startEmulatorTarget } from './support/emulator-target.ts';
 import { specTransactionNames } from './support/spec-transactions.ts';
+
+/** The documented request/response pairs, read from the spec (one Dredd transaction each). */
+const TRANSACTIONS = transactionNames(readSpecContract()).length;
 
 // Dredd replays the whole spec against the emulator (wait cap 3 s, and CONFORMANCE_MAX_WAIT_SECS=3 to match) with the
 // conformance hooks: every transaction must run and pass, nothing the run created may remain, and the token must
@@ -70,7 +73,7 @@ describe('Dredd with the hooks against the emulator', () => {
   });
 
   it('never prints the token, though every request carried it', () => {
-    expect(result.output).toContain('26 passing');
+    expect(result.output).toContain(`${TRANSACTIONS} passing`);
     expect(result.output).toContain('token=***');
     expect(result.output).not.toContain(SECRET_TOKEN);
     expect(JSON.stringify(result.transactions)).not.toContain(SECRET_TOKEN);
@@ -118,7 +121,9 @@ describe('the plain Dredd command line with these hooks, at debug log level', ()
       child.on('close', (exitCode) => resolve({ code: exitCode, output: text }));
     });
     // On failure, show Dredd's report of what failed.
-    expect(output, output.slice(output.indexOf('Displaying failed tests'))).toContain('26 passing, 0 failing, 0 errors, 0 skipped, 26 total');
+    expect(output, output.slice(output.indexOf('Displaying failed tests'))).toContain(
+      `${TRANSACTIONS} passing, 0 failing, 0 errors, 0 skipped, ${TRANSACTIONS} total`,
+    );
     expect(code).toBe(0);
     // Debug logging prints every request URL; the token in it must be masked.
     expect(output).toMatch(/Performing HTTP request to the server under test: GET http:\/\/127\.0\.0\.1:\d+\/v2\/acts\?token=\*\*\*/);
