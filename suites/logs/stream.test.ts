@@ -1,4 +1,5 @@
 import { request as undiciRequest } from 'undici';
+import { sleep } from '../../common/backoff.ts';
 import { check } from '../../common/check.ts';
 import { expectThat } from '../support/expect.ts';
 import { builtActor, useTarget } from '../support/target.ts';
@@ -7,6 +8,7 @@ import { builtActor, useTarget } from '../support/target.ts';
 const target = useTarget();
 const { api, config, fixtures } = target;
 const actor = builtActor(target, 'logged');
+const openStream = (runId: string) => undiciRequest(api.url(`/v2/logs/${runId}`, { stream: 1 }), { headersTimeout: (config.maxWaitSecs + 60) * 1000 });
 
 check(
   {
@@ -20,7 +22,13 @@ check(
     const sleepMillis = 1500;
     const run = await fixtures.startRun(id, { sleepMillis, log: 'streamed line' }, { timeoutSecs: 120 });
     await fixtures.waitForRun(id, run.id, { until: (job) => job.status === 'RUNNING' });
-    const response = await undiciRequest(api.url(`/v2/logs/${run.id}`, { stream: 1 }), { headersTimeout: (config.maxWaitSecs + 60) * 1000 });
+    // The stream is read raw (the client would buffer it); a 429 is answered with the documented backoff.
+    let response = await openStream(run.id);
+    for (let delay = 500; response.statusCode === 429 && delay <= 8000; delay *= 2) {
+      await response.body.dump();
+      await sleep(delay + Math.random() * delay);
+      response = await openStream(run.id);
+    }
     expectThat(response.statusCode === 200, 'HTTP 200', `HTTP ${response.statusCode}`);
     const arrivals: Array<{ at: number; text: string }> = [];
     for await (const chunk of response.body) arrivals.push({ at: Date.now(), text: Buffer.from(chunk as Uint8Array).toString('utf8') });

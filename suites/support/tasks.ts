@@ -15,3 +15,10 @@ export async function runTaskToEnd(target: SuiteTarget, taskId: string, input?: 
   target.fixtures.registry.trackRun(String(run.actId), run.id);
   return target.fixtures.waitForRun(String(run.actId), run.id);
 }
+
+/** Whether `body` is an object with each of `members` at its top level, equal in value (other members may follow). */
+export function hasMembers(body: unknown, members: Record<string, unknown>): boolean {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
+  const object = body as Record<string, unknown>;
+  return Object.entries(members).every(([name, value]) => JSON.stringify(object[name]) === JSON.stringify(value));
+}

@@ -39,14 +39,18 @@ check(
     const one = expectBody<DispatchRecord>(read, 200, 'webhook-dispatch-response');
     const same = (['id', 'webhookId', 'eventType', 'status'] as const).every((member) => one[member] === dispatch[member]);
     expectThat(same, `the dispatch ${dispatch.id} as its webhook lists it`, JSON.stringify(one).slice(0, 300), read);
-    const list = await api.request({ path: '/v2/webhook-dispatches', query: { desc: 1, limit: 1000 } });
-    const page = expectBody<{ items: DispatchRecord[] }>(list, 200, 'webhook-dispatch-list-response');
-    expectThat(
-      page.items.some((item) => item.id === dispatch.id),
-      `dispatch ${dispatch.id} in the list`,
-      `${page.items.length} other dispatches`,
-      list,
-    );
+    // Page through the list (newest first): the server's page size may be small.
+    let listed = false;
+    let seen = 0;
+    for (let offset = 0; !listed; ) {
+      const list = await api.request({ path: '/v2/webhook-dispatches', query: { desc: 1, offset, limit: 1000 } });
+      const page = expectBody<{ items: DispatchRecord[]; total: number }>(list, 200, 'webhook-dispatch-list-response');
+      listed = page.items.some((item) => item.id === dispatch.id);
+      seen += page.items.length;
+      offset += page.items.length;
+      if (page.items.length === 0 || offset >= page.total) break;
+    }
+    expectThat(listed, `dispatch ${dispatch.id} in the list`, `${seen} other dispatches`);
     const items = await api.request({ path: `/v2/datasets/${datasetId}/items` });
     const delivered = (items.body as Array<{ eventType?: string }>) ?? [];
     expectThat(
