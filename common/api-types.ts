@@ -334,6 +334,102 @@ export interface RequestList extends Open {
   items: QueueRequest[];
 }
 
+export interface TaskOptions extends Open {
+  build?: string | null;
+  timeoutSecs?: number | null;
+  memoryMbytes?: number | null;
+}
+
+export interface Task extends Open {
+  id: string;
+  userId: string;
+  actId: string;
+  name: string;
+  username?: string | null;
+  createdAt: string;
+  modifiedAt: string;
+  removedAt?: string | null;
+  stats?: { totalRuns: number; [extra: string]: unknown } | null;
+  options?: TaskOptions | null;
+  input?: Record<string, unknown> | null;
+}
+
+export interface TaskShort extends Open {
+  id: string;
+  userId: string;
+  actId: string;
+  actName: string;
+  actUsername: string;
+  name: string;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface TaskCreate extends Open {
+  actId: string;
+  name?: string;
+  options?: TaskOptions | null;
+  input?: Record<string, unknown> | null;
+}
+
+export interface TaskUpdate extends Open {
+  name?: string;
+  options?: TaskOptions | null;
+  input?: Record<string, unknown> | null;
+}
+
+export interface WebhookCreate extends Open {
+  eventTypes: string[];
+  condition: Webhook['condition'];
+  requestUrl: string;
+  idempotencyKey?: string | null;
+  isAdHoc?: boolean | null;
+  ignoreSslErrors?: boolean | null;
+  doNotRetry?: boolean | null;
+  payloadTemplate?: string | null;
+}
+
+export type WebhookUpdate = Partial<WebhookCreate>;
+
+export interface WebhookDispatchCall extends Open {
+  startedAt: string | null;
+  finishedAt: string | null;
+  responseStatus?: number | null;
+  responseBody?: string | null;
+  errorMessage?: string | null;
+}
+
+export interface WebhookDispatch extends Open {
+  id: string;
+  createdAt: string;
+  webhookId: string;
+  userId: string;
+  status: 'ACTIVE' | 'SUCCEEDED' | 'FAILED';
+  eventType: string;
+  eventData: { actorId: string; actorTaskId?: string | null; actorRunId?: string; actorBuildId?: string; [extra: string]: unknown };
+  calls?: WebhookDispatchCall[] | null;
+}
+
+export interface UserProfile extends Open {
+  bio?: string | null;
+  name?: string | null;
+  pictureUrl?: string | null;
+  githubUsername?: string | null;
+  websiteUrl?: string | null;
+  twitterUsername?: string | null;
+}
+
+export interface UserPublic extends Open {
+  username: string;
+  profile: UserProfile;
+}
+
+export interface UserPrivate extends UserPublic {
+  id: string;
+  email: string;
+  proxy: { password: string; groups: unknown[]; [extra: string]: unknown };
+}
+
 /** The type of data that passed each schema of schemas/ (keyed by file name without .json). */
 export interface SchemaTypes {
   id: string;
@@ -400,6 +496,25 @@ export interface SchemaTypes {
   'key-list-response': DataBody<KeyList<KeyListItem>>;
   'dataset-items': Array<Record<string, unknown>>;
   'empty-object': Record<string, unknown>;
+  // Actor tasks, webhooks and their dispatches, users
+  task: Task;
+  'task-short': TaskShort;
+  'task-create': TaskCreate;
+  'task-update': TaskUpdate;
+  'task-input': Record<string, unknown>;
+  'task-response': DataBody<Task>;
+  'task-list-response': DataBody<PaginatedList<TaskShort>>;
+  'task-run-response': DataBody<Run & { actorTaskId: string }>;
+  'webhook-create': WebhookCreate;
+  'webhook-update': WebhookUpdate;
+  'webhook-response': DataBody<Webhook>;
+  'webhook-dispatch': WebhookDispatch;
+  'webhook-dispatch-response': DataBody<WebhookDispatch>;
+  'webhook-dispatch-list-response': DataBody<PaginatedList<WebhookDispatch>>;
+  'user-public': UserPublic;
+  'user-private': UserPrivate;
+  'user-public-response': DataBody<UserPublic>;
+  'user-private-response': DataBody<UserPrivate>;
 }
 
 export type SchemaName = keyof SchemaTypes;

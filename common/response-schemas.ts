@@ -15,12 +15,16 @@ export type BodyRule =
   /** Any bytes of any media type: a key-value store record comes back as it was stored. */
   | { kind: 'any' }
   /** The schema when the body is JSON; another media type (Get items in csv, xml, ...) is judged by its own checks. */
-  | { kind: 'json-if-json'; schema: SchemaName };
+  | { kind: 'json-if-json'; schema: SchemaName }
+  /** A plain-text body, not JSON (a log); any text passes. */
+  | { kind: 'text' };
 
 const json = (schema: SchemaName): JsonBodyRule => ({ kind: 'json', schema });
 const ANY_JSON: BodyRule = { kind: 'any-json' };
 const NO_BODY: BodyRule = { kind: 'no-body' };
 const ANY: BodyRule = { kind: 'any' };
+const TEXT: BodyRule = { kind: 'text' };
+const RUN_SYNC_OUTCOMES = { 201: ANY_JSON, 400: json('run-failed-error'), 408: json('run-timeout-error') } as const;
 
 /** The documented responses of the Actors section. */
 export const RESPONSE_BODIES = {
@@ -83,6 +87,33 @@ export const RESPONSE_BODIES = {
   // Get items answers JSON with the default format; the other formats are judged by suites/datasets.
   'Item collection > Get items': { 200: { kind: 'json-if-json', schema: 'dataset-items' } },
   'Item collection > Put items': { 201: json('empty-object') },
+  'Resurrect run > Resurrect run': { 200: json('run-response') },
+  'Last run object and its storages > Get last run': { 200: json('run-response') },
+  // Actor tasks, webhooks, webhook dispatches, logs and users (spec/02, 06, 07, 08 and 09)
+  'Task collection > Get list of tasks': { 200: json('task-list-response') },
+  'Task collection > Create task': { 201: json('task-response') },
+  'Task object > Get task': { 200: json('task-response') },
+  'Task object > Update task': { 200: json('task-response') },
+  'Task object > Delete task': { 204: NO_BODY },
+  'Task input object > Get task input': { 200: json('task-input') },
+  'Task input object > Update task input': { 200: json('task-input') },
+  'Task webhook collection > Get list of webhooks': { 200: json('webhook-list-response') },
+  'Task run collection > Get list of task runs': { 200: json('run-list-response') },
+  'Task run collection > Run task': { 201: json('task-run-response') },
+  'Run task synchronously > Run task synchronously (POST)': { 201: ANY_JSON, 400: json('run-failed-error') },
+  'Run task synchronously > Run task synchronously (GET)': RUN_SYNC_OUTCOMES,
+  'Last task run object and its storages > Get last run': { 200: json('task-run-response') },
+  'Webhook list > Get list of webhooks': { 200: json('webhook-list-response') },
+  'Webhook list > Create webhook': { 201: json('webhook-response') },
+  'Webhook object > Get webhook': { 200: json('webhook-response') },
+  'Webhook object > Update webhook': { 200: json('webhook-response') },
+  'Webhook object > Delete webhook': { 204: NO_BODY },
+  'Dispatches collection > Get list of dispatches': { 200: json('webhook-dispatch-list-response') },
+  'Webhook dispatches collection > Get list of webhook dispatches': { 200: json('webhook-dispatch-list-response') },
+  'Webhook dispatch object > Get webhook dispatch': { 200: json('webhook-dispatch-response') },
+  'Log > Get log': { 200: TEXT },
+  'Public data > Get public user data': { 200: json('user-public-response') },
+  'Private data > Get private user data': { 200: json('user-private-response') },
 } as const satisfies Record<string, Readonly<Record<number, BodyRule>>>;
 
 export type ActionName = keyof typeof RESPONSE_BODIES;
@@ -100,6 +131,12 @@ export const REQUEST_BODIES = {
   'Store object > Update store': json('storage-update'),
   'Dataset > Update dataset': json('storage-update'),
   'Item collection > Put items': json('dataset-items'),
+  // Actor tasks and webhooks
+  'Task collection > Create task': json('task-create'),
+  'Task object > Update task': json('task-update'),
+  'Task input object > Update task input': json('task-input'),
+  'Webhook list > Create webhook': json('webhook-create'),
+  'Webhook object > Update webhook': json('webhook-update'),
 } as const satisfies Partial<Record<ActionName, JsonBodyRule>>;
 
 /** Every error response carries the error envelope (the API introduction), whatever the action. */
@@ -140,6 +177,7 @@ export function checkRequestBody(action: string, rawBody: string): ValidationRes
 
 function checkBody(rule: BodyRule, rawBody: string): ValidationResult {
   if (rule.kind === 'any') return { ok: true };
+  if (rule.kind === 'text') return { ok: true };
   if (rule.kind === 'no-body') {
     return rawBody === '' ? { ok: true } : { ok: false, errors: [`expected no body, got ${rawBody.length} characters`] };
   }

@@ -82,6 +82,25 @@ const SCHEMA_PRESENCE: Record<SchemaName, true> = {
   'key-list-response': true,
   'dataset-items': true,
   'empty-object': true,
+  // Actor tasks, webhooks and their dispatches, users
+  task: true,
+  'task-short': true,
+  'task-create': true,
+  'task-update': true,
+  'task-input': true,
+  'task-response': true,
+  'task-list-response': true,
+  'task-run-response': true,
+  'webhook-create': true,
+  'webhook-update': true,
+  'webhook-response': true,
+  'webhook-dispatch': true,
+  'webhook-dispatch-response': true,
+  'webhook-dispatch-list-response': true,
+  'user-public': true,
+  'user-private': true,
+  'user-public-response': true,
+  'user-private-response': true,
 };
 
 export const SCHEMA_NAMES = Object.keys(SCHEMA_PRESENCE) as SchemaName[];

@@ -204,7 +204,13 @@ function stripQuery(template: string): string {
 
 /** Finds the documented action a method and path address, or undefined. */
 export function matchAction(contract: SpecContract, method: string, pathname: string): DocumentedAction | undefined {
-  return contract.actions.find((action) => action.method === method && pathPattern(action.path).test(pathname));
+  // A literal segment wins over a variable: `/v2/users/me` is Get private user data, not a user named "me".
+  const matches = contract.actions.filter((action) => action.method === method && pathPattern(action.path).test(pathname));
+  return matches.sort((a, b) => variableCount(a.path) - variableCount(b.path))[0];
+}
+
+function variableCount(template: string): number {
+  return template.split('{').length - 1;
 }
 
 /**

@@ -22,6 +22,11 @@ export interface EmulatorOptions {
   rateLimitHigh: number;
   /** Maximum page size of every paginated list (EMULATOR_MAX_PAGE_SIZE). */
   maxPageSize: number;
+  /**
+   * Delay before a failed webhook call is first retried, in milliseconds; each later retry waits twice as long
+   * (EMULATOR_WEBHOOK_RETRY_MS). The platform waits about a minute; a test target scales its clock down.
+   */
+  webhookRetryMs: number;
   /** Injected faults (EMULATOR_FAULTS), ids from emulator/faults/catalogue.ts; the self-test uses them. */
   faults: string[];
   /** Correct variations (EMULATOR_VARIATIONS), ids from emulator/variations/catalogue.ts; the self-test uses them. */
@@ -39,6 +44,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   rateLimitDefault: 30,
   rateLimitHigh: 200,
   maxPageSize: 1000,
+  webhookRetryMs: 60_000,
   faults: [],
   variations: [],
 };
@@ -70,6 +76,7 @@ export function loadOptions(overrides: Partial<EmulatorOptions> = {}, env: Env =
     rateLimitDefault: overrides.rateLimitDefault ?? integerVar(read, 'EMULATOR_RATE_LIMIT_DEFAULT', DEFAULT_OPTIONS.rateLimitDefault, 0, 1_000_000),
     rateLimitHigh: overrides.rateLimitHigh ?? integerVar(read, 'EMULATOR_RATE_LIMIT_HIGH', DEFAULT_OPTIONS.rateLimitHigh, 0, 1_000_000),
     maxPageSize: overrides.maxPageSize ?? integerVar(read, 'EMULATOR_MAX_PAGE_SIZE', DEFAULT_OPTIONS.maxPageSize, 1, 1_000_000),
+    webhookRetryMs: overrides.webhookRetryMs ?? integerVar(read, 'EMULATOR_WEBHOOK_RETRY_MS', DEFAULT_OPTIONS.webhookRetryMs, 1, 3_600_000),
     faults: overrides.faults ?? listVar(read, 'EMULATOR_FAULTS'),
     variations: overrides.variations ?? (listVar(read, 'EMULATOR_VARIATIONS') as VariationId[]),
   };
@@ -91,6 +98,7 @@ export function validateOptions(options: EmulatorOptions): void {
   integerIn('rateLimitDefault (EMULATOR_RATE_LIMIT_DEFAULT)', options.rateLimitDefault, 0, 1_000_000);
   integerIn('rateLimitHigh (EMULATOR_RATE_LIMIT_HIGH)', options.rateLimitHigh, 0, 1_000_000);
   integerIn('maxPageSize (EMULATOR_MAX_PAGE_SIZE)', options.maxPageSize, 1, 1_000_000);
+  integerIn('webhookRetryMs (EMULATOR_WEBHOOK_RETRY_MS)', options.webhookRetryMs, 1, 3_600_000);
   if (options.host === '') problems.push('host (EMULATOR_HOST) must not be empty');
   if (!isUsableToken(options.token)) problems.push('token (EMULATOR_TOKEN) must be 1-200 visible characters without spaces');
   if (!isUsername(options.username)) problems.push(`username (EMULATOR_USERNAME) ${USERNAME_RULE}`);

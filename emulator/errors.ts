@@ -52,6 +52,7 @@ export const requestLockNotHeld = (requestId: string) =>
   new ApiError(409, 'request-handled-or-locked', `Request ${requestId} is not locked by this client (clientKey)`);
 export const storageNameNotUnique = (what: string, name: string) =>
   new ApiError(409, 'storage-name-not-unique', `${what} with the name "${name}" already exists`);
+export const taskNameNotUnique = (name: string) => new ApiError(409, 'actor-task-name-not-unique', `You already have a task named "${name}"`);
 export const versionAlreadyExists = (versionNumber: string) => new ApiError(409, 'version-already-exists', `The actor already has a version ${versionNumber}`);
 
 // 413, 415, 429, 431 and 500: the size, encoding and rate of requests, and the emulator's own failures.

@@ -5,6 +5,7 @@ import { Faults } from './faults/faults.ts';
 import { BuildJobs } from './jobs/builds.ts';
 import { RunJobs } from './jobs/runs.ts';
 import { JobWaiters } from './jobs/wait-for-finish.ts';
+import { WebhookDispatcher } from './jobs/webhook-dispatcher.ts';
 import { Workspace } from './jobs/workspace.ts';
 import type { EmulatorContext } from './routes/context.ts';
 import { Clock } from './state/clock.ts';
@@ -30,7 +31,8 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   const waiters = new JobWaiters(faults);
   const workspace = await Workspace.create();
   let url = '';
-  const jobContext = { state, waiters, workspace, faults, apiBaseUrl: () => url };
+  const events = new WebhookDispatcher({ state, faults, retryMs: options.webhookRetryMs, apiBaseUrl: () => url });
+  const jobContext = { state, waiters, workspace, faults, events, apiBaseUrl: () => url };
   const builds = new BuildJobs(jobContext);
   const runs = new RunJobs(jobContext, builds);
   const context: EmulatorContext = { options, state, builds, runs, waiters, faults, baseUrl: () => url };
@@ -51,6 +53,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   const close = () => {
     closing ??= (async () => {
       try {
+        events.close();
         await Promise.all([runs.shutdown(), builds.shutdown()]);
         waiters.releaseAll();
         await app.close();

@@ -50,6 +50,8 @@ export async function openTarget(env: Environment, profile: Profile): Promise<Ta
       username2: 'conformance-user-2',
       maxWaitSecs: valid(maxWaitSecs),
       rateLimitDefault: valid(rateLimitDefault),
+      // The webhook retry clock scaled down (the platform waits about a minute), so retries are seen within a check.
+      webhookRetryMs: 200,
     });
   } catch (error) {
     const why = error instanceof EmulatorConfigError ? error.message : error instanceof Error ? error.message : String(error);

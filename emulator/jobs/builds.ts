@@ -8,6 +8,7 @@ import type { ActorProcess } from './actor-process.ts';
 import { spawnNode } from './actor-process.ts';
 import { BuildFailure, javaScriptFilesOf, mainFileOf, missingDependenciesOf, type SourceFileContent, sourceFilesOf, writeSources } from './build-sources.ts';
 import type { JobContext } from './job-context.ts';
+import { terminalEventSuffix } from './job-events.ts';
 import { JobLog } from './job-log.ts';
 import { ABORTABLE_STATUSES, transition } from './lifecycle.ts';
 import { SyntaxCheckMemo } from './syntax-check-memo.ts';
@@ -82,6 +83,7 @@ export class BuildJobs {
     state.builds.set(build.id, build);
     const job: BuildJob = { build, actor, log: new JobLog(), artifact: null, checks: new Set() };
     this.jobs.set(build.id, job);
+    this.context.events.emit({ type: 'ACTOR.BUILD.CREATED', build });
     void this.execute(job, structuredClone(version), params.tag);
     return build;
   }
@@ -192,6 +194,8 @@ export class BuildJobs {
     if (job.build.finishedAt !== null) {
       job.log.end();
       this.context.waiters.notify(job.build.id);
+      const suffix = terminalEventSuffix(status);
+      if (suffix !== undefined) this.context.events.emit({ type: `ACTOR.BUILD.${suffix}`, build: job.build });
     }
   }
 }

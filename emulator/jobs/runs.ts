@@ -11,6 +11,7 @@ import type { Actor, Build, JobMeta, JobStatus, Run, StoredRecord, User } from '
 import { type ActorProcess, actorEnvironment, type ProcessExit, spawnNode } from './actor-process.ts';
 import type { BuildArtifact } from './builds.ts';
 import type { JobContext } from './job-context.ts';
+import { terminalEventSuffix } from './job-events.ts';
 import { JobLog } from './job-log.ts';
 import { ABORTABLE_STATUSES, isTerminal, reopen, transition } from './lifecycle.ts';
 
@@ -24,6 +25,8 @@ export interface StartRunParams {
   timeoutSecs: number;
   memoryMbytes: number;
   meta: JobMeta;
+  /** The task the run was started through, if any. */
+  actorTaskId?: string | null;
 }
 
 export interface ResurrectParams {
@@ -78,7 +81,8 @@ export class RunJobs {
       id: newId(),
       actId: actor.id,
       userId: user.id,
-      actorTaskId: null,
+      // Fault task-run-forgets-task: the run does not record the task that started it.
+      actorTaskId: this.context.faults.has('task-run-forgets-task') ? null : (params.actorTaskId ?? null),
       startedAt: state.clock.iso(),
       finishedAt: null,
       status: 'READY',
@@ -111,6 +115,11 @@ export class RunJobs {
     };
     actor.runs.push(run);
     state.runs.set(run.id, run);
+    if (params.actorTaskId) {
+      const task = state.tasks.get(params.actorTaskId);
+      task?.runs.push(run);
+      if (task !== undefined) task.stats.totalRuns += 1;
+    }
     recordRunInStats(actor, user, run);
     const job: RunJob = {
       run,
@@ -125,6 +134,7 @@ export class RunJobs {
       killTimer: null,
     };
     this.jobs.set(run.id, job);
+    this.context.events.emit({ type: 'ACTOR.RUN.CREATED', run });
     void this.launch(job);
     return run;
   }
@@ -204,6 +214,7 @@ export class RunJobs {
     job.timeoutAt = null;
     job.log.reopen();
     job.log.line('Resurrecting the run');
+    this.context.events.emit({ type: 'ACTOR.RUN.RESURRECTED', run });
     this.replaceProcess(job);
   }
 
@@ -389,6 +400,10 @@ export class RunJobs {
     run.stats.computeUnits = (run.options.memoryMbytes / 1024) * (run.stats.durationMillis / 3_600_000);
     job.log.end();
     this.context.waiters.notify(run.id);
+    const suffix = terminalEventSuffix(status);
+    // Fault webhook-fires-on-every-end: a run's end fires ACTOR.RUN.SUCCEEDED whatever the status.
+    const event = this.context.faults.has('webhook-fires-on-every-end') ? 'SUCCEEDED' : suffix;
+    if (event !== undefined) this.context.events.emit({ type: `ACTOR.RUN.${event}`, run });
   }
 
   private clearTimers(job: RunJob): void {

@@ -116,6 +116,6 @@ export async function buildObjectRoutes(app: FastifyInstance, { context, scope }
   app.get<{ Params: BuildParams; Querystring: LogQuery }>(
     `${base}/log`,
     { schema: { params, querystring: { type: 'object', properties: logQuerySchema } }, config: { auth: 'optional' } },
-    async (request, reply) => sendLog(reply, context.builds.logOf(buildOf(request).id), request.query),
+    async (request, reply) => sendLog(reply, context.builds.logOf(buildOf(request).id), request.query, context.faults),
   );
 }

@@ -1,11 +1,12 @@
-// Starting a run, shared by Run actor and the run-sync endpoints: the query options (timeout, memory, build, ad-hoc
-// webhooks), the input (the request body with its content type) and the build the run uses.
+// Starting a run, shared by Run actor, Run task and the run-sync endpoints: the query options (timeout, memory, build,
+// ad-hoc webhooks), the input (the request body with its content type; for a task, laid over the task input key by
+// key) and the build the run uses. A task's options stand between the query and the actor's defaults.
 import type { FastifyRequest } from 'fastify';
 import { buildNotFound, buildNotSucceeded, invalidInput, invalidParameter, unknownBuildTag } from '../errors.ts';
 import { callerOf } from '../http/auth.ts';
 import { isJsonMediaType, rawBodyOf } from '../http/body-parsing.ts';
 import { queryInteger, queryNumber, queryString } from '../http/query.ts';
-import type { Actor, Build, JobMeta, Run, StoredRecord } from '../state/types.ts';
+import type { Actor, Build, JobMeta, Run, StoredRecord, Task } from '../state/types.ts';
 import { type AdHocWebhookInput, addAdHocWebhooks } from '../state/webhooks.ts';
 import type { EmulatorContext } from './context.ts';
 
@@ -23,7 +24,7 @@ export interface RunOptionsQuery {
   webhooks?: string;
 }
 
-const WEBHOOK_EVENT_TYPES = new Set([
+export const WEBHOOK_EVENT_TYPES: ReadonlySet<string> = new Set([
   'ACTOR.RUN.CREATED',
   'ACTOR.RUN.SUCCEEDED',
   'ACTOR.RUN.FAILED',
@@ -37,31 +38,52 @@ const WEBHOOK_EVENT_TYPES = new Set([
   'ACTOR.BUILD.ABORTED',
 ]);
 
-/** Starts a run of `actor` for the caller from the request's query and body. */
+/** Starts a run of `actor` (through `task`, when given) for the caller from the request's query and body. */
 export function startRunFromRequest(
   context: EmulatorContext,
   request: FastifyRequest<{ Querystring: RunOptionsQuery }>,
   actor: Actor,
   withInput: boolean,
+  task?: Task,
 ): Run {
   const user = callerOf(request);
   const { query } = request;
-  const memoryMbytes = checkMemory(query.memory) ?? actor.defaultRunOptions.memoryMbytes;
-  const buildLabel = query.build ?? actor.defaultRunOptions.build;
+  const defaults = actor.defaultRunOptions;
+  const memoryMbytes = checkMemory(query.memory) ?? task?.options.memoryMbytes ?? defaults.memoryMbytes;
+  const buildLabel = query.build ?? task?.options.build ?? defaults.build;
   const build = resolveBuild(actor, buildLabel);
   const webhooks = query.webhooks === undefined ? [] : parseWebhooks(query.webhooks);
+  const ownInput = withInput ? inputOf(request) : null;
   const run = context.runs.start({
     actor,
     build,
     buildLabel,
     user,
-    input: withInput ? inputOf(request) : null,
-    timeoutSecs: query.timeout ?? actor.defaultRunOptions.timeoutSecs,
+    input: task === undefined ? ownInput : taskRunInput(context, task, ownInput),
+    timeoutSecs: query.timeout ?? task?.options.timeoutSecs ?? defaults.timeoutSecs,
     memoryMbytes,
     meta: metaOf(request),
+    actorTaskId: task?.id ?? null,
   });
-  addAdHocWebhooks(context.state, actor, run, webhooks);
+  addAdHocWebhooks(context.state, run, webhooks);
   return run;
+}
+
+/**
+ * The input of a task run: the task input with the run's own JSON object laid over it, top-level key by key (a key
+ * the run's input has wins, the others come from the task). A run input that is not a JSON object replaces the task
+ * input whole; no run input means the task input.
+ */
+function taskRunInput(context: EmulatorContext, task: Task, own: StoredRecord | null): StoredRecord {
+  let overrides: Record<string, unknown> = {};
+  if (own !== null) {
+    const parsed: unknown = isJsonMediaType(own.contentType) ? JSON.parse(own.value.toString('utf8')) : undefined;
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return own;
+    overrides = parsed as Record<string, unknown>;
+  }
+  // Fault task-input-not-merged: a run input replaces the whole task input.
+  const merged = context.faults.has('task-input-not-merged') && own !== null ? overrides : { ...task.input, ...overrides };
+  return { value: Buffer.from(JSON.stringify(merged)), contentType: 'application/json; charset=utf-8' };
 }
 
 export function metaOf(request: FastifyRequest): JobMeta {
@@ -130,8 +152,8 @@ export function parseWebhooks(encoded: string): AdHocWebhookInput[] {
     for (const flag of ['ignoreSslErrors', 'doNotRetry'] as const) {
       if (webhook[flag] !== undefined && typeof webhook[flag] !== 'boolean') throw invalid(`item ${index}: ${flag} must be a boolean`);
     }
-    if (webhook.payloadTemplate !== undefined && typeof webhook.payloadTemplate !== 'string') {
-      throw invalid(`item ${index}: payloadTemplate must be a string`);
+    for (const text of ['payloadTemplate', 'idempotencyKey'] as const) {
+      if (webhook[text] !== undefined && typeof webhook[text] !== 'string') throw invalid(`item ${index}: ${text} must be a string`);
     }
     return {
       eventTypes: eventTypes as string[],
@@ -139,6 +161,7 @@ export function parseWebhooks(encoded: string): AdHocWebhookInput[] {
       payloadTemplate: webhook.payloadTemplate as string | undefined,
       ignoreSslErrors: webhook.ignoreSslErrors as boolean | undefined,
       doNotRetry: webhook.doNotRetry as boolean | undefined,
+      idempotencyKey: webhook.idempotencyKey as string | undefined,
     };
   });
 }

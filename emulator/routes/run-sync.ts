@@ -12,15 +12,17 @@ import { RECORD_KEY_PATTERN } from './key-value-stores.ts';
 import { findActor } from './lookup.ts';
 import { type RunOptionsQuery, runOptionsQuerySchema, startRunFromRequest } from './run-start.ts';
 
-const runSyncSchema = {
-  params: actorIdParams,
-  querystring: {
-    type: 'object',
-    properties: { ...runOptionsQuerySchema, outputRecordKey: { type: 'string', pattern: RECORD_KEY_PATTERN } },
-  },
+export const runSyncQuerySchema = {
+  type: 'object',
+  properties: { ...runOptionsQuerySchema, outputRecordKey: { type: 'string', pattern: RECORD_KEY_PATTERN } },
 } as const;
 
-type RunSyncQuery = RunOptionsQuery & { outputRecordKey?: string };
+const runSyncSchema = {
+  params: actorIdParams,
+  querystring: runSyncQuerySchema,
+} as const;
+
+export type RunSyncQuery = RunOptionsQuery & { outputRecordKey?: string };
 
 export async function runSyncRoutes(app: FastifyInstance, { context }: RoutePluginOptions): Promise<void> {
   for (const method of ['POST', 'GET'] as const) {
@@ -32,17 +34,28 @@ export async function runSyncRoutes(app: FastifyInstance, { context }: RoutePlug
       handler: async (request, reply) => {
         const actor = findActor(context, request, request.params.actorId, 'read');
         const run = startRunFromRequest(context, request, actor, method === 'POST');
-        const capSecs = context.options.maxWaitSecs;
-        await waitForFinish(context.waiters, run, capSecs, capSecs);
-        // Fault run-sync-ignores-output-record-key: the output is always read from OUTPUT.
-        const key = context.faults.has('run-sync-ignores-output-record-key') ? 'OUTPUT' : (request.query.outputRecordKey ?? 'OUTPUT');
-        return sendOutput(context, reply, run, key, capSecs);
+        return answerRunSync(context, reply, run, request.query.outputRecordKey);
       },
     });
   }
 }
 
-function sendOutput(context: EmulatorContext, reply: FastifyReply, run: Run, key: string, capSecs: number): FastifyReply {
+/** Waits for the run up to the cap and answers with its output record (Run actor and Run task synchronously). */
+export async function answerRunSync(
+  context: EmulatorContext,
+  reply: FastifyReply,
+  run: Run,
+  outputRecordKey: string | undefined,
+  successStatus = 201,
+): Promise<FastifyReply> {
+  const capSecs = context.options.maxWaitSecs;
+  await waitForFinish(context.waiters, run, capSecs, capSecs);
+  // Fault run-sync-ignores-output-record-key: the output is always read from OUTPUT.
+  const key = context.faults.has('run-sync-ignores-output-record-key') ? 'OUTPUT' : (outputRecordKey ?? 'OUTPUT');
+  return sendOutput(context, reply, run, key, capSecs, successStatus);
+}
+
+function sendOutput(context: EmulatorContext, reply: FastifyReply, run: Run, key: string, capSecs: number, successStatus: number): FastifyReply {
   const { faults } = context;
   // Fault run-sync-returns-run-object: the endpoint answers like Run actor with waitForFinish.
   if (faults.has('run-sync-returns-run-object')) return reply.code(201).send({ data: run });
@@ -56,7 +69,7 @@ function sendOutput(context: EmulatorContext, reply: FastifyReply, run: Run, key
     throw runFailed(run.id, run.status);
   }
   const record = context.state.keyValueStores.get(run.defaultKeyValueStoreId)?.records.get(key);
-  reply.code(faults.has('run-sync-200') ? 200 : 201);
+  reply.code(faults.has('run-sync-200') ? 200 : successStatus);
   if (record === undefined) return reply.send();
   return reply.type(record.contentType).send(record.value);
 }

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalidRequest, jobFinished } from '../errors.ts';
 import { callerOf } from '../http/auth.ts';
+import { rawBodyOf } from '../http/body-parsing.ts';
 import { type PaginationQuery, pageLimits, paginate, paginationQuerySchema } from '../http/pagination.ts';
 import { queryBoolean, queryInteger, queryNumber, queryString } from '../http/query.ts';
 import { isTerminal } from '../jobs/lifecycle.ts';
@@ -14,6 +15,7 @@ import type { RoutePluginOptions } from './context.ts';
 import { type LogQuery, logQuerySchema, sendLog } from './logs.ts';
 import { findActor, findActorRun, findRun, requireOwner } from './lookup.ts';
 import { checkMemory, inputOf, type RunOptionsQuery, resolveBuild, runOptionsQuerySchema, startRunFromRequest } from './run-start.ts';
+import { findTask, findTaskRun, taskIdParams } from './tasks.ts';
 import { runShortView } from './views.ts';
 
 const waitQuerySchema = { waitForFinish: queryNumber(0) } as const;
@@ -56,28 +58,39 @@ export async function actorRunRoutes(app: FastifyInstance, { context }: RoutePlu
 }
 
 export interface RunObjectOptions extends RoutePluginOptions {
-  /** actor: /{actorId}/runs/{runId} inside an actor path family; id: /{runId} under /v2/actor-runs. */
-  scope: 'actor' | 'id';
+  /**
+   * actor: /{actorId}/runs/{runId} inside an actor path family; task: /{actorTaskId}/runs/{runId} under
+   * /v2/actor-tasks; id: /{runId} under /v2/actor-runs.
+   */
+  scope: 'actor' | 'task' | 'id';
 }
 
 interface RunParams {
   actorId?: string;
+  actorTaskId?: string;
   runId: string;
 }
 
 export async function runObjectRoutes(app: FastifyInstance, { context, scope }: RunObjectOptions): Promise<void> {
-  const base = scope === 'actor' ? '/:actorId/runs/:runId' : '/:runId';
+  const base = { actor: '/:actorId/runs/:runId', task: '/:actorTaskId/runs/:runId', id: '/:runId' }[scope];
   const params = {
     type: 'object',
-    required: scope === 'actor' ? ['actorId', 'runId'] : ['runId'],
-    properties: { ...actorIdParams.properties, runId: { type: 'string', minLength: 1 } },
+    required: { actor: ['actorId', 'runId'], task: ['actorTaskId', 'runId'], id: ['runId'] }[scope],
+    properties: { ...actorIdParams.properties, ...taskIdParams.properties, runId: { type: 'string', minLength: 1 } },
   } as const;
   const lastRunQuery = { status: { type: 'string', enum: JOB_STATUSES } } as const;
 
   const runOf = (request: FastifyRequest<{ Params: RunParams; Querystring: { status?: string } }>): Run => {
     if (scope === 'id') return findRun(context, request.params.runId);
+    if (scope === 'task') {
+      const task = findTask(context, request, request.params.actorTaskId!);
+      // Fault task-last-run-not-found: `last` is looked up as a run id.
+      if (context.faults.has('task-last-run-not-found') && request.params.runId === 'last') return findRun(context, 'last');
+      // Fault last-run-ignores-status: `last` is the newest run, whatever its status.
+      return findTaskRun(task, request.params.runId, context.faults.has('last-run-ignores-status') ? undefined : request.query.status);
+    }
     const actor = findActor(context, request, request.params.actorId!, 'any');
-    return findActorRun(context, request, actor, request.params.runId, request.query.status);
+    return findActorRun(context, request, actor, request.params.runId, context.faults.has('last-run-ignores-status') ? undefined : request.query.status);
   };
 
   app.get<{ Params: RunParams; Querystring: { waitForFinish?: number; status?: string } }>(
@@ -162,7 +175,8 @@ export async function runObjectRoutes(app: FastifyInstance, { context, scope }: 
     async (request) => {
       const run = runOf(request);
       requireOwner(request, run);
-      if (!isTerminal(run.status)) {
+      // Fault resurrect-finished-run-refused: the check is the wrong way round, so a finished run cannot be resurrected.
+      if (isTerminal(run.status) === context.faults.has('resurrect-finished-run-refused')) {
         throw invalidRequest(`Actor run ${run.id} is ${run.status}; only a finished run can be resurrected`);
       }
       const actor = context.state.actors.get(run.actId);
@@ -173,6 +187,34 @@ export async function runObjectRoutes(app: FastifyInstance, { context, scope }: 
     },
   );
 
+  // The run's default storages through its own path (`.../runs/last/dataset/items` and the like): the same request,
+  // answered by the storage's own route.
+  const storagePaths = { dataset: ['/v2/datasets', 'defaultDatasetId'], 'key-value-store': ['/v2/key-value-stores', 'defaultKeyValueStoreId'] } as const;
+  for (const [segment, [storageBase, member]] of Object.entries(storagePaths)) {
+    app.route<{ Params: RunParams & { '*': string }; Querystring: { status?: string } }>({
+      method: ['GET', 'POST', 'PUT', 'DELETE'],
+      url: `${base}/${segment}/*`,
+      schema: { params: { ...params, properties: { ...params.properties, '*': { type: 'string' } } } },
+      config: { rawBody: true },
+      handler: async (request, reply) => {
+        const run = runOf(request);
+        const query = new URLSearchParams(request.raw.url?.split('?')[1] ?? '');
+        query.delete('status');
+        const search = query.size > 0 ? `?${query}` : '';
+        const { bytes, contentType } = rawBodyOf(request);
+        const { 'content-length': _length, ...headers } = request.headers;
+        const forwarded = await app.inject({
+          method: request.method as 'GET' | 'POST' | 'PUT' | 'DELETE',
+          url: `${storageBase}/${run[member]}/${request.params['*']}${search}`,
+          headers: { ...headers, ...(contentType === undefined ? {} : { 'content-type': contentType }) },
+          payload: bytes.length > 0 ? bytes : undefined,
+        });
+        const { connection: _connection, 'transfer-encoding': _encoding, 'content-length': _sent, ...answer } = forwarded.headers;
+        return reply.code(forwarded.statusCode).headers(answer).send(forwarded.rawPayload);
+      },
+    });
+  }
+
   app.get<{ Params: RunParams; Querystring: LogQuery & { status?: string } }>(
     `${base}/log`,
     {
@@ -181,7 +223,7 @@ export async function runObjectRoutes(app: FastifyInstance, { context, scope }: 
     },
     async (request, reply) => {
       const run = runOf(request);
-      return sendLog(reply, context.runs.logOf(run.id), request.query);
+      return sendLog(reply, context.runs.logOf(run.id), request.query, context.faults);
     },
   );
 }

@@ -48,7 +48,6 @@ export function createActor(state: EmulatorState, owner: User, input: ActorInput
     versions: [],
     builds: [],
     runs: [],
-    webhooks: [],
     userIds: new Set(),
     buildCounters: new Map(),
   };

@@ -1,7 +1,7 @@
 // The in-memory state of one emulator instance. Everything is lost when the emulator stops.
 import { Clock } from './clock.ts';
 import { newId } from './ids.ts';
-import type { Actor, Build, Dataset, KeyValueStore, RequestQueue, Run, User } from './types.ts';
+import type { Actor, Build, Dataset, KeyValueStore, RequestQueue, Run, Task, User, Webhook, WebhookDispatch } from './types.ts';
 
 export interface UserSeed {
   token: string;
@@ -20,6 +20,10 @@ export class EmulatorState {
   readonly requestQueues = new Map<string, RequestQueue>();
   /** Every request queue in creation order, which is ascending createdAt. */
   readonly requestQueueList: RequestQueue[] = [];
+  /** Tasks, webhooks and dispatches by id; each map keeps insertion order, which is ascending createdAt. */
+  readonly tasks = new Map<string, Task>();
+  readonly webhooks = new Map<string, Webhook>();
+  readonly dispatches = new Map<string, WebhookDispatch>();
   private readonly usersByToken = new Map<string, User>();
   private readonly usersByName = new Map<string, User>();
   private readonly usersById = new Map<string, User>();
@@ -35,6 +39,8 @@ export class EmulatorState {
         token: seed.token,
         createdAt: this.clock.iso(),
         usedActorIds: new Set(),
+        email: `${seed.username}@users.emulator.invalid`,
+        proxyPassword: newId(),
       };
       this.users.push(user);
       this.usersByToken.set(user.token, user);
@@ -53,6 +59,11 @@ export class EmulatorState {
 
   userById(id: string): User | undefined {
     return this.usersById.get(id);
+  }
+
+  taskByName(userId: string, name: string): Task | undefined {
+    for (const task of this.tasks.values()) if (task.userId === userId && task.name === name) return task;
+    return undefined;
   }
 
   actorByName(userId: string, name: string): Actor | undefined {

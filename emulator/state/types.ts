@@ -14,6 +14,32 @@ export interface User {
   createdAt: string;
   /** Other users' actors this user has run: they appear in the user's actor list unless `my=1`. */
   usedActorIds: Set<string>;
+  email: string;
+  /** The password of the user's proxy account (private data). */
+  proxyPassword: string;
+}
+
+export interface TaskOptions {
+  build: string | null;
+  timeoutSecs: number | null;
+  memoryMbytes: number | null;
+}
+
+export interface Task {
+  id: string;
+  userId: string;
+  actId: string;
+  name: string;
+  username: string;
+  createdAt: string;
+  modifiedAt: string;
+  removedAt: string | null;
+  stats: { totalRuns: number };
+  options: TaskOptions;
+  /** Stored apart from the actor; a run of the task gets it with the run's own input laid over it key by key. */
+  input: Record<string, unknown>;
+  /** Internal: the runs started through the task, in start order. */
+  runs: Run[];
 }
 
 export interface EnvVar {
@@ -79,11 +105,10 @@ export interface Actor {
   defaultRunOptions: DefaultRunOptions;
   stats: ActorStats;
   taggedBuilds: Record<string, TaggedBuild>;
-  /** Internal: the versions (secret values included), builds and runs (in start order) and webhooks (in creation order). */
+  /** Internal: the versions (secret values included), builds and runs (in start order). */
   versions: Version[];
   builds: Build[];
   runs: Run[];
-  webhooks: Webhook[];
   /** Internal: users who have run the actor, for stats.totalUsers. */
   userIds: Set<string>;
   /** Internal: the last build number used per version ("0.0" -> 3 means 0.0.3 was the last). */
@@ -168,6 +193,28 @@ export interface Webhook {
   payloadTemplate: string | null;
   lastDispatch: { status: string; finishedAt: string } | null;
   stats: { totalDispatches: number };
+  idempotencyKey: string | null;
+}
+
+export type DispatchStatus = 'ACTIVE' | 'SUCCEEDED' | 'FAILED';
+
+export interface WebhookDispatchCall {
+  startedAt: string;
+  finishedAt: string | null;
+  responseStatus: number | null;
+  responseBody: string | null;
+  errorMessage: string | null;
+}
+
+export interface WebhookDispatch {
+  id: string;
+  createdAt: string;
+  webhookId: string;
+  userId: string;
+  status: DispatchStatus;
+  eventType: string;
+  eventData: { actorId: string; actorTaskId: string | null; actorRunId?: string; actorBuildId?: string };
+  calls: WebhookDispatchCall[];
 }
 
 export interface StoredRecord {

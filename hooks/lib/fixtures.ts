@@ -1,6 +1,16 @@
 import type { RequestQueue } from '../../common/api-types.ts';
 import type { ConformanceConfig } from '../../common/config.ts';
-import type { ActorRecord, CleanupReport, FixtureInput, JobRecord, StorageKind, StorageRecord } from '../../common/fixtures/index.ts';
+import type {
+  ActorRecord,
+  CleanupReport,
+  DispatchRecord,
+  FixtureInput,
+  JobRecord,
+  StorageKind,
+  StorageRecord,
+  TaskRecord,
+  WebhookRecord,
+} from '../../common/fixtures/index.ts';
 import { FixtureSession, fixtureRequest, fixtureVersion } from '../../common/fixtures/index.ts';
 import type { ApiClient } from '../../common/http.ts';
 
@@ -21,6 +31,12 @@ export interface QueueWithRequest {
   queue: RequestQueue;
   request: { id: string; uniqueKey: string; url: string };
   requests: Array<{ id: string; uniqueKey: string; url: string }>;
+}
+
+/** A webhook that has fired, with its first dispatch. */
+export interface FiredWebhook {
+  webhook: WebhookRecord;
+  dispatch: DispatchRecord;
 }
 
 /** Upper bound on the run time of fixture runs that are meant to be aborted: if cleanup fails, they still stop. */
@@ -51,6 +67,8 @@ export class HookFixtures {
     void this.metamorphTarget().catch(() => undefined);
     void this.failingActor().catch(() => undefined);
     void this.slowActor().catch(() => undefined);
+    void this.finishedTaskRun().catch(() => undefined);
+    void this.firedWebhook().catch(() => undefined);
   }
 
   /** The main actor: fixture code in versions 0.0 (build tag latest) and 1.0 (build tag beta). */
@@ -91,6 +109,77 @@ export class HookFixtures {
   /** A run timeout (seconds) comfortably longer than `outlivesCap()` sleeps, so the run is still RUNNING at the cap. */
   outlivesCapTimeoutSecs(): number {
     return this.config.maxWaitSecs + 300;
+  }
+
+  /** A task of the main actor whose input is `{"hello": "world"}`. */
+  mainTask(): Promise<TaskRecord> {
+    return this.share('main task', async () => this.session.createTask((await this.mainActor()).id, 'main', { input: { hello: 'world' } }));
+  }
+
+  /** A SUCCEEDED run of the main task, with one dataset item. */
+  finishedTaskRun(): Promise<JobRecord> {
+    return this.share('finished task run', async () => {
+      await this.mainBuild();
+      const task = await this.mainTask();
+      const started = await this.session.startTaskRun(task.id, { items: [{ n: 1 }] });
+      const run = await this.session.waitForRun(String(started.actId), started.id);
+      if (run.status !== 'SUCCEEDED') throw new Error(`Fixture task run ${run.id} ended ${run.status}, expected SUCCEEDED`);
+      return run;
+    });
+  }
+
+  /** A task of the main actor whose runs fail: its input says exit code 1. */
+  failingTask(): Promise<TaskRecord> {
+    return this.share('failing task', async () => this.session.createTask((await this.mainActor()).id, 'fails', { input: { exitCode: 1 } }));
+  }
+
+  /** A task of the main actor whose runs outlive the target's run-sync cap (and do not time out before it). */
+  slowTask(): Promise<TaskRecord> {
+    return this.share('slow task', async () =>
+      this.session.createTask((await this.mainActor()).id, 'sleeps', {
+        input: { ...this.outlivesCap() },
+        options: { timeoutSecs: this.outlivesCapTimeoutSecs() },
+      }),
+    );
+  }
+
+  /** A fresh task of the main actor, for a transaction that changes or deletes it. */
+  async throwawayTask(purpose: string): Promise<TaskRecord> {
+    return this.session.createTask((await this.mainActor()).id, purpose, { input: { hello: 'world', limit: 10 } });
+  }
+
+  /**
+   * A webhook on a task of its own that has fired: the task ran and succeeded, and its ACTOR.RUN.SUCCEEDED dispatch is
+   * listed. The call goes to the target's own API (items pushed to the finished task run's dataset), which any target
+   * can reach.
+   */
+  firedWebhook(): Promise<FiredWebhook> {
+    return this.share('fired webhook', async () => {
+      const [actor, receiver] = await Promise.all([this.mainActor(), this.finishedTaskRun()]);
+      const task = await this.session.createTask(actor.id, 'hooked');
+      const webhook = await this.session.createWebhook(this.receiverWebhook({ actorTaskId: task.id }, String(receiver.defaultDatasetId)));
+      const run = await this.session.startTaskRun(task.id);
+      await this.session.waitForRun(String(run.actId), run.id);
+      const [dispatch] = await this.session.waitForDispatches(webhook.id);
+      return { webhook, dispatch: dispatch! };
+    });
+  }
+
+  /** A fresh webhook that never fires (its event never happens), for a transaction that changes or deletes it. */
+  async throwawayWebhook(): Promise<WebhookRecord> {
+    const receiver = await this.finishedTaskRun();
+    // Bound to a run that has ended: even an update that changes its event types makes it fire for nothing else.
+    return this.session.createWebhook(this.receiverWebhook({ actorRunId: receiver.id }, String(receiver.defaultDatasetId)));
+  }
+
+  /** An ACTOR.RUN.SUCCEEDED webhook whose calls push the payload to a dataset of the target. */
+  private receiverWebhook(condition: { actorId?: string; actorTaskId?: string; actorRunId?: string }, datasetId: string) {
+    return {
+      eventTypes: ['ACTOR.RUN.SUCCEEDED'],
+      condition,
+      requestUrl: `${this.config.baseUrl}/v2/datasets/${datasetId}/items`,
+      doNotRetry: true,
+    };
   }
 
   /** A fresh run of the main actor, RUNNING (it sleeps until aborted or metamorphed). */

@@ -140,6 +140,7 @@ export function installHooks(hooks: DreddHooks): void {
 const DOCUMENTED_ACTIONS = readSpecContract().actions;
 
 function planFor(transaction: DreddTransaction): TransactionPlan {
+  // Resource names are unique across the spec's groups, so "<resource> > <action>" names one action.
   const { resourceGroupName, resourceName, actionName } = transaction.origin;
   const key = `${resourceName} > ${actionName}`;
   // The plan of the action the spec documents under this name in this group (the same name may not exist elsewhere).

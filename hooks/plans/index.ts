@@ -2,11 +2,15 @@ import { actorPlans } from './actors.ts';
 import { buildPlans } from './builds.ts';
 import { datasetPlans } from './datasets.ts';
 import { keyValueStorePlans } from './key-value-stores.ts';
+import { logPlans } from './logs.ts';
 import type { PlanTable } from './plan.ts';
 import { requestQueuePlans } from './request-queues.ts';
 import { runSyncPlans } from './run-sync.ts';
 import { runPlans } from './runs.ts';
+import { taskPlans } from './tasks.ts';
+import { userPlans } from './users.ts';
 import { versionPlans } from './versions.ts';
+import { webhookDispatchPlans } from './webhook-dispatches.ts';
 import { webhookPlans } from './webhooks.ts';
 
 export type { PlanTable, TransactionPlan } from './plan.ts';
@@ -22,4 +26,8 @@ export const PLANS: PlanTable = {
   ...requestQueuePlans,
   ...keyValueStorePlans,
   ...datasetPlans,
+  ...taskPlans,
+  ...webhookDispatchPlans,
+  ...logPlans,
+  ...userPlans,
 };

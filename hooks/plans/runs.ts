@@ -48,4 +48,23 @@ export const runPlans = {
       setQueryParams(transaction, { targetActorId: target.actor.id });
     },
   },
+
+  'Resurrect run > Resurrect run': {
+    // A run of its own that has ended, so the resurrection changes no run another transaction reads.
+    async prepare(transaction, fixtures) {
+      const actor = await fixtures.mainActor();
+      const build = await fixtures.mainBuild();
+      const started = await fixtures.session.startRun(actor.id, { writeOutput: false }, { build: build.buildNumber });
+      const run = await fixtures.session.waitForRun(actor.id, started.id);
+      setPathParams(transaction, `${RUN_PATH}/resurrect`, { actorId: actor.id, runId: run.id });
+    },
+  },
+
+  'Last run object and its storages > Get last run': {
+    // The documented status=SUCCEEDED finds at least the shared finished run.
+    async prepare(transaction, fixtures) {
+      await fixtures.finishedRun();
+      setPathParams(transaction, `${RUNS_PATH}/last`, { actorId: (await fixtures.mainActor()).id });
+    },
+  },
 } satisfies Record<string, TransactionPlan>;

@@ -41,6 +41,7 @@ function describeRule(rule: BodyRule): string {
   if (rule.kind === 'any-json') return 'a JSON document (when its Content-Type says JSON)';
   if (rule.kind === 'any') return 'any body';
   if (rule.kind === 'json-if-json') return `a body matching schemas/${rule.schema}.json when its Content-Type says JSON`;
+  if (rule.kind === 'text') return 'plain text (Content-Type text/plain)';
   return `a JSON body matching schemas/${rule.schema}.json`;
 }
 
@@ -48,6 +49,8 @@ function describeRule(rule: BodyRule): string {
 function bodyProblem(rule: BodyRule, response: ApiResponse): string | undefined {
   if (rule.kind === 'no-body') return response.text === '' ? undefined : `${response.text.length} characters of body`;
   if (rule.kind === 'any') return undefined;
+  if (rule.kind === 'text')
+    return /^text\/plain\b/i.test(response.headers['content-type'] ?? '') ? undefined : `Content-Type ${response.headers['content-type'] ?? '(none)'}`;
   const json = isJsonMediaType(response.headers['content-type']);
   if (rule.kind === 'json-if-json' && !json) return undefined;
   if (rule.kind === 'any-json') return json && response.jsonError ? `unparsable JSON (${response.jsonError})` : undefined;

@@ -5,6 +5,9 @@ import { type DreddRunResult, runDredd } from '../../runner/dredd/index.ts';
 import { type EmulatorTarget, freshRun, leftoversOf, listActors, SECRET_TOKEN, startEmulatorTarget } from './support/emulator-target.ts';
 import { specTransactionNames } from './support/spec-transactions.ts';
 
+/** The documented request/response pairs, read from the spec (one Dredd transaction each). */
+const TRANSACTIONS = transactionNames(readSpecContract()).length;
+
 // Dredd replays the whole spec against the emulator (wait cap 3 s, and CONFORMANCE_MAX_WAIT_SECS=3 to match) with the
 // conformance hooks: every transaction must run and pass, nothing the run created may remain, and the token must
 // never appear in anything Dredd prints.

@@ -3,6 +3,9 @@ import { readSpecContract, transactionNames } from '../../common/spec-contract.t
 import { runDredd } from '../../runner/dredd/index.ts';
 import { type EmulatorTarget, freshRun, leftoversOf, SECRET_TOKEN, startEmulatorTarget } from './support/emulator-target.ts';
 
+/** The documented request/response pairs, read from the spec (one Dredd transaction each). */
+const TRANSACTIONS = transactionNames(readSpecContract()).length;
+
 // A run stopped half-way (SIGTERM, as CI or a user's Ctrl+C would) must still remove what it created.
 
 let target: EmulatorTarget;

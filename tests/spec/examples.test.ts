@@ -11,7 +11,9 @@ const REQUEST_ID = /^[a-zA-Z0-9]{15}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const JOB_STATUSES = ['READY', 'RUNNING', 'SUCCEEDED', 'FAILED', 'TIMING-OUT', 'TIMED-OUT', 'ABORTING', 'ABORTED'];
 /** Path segments that are followed by an id. */
-const ID_SEGMENTS = ['acts', 'builds', 'runs'];
+const ID_SEGMENTS = ['acts', 'builds', 'runs', 'actor-tasks', 'webhooks', 'webhook-dispatches', 'logs', 'users'];
+/** `runs/last` names the newest run and `users/me` the token's user: neither is an id. */
+const NOT_IDS = ['last', 'me'];
 const RUN_ID_IN_MESSAGE = /run ID: ([^,)\s]+)/;
 
 /** Every value of an example body that breaks the format of its key, as `path: value` lines. */
@@ -35,11 +37,13 @@ function formatErrors(value: unknown, path: string, key: string, inRequest = fal
   return errors;
 }
 
-/** Ids in a URL path (after /acts/, /builds/, /runs/) that are not 17 characters. */
+/** Ids in a URL path (after /acts/, /builds/, /runs/, ...) that are not 17 characters. */
 function pathIdErrors(url: URL, where: string): string[] {
   const segments = url.pathname.split('/');
   return segments.flatMap((segment, index) =>
-    ID_SEGMENTS.includes(segments[index - 1] ?? '') && !ID.test(segment) ? [`${where}: "${segment}" is not a 17-character id`] : [],
+    ID_SEGMENTS.includes(segments[index - 1] ?? '') && !NOT_IDS.includes(segment) && !ID.test(segment)
+      ? [`${where}: "${segment}" is not a 17-character id`]
+      : [],
   );
 }
 

@@ -95,6 +95,32 @@ const KEY_LIST: Shape = {
   nullable: ['exclusiveStartKey', 'nextExclusiveStartKey'],
   items: { items: { required: ['key', 'size'] } },
 };
+const TASK_STATS: Shape = { required: ['totalRuns'] };
+const TASK: Shape = {
+  required: ['id', 'userId', 'actId', 'name', 'createdAt', 'modifiedAt'],
+  nullable: ['username', 'removedAt', 'stats', 'options', 'input'],
+  nested: { stats: TASK_STATS, options: { required: [], nullable: ['build', 'timeoutSecs', 'memoryMbytes'] } },
+};
+const TASK_SHORT: Shape = {
+  required: ['id', 'userId', 'actId', 'actName', 'actUsername', 'name', 'createdAt', 'modifiedAt'],
+  nullable: ['username', 'stats'],
+  nested: { stats: TASK_STATS },
+};
+/** A run started through a task names it. */
+const TASK_RUN: Shape = { ...RUN, required: [...RUN.required, 'actorTaskId'], nullable: RUN.nullable?.filter((member) => member !== 'actorTaskId') };
+const DISPATCH: Shape = {
+  required: ['id', 'createdAt', 'webhookId', 'userId', 'status', 'eventType', 'eventData'],
+  nullable: ['calls'],
+  enums: { status: ['ACTIVE', 'SUCCEEDED', 'FAILED'] },
+  nested: { eventData: { required: ['actorId'], nullable: ['actorTaskId'] } },
+  items: { calls: { required: ['startedAt', 'finishedAt'], nullable: ['startedAt', 'finishedAt', 'responseStatus', 'responseBody', 'errorMessage'] } },
+};
+const USER_PUBLIC: Shape = { required: ['username', 'profile'], absent: ['email', 'proxy', 'id'] };
+const USER_PRIVATE: Shape = {
+  required: ['id', 'username', 'email', 'profile', 'proxy'],
+  nullable: ['plan', 'limits', 'currentBillingPeriod'],
+  nested: { proxy: { required: ['password', 'groups'] } },
+};
 const page = (item: Shape): Shape => ({ required: ['total', 'offset', 'limit', 'desc', 'count', 'items'], items: { items: item } });
 
 const REQUEST_QUEUE: Shape = {
@@ -155,6 +181,25 @@ const DATA_SHAPES: Record<string, Shape> = {
   'Dataset collection > Create dataset': DATASET,
   'Dataset > Get dataset': DATASET,
   'Dataset > Update dataset': DATASET,
+  'Resurrect run > Resurrect run': RUN,
+  'Last run object and its storages > Get last run': RUN,
+  'Task collection > Get list of tasks': page(TASK_SHORT),
+  'Task collection > Create task': TASK,
+  'Task object > Get task': TASK,
+  'Task object > Update task': TASK,
+  'Task webhook collection > Get list of webhooks': page(WEBHOOK),
+  'Task run collection > Get list of task runs': page(RUN_SHORT),
+  'Task run collection > Run task': TASK_RUN,
+  'Last task run object and its storages > Get last run': TASK_RUN,
+  'Webhook list > Get list of webhooks': page(WEBHOOK),
+  'Webhook list > Create webhook': WEBHOOK,
+  'Webhook object > Get webhook': WEBHOOK,
+  'Webhook object > Update webhook': WEBHOOK,
+  'Dispatches collection > Get list of dispatches': page(DISPATCH),
+  'Webhook dispatches collection > Get list of webhook dispatches': page(DISPATCH),
+  'Webhook dispatch object > Get webhook dispatch': DISPATCH,
+  'Public data > Get public user data': USER_PUBLIC,
+  'Private data > Get private user data': USER_PRIVATE,
 };
 
 /** Every way `node` departs from `shape`, each message naming the member path. */

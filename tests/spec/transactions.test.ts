@@ -13,7 +13,11 @@ const withoutStatus = (status: string) => all.filter(([, transaction]) => transa
 
 const TOKEN_PLACEHOLDER = 'YOUR_API_TOKEN';
 /** Readable by their hard-to-guess id alone; the spec declares their token optional and does not send it. */
-const TOKEN_FREE_ACTIONS = ['Build object > Get build', 'Run object > Get run'];
+const TOKEN_FREE_ACTIONS = ['Build object > Get build', 'Run object > Get run', 'Log > Get log', 'Public data > Get public user data'];
+/** Answer with plain text, not JSON. */
+const TEXT_ACTIONS = ['Log > Get log'];
+/** Answer with the object itself, not wrapped in data. */
+const BARE_ACTIONS = ['Task input object > Get task input', 'Task input object > Update task input'];
 /** Optional parameters whose examples would break a real call or hold it for a minute (ERRATA). */
 const NEVER_SENT = ['build', 'webhooks', 'waitForFinish'];
 const ID = '[a-zA-Z0-9]{17}';
@@ -32,11 +36,15 @@ const LOCATIONS: Record<string, { path: RegExp; member?: 'id' | 'versionNumber' 
   'Build collection > Build actor': { path: new RegExp(`^/v2/acts/${ID}/builds/(${ID})$`), member: 'id' },
   'Run collection > Run actor': { path: new RegExp(`^/v2/acts/${ID}/runs/(${ID})$`), member: 'id' },
   'Queue collection > Create request queue': { path: new RegExp(`^/v2/request-queues/(${ID})$`), member: 'id' },
+  'Task collection > Create task': { path: new RegExp(`^/v2/actor-tasks/(${ID})$`), member: 'id' },
+  'Task run collection > Run task': { path: new RegExp(`^/v2/actor-tasks/${ID}/runs/(${ID})$`), member: 'id' },
+  'Webhook list > Create webhook': { path: new RegExp(`^/v2/webhooks/(${ID})$`), member: 'id' },
 };
 /** run-sync's 201 is the run's OUTPUT record itself, so it points nowhere. */
-const RECORD_201_RESOURCE = 'Run actor synchronously';
+const RECORD_201_RESOURCES = ['Run actor synchronously', 'Run task synchronously'];
+const answersWithRecord = (transaction: CompiledTransaction) => RECORD_201_RESOURCES.includes(transaction.origin.resourceName);
 /** Add request's 201 is the outcome of the operation (the request id), not a new object with a URL of its own. */
-const NO_LOCATION_201_RESOURCES = [RECORD_201_RESOURCE, 'Request collection'];
+const OUTCOME_201_RESOURCES = ['Request collection'];
 /**
  * Actions whose documented response is an example body rather than a typed object in `data`: a record as stored, the
  * items as stored, and the empty object of a write (their rules are in common/response-schemas.ts).
@@ -114,15 +122,26 @@ describe('responses', () => {
     expect(transaction.response.schema, `${name} declares a body schema`).toBeUndefined();
   });
 
-  it.each(withoutStatus('204'))('%s: documents exactly application/json, an example body and its schema', (name, transaction) => {
-    expect(headerValue(transaction.response.headers, 'Content-Type'), name).toBe('application/json');
-    expect(transaction.response.body, `${name} has no example body`).toBeDefined();
-    if (!BODY_EXAMPLE_ACTIONS.includes(actionOf(transaction))) expect(() => responseSchema(transaction), `${name} has no schema`).not.toThrow();
-  });
+  it.each(withoutStatus('204').filter(([, transaction]) => TEXT_ACTIONS.includes(actionOf(transaction))))(
+    '%s: documents exactly text/plain and no body schema',
+    (name, transaction) => {
+      expect(headerValue(transaction.response.headers, 'Content-Type'), name).toBe('text/plain');
+      expect(transaction.response.schema, `${name} declares a body schema`).toBeUndefined();
+    },
+  );
+
+  it.each(withoutStatus('204').filter(([, transaction]) => !TEXT_ACTIONS.includes(actionOf(transaction))))(
+    '%s: documents exactly application/json, an example body and its schema',
+    (name, transaction) => {
+      expect(headerValue(transaction.response.headers, 'Content-Type'), name).toBe('application/json');
+      expect(transaction.response.body, `${name} has no example body`).toBeDefined();
+      if (!BODY_EXAMPLE_ACTIONS.includes(actionOf(transaction))) expect(() => responseSchema(transaction), `${name} has no schema`).not.toThrow();
+    },
+  );
 
   it.each(withStatus('201'))('%s: a 201 of a created object documents its Location', (name, transaction) => {
     const action = actionOf(transaction);
-    if (NO_LOCATION_201_RESOURCES.includes(transaction.origin.resourceName)) {
+    if (answersWithRecord(transaction) || OUTCOME_201_RESOURCES.includes(transaction.origin.resourceName)) {
       expect(headerValue(transaction.response.headers, 'Location'), `${name} answers with a record or an outcome, not a new object`).toBeUndefined();
       return;
     }
@@ -141,8 +160,8 @@ describe('responses', () => {
     ['400', 'run-failed'],
     ['408', 'run-timeout-exceeded'],
   ])('run-sync %s fixes error.type to %s', (status, type) => {
-    const errors = withStatus(status).filter(([, transaction]) => transaction.origin.resourceName === RECORD_201_RESOURCE);
-    expect(errors).toHaveLength(2);
+    const errors = withStatus(status).filter(([, transaction]) => answersWithRecord(transaction));
+    expect(errors.length).toBeGreaterThan(0);
     for (const [name, transaction] of errors) {
       const error = responseSchema(transaction).properties?.error;
       expect(error?.required, name).toEqual(['type', 'message']);
@@ -153,7 +172,9 @@ describe('responses', () => {
   it.each(
     withStatus('200')
       .concat(withStatus('201'))
-      .filter(([, transaction]) => transaction.origin.resourceName !== RECORD_201_RESOURCE && !BODY_EXAMPLE_ACTIONS.includes(actionOf(transaction))),
+      .filter(
+        ([, transaction]) => !answersWithRecord(transaction) && ![...TEXT_ACTIONS, ...BARE_ACTIONS, ...BODY_EXAMPLE_ACTIONS].includes(actionOf(transaction)),
+      ),
   )('%s: wraps its payload in a required data member', (name, transaction) => {
     expect(responseSchema(transaction).required, name).toEqual(['data']);
     expect(() => dataSchema(transaction)).not.toThrow();

@@ -47,6 +47,7 @@ const CONTROLLED_VARIABLES = [
   'EMULATOR_RATE_LIMIT_DEFAULT',
   'EMULATOR_RATE_LIMIT_HIGH',
   'EMULATOR_MAX_PAGE_SIZE',
+  'EMULATOR_WEBHOOK_RETRY_MS',
   'EMULATOR_FAULTS',
   'EMULATOR_VARIATIONS',
 ] as const;
@@ -61,6 +62,7 @@ export function emulatorEnvironment(settings: TestEmulatorSettings = {}): Record
     EMULATOR_MAX_WAIT_SECS: String(settings.maxWaitSecs ?? 3),
     EMULATOR_RATE_LIMIT_DEFAULT: String(settings.rateLimitDefault ?? 0),
     EMULATOR_RATE_LIMIT_HIGH: String(settings.rateLimitHigh ?? 0),
+    EMULATOR_WEBHOOK_RETRY_MS: '100',
     EMULATOR_FAULTS: '',
   };
   if (settings.maxPageSize !== undefined) env.EMULATOR_MAX_PAGE_SIZE = String(settings.maxPageSize);

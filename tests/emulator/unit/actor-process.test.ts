@@ -122,7 +122,7 @@ describe('RunJobs', () => {
     waiters = new JobWaiters(new Faults([]));
     // The API is never called by these scripts, so the base URL does not matter.
     runs = new RunJobs(
-      { state, waiters, workspace, faults: waiters.faults, apiBaseUrl: () => 'http://127.0.0.1:1' },
+      { state, waiters, workspace, faults: waiters.faults, events: { emit: () => undefined }, apiBaseUrl: () => 'http://127.0.0.1:1' },
       { artifactOf: (id) => artifacts.get(id) ?? null },
     );
   });

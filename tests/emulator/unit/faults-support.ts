@@ -39,6 +39,7 @@ export async function startWithFaults(faults: FaultId[], settings: Partial<Emula
     rateLimitHigh: 0,
     maxPageSize: 1000,
     variations: [],
+    webhookRetryMs: 100,
     ...settings,
     faults,
   });
