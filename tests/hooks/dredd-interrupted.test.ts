@@ -36,9 +36,7 @@ describe('Dredd with the hooks, interrupted', () => {
     expect(result.exitCode).toBe(143);
     expect(result.outcome).toBe('broken');
     expect(result.brokenReasons[0]).toMatch(/interrupted \(exit code 143\)/);
-    expect(result.brokenReasons[1]).toMatch(
-      new RegExp(`Dredd reported \\d+ of the spec's ${transactionNames(readSpecContract()).length} transactions; never reported: `),
-    );
+    expect(result.brokenReasons[1]).toMatch(new RegExp(`Dredd reported \\d+ of the spec's ${TRANSACTIONS} transactions; never reported: `));
     expect(result.transactions.length).toBeLessThan(result.specTransactions?.length ?? 0);
     expect(result.output).toMatch(/SIGTERM: removing what this run created/);
     expect(result.cleanup?.failures).toEqual([]);
