@@ -363,25 +363,49 @@ export const FAULTS = [
   ]),
   // Key-value stores and datasets (emulator/routes/storages.ts, key-value-stores.ts, datasets.ts, item-selection.ts,
   // emulator/http/body-parsing.ts)
-  fault('kvs-keys-unsorted', 'key-value-stores', LIST_KEYS, 'keys are listed in the order they were first written, not in byte order'),
-  fault('kvs-exclusive-start-key-inclusive', 'key-value-stores', LIST_KEYS, 'a page of keys starts at exclusiveStartKey instead of after it'),
-  fault('kvs-keys-never-truncated', 'key-value-stores', LIST_KEYS, 'isTruncated is false even when more keys follow the page'),
-  fault('kvs-record-content-type-lost', 'key-value-stores', 'Record > Get record', 'every record is served as application/octet-stream'),
-  fault('kvs-gzip-record-stored-compressed', 'key-value-stores', 'Record > Put record', 'a gzip-encoded upload is stored as its compressed bytes'),
-  fault('kvs-delete-record-keeps-it', 'key-value-stores', 'Record > Delete record', 'Delete record answers 204 and the record stays'),
-  fault('kvs-create-duplicates-named', 'key-value-stores', CREATE_STORE, 'creating a store with a name the user already has makes a second store'),
-  fault('kvs-list-shows-unnamed', 'key-value-stores', 'Store collection > Get list of key-value stores', 'unnamed stores are listed without unnamed=1'),
-  fault('kvs-rename-ignored', 'key-value-stores', 'Store object > Update store', 'Update store answers 200 and keeps the old name'),
+  fault('kvs-keys-unsorted', 'key-value-stores', LIST_KEYS, 'keys are listed in the order they were first written, not in byte order', [
+    'key-value-stores.keys-byte-order',
+  ]),
+  fault('kvs-exclusive-start-key-inclusive', 'key-value-stores', LIST_KEYS, 'a page of keys starts at exclusiveStartKey instead of after it', [
+    'key-value-stores.keys-start-after-any-key',
+  ]),
+  fault('kvs-keys-never-truncated', 'key-value-stores', LIST_KEYS, 'isTruncated is false even when more keys follow the page', [
+    'key-value-stores.keys-pages-visit-each-once',
+  ]),
+  fault('kvs-record-content-type-lost', 'key-value-stores', 'Record > Get record', 'every record is served as application/octet-stream', [
+    'key-value-stores.records-round-trip',
+  ]),
+  fault('kvs-gzip-record-stored-compressed', 'key-value-stores', 'Record > Put record', 'a gzip-encoded upload is stored as its compressed bytes', [
+    'key-value-stores.records-gzip-upload',
+  ]),
+  fault('kvs-delete-record-keeps-it', 'key-value-stores', 'Record > Delete record', 'Delete record answers 204 and the record stays', [
+    'key-value-stores.records-delete',
+  ]),
+  fault('kvs-create-duplicates-named', 'key-value-stores', CREATE_STORE, 'creating a store with a name the user already has makes a second store', [
+    'key-value-stores.get-or-create-by-name',
+  ]),
+  fault('kvs-list-shows-unnamed', 'key-value-stores', 'Store collection > Get list of key-value stores', 'unnamed stores are listed without unnamed=1', [
+    'key-value-stores.unnamed-listed-on-request',
+  ]),
+  fault('kvs-rename-ignored', 'key-value-stores', 'Store object > Update store', 'Update store answers 200 and keeps the old name', [
+    'key-value-stores.rename',
+  ]),
   fault('create-store-existing-201', 'transactions', CREATE_STORE, 'creating a store with a name the user already has answers 201 instead of 200'),
   fault('delete-store-200-with-body', 'transactions', 'Store object > Delete store', 'Delete store answers 200 with the store instead of an empty 204'),
-  fault('ds-desc-ignored', 'datasets', GET_ITEMS, 'desc=1 is accepted and the items still come oldest first'),
-  fault('ds-fields-in-item-order', 'datasets', GET_ITEMS, 'fields keeps the item order of the fields, not the order fields names them'),
-  fault('ds-skip-hidden-ignored', 'datasets', GET_ITEMS, 'clean and skipHidden leave the hidden (#) fields in'),
-  fault('ds-unwind-ignored', 'datasets', GET_ITEMS, 'unwind is accepted and does nothing'),
-  fault('ds-pagination-total-is-count', 'datasets', GET_ITEMS, 'X-Apify-Pagination-Total counts the page instead of the dataset'),
-  fault('ds-xml-root-ignored', 'datasets', GET_ITEMS, 'xmlRoot is accepted and the root element stays <items>'),
-  fault('ds-item-count-stale', 'datasets', 'Dataset > Get dataset', 'itemCount stays 0 whatever was pushed'),
-  fault('ds-push-partial-on-error', 'datasets', PUT_ITEMS, 'a push with a bad item stores the items before it, then answers 400'),
+  fault('ds-desc-ignored', 'datasets', GET_ITEMS, 'desc=1 is accepted and the items still come oldest first', ['datasets.offset-limit-desc']),
+  fault('ds-fields-in-item-order', 'datasets', GET_ITEMS, 'fields keeps the item order of the fields, not the order fields names them', [
+    'datasets.fields-and-omit',
+  ]),
+  fault('ds-skip-hidden-ignored', 'datasets', GET_ITEMS, 'clean and skipHidden leave the hidden (#) fields in', ['datasets.clean']),
+  fault('ds-unwind-ignored', 'datasets', GET_ITEMS, 'unwind is accepted and does nothing', ['datasets.unwind']),
+  fault('ds-pagination-total-is-count', 'datasets', GET_ITEMS, 'X-Apify-Pagination-Total counts the page instead of the dataset', [
+    'datasets.pagination-headers',
+  ]),
+  fault('ds-xml-root-ignored', 'datasets', GET_ITEMS, 'xmlRoot is accepted and the root element stays <items>', ['datasets.formats-options']),
+  fault('ds-item-count-stale', 'datasets', 'Dataset > Get dataset', 'itemCount stays 0 whatever was pushed', ['datasets.items-in-order']),
+  fault('ds-push-partial-on-error', 'datasets', PUT_ITEMS, 'a push with a bad item stores the items before it, then answers 400', [
+    'datasets.bad-items-store-nothing',
+  ]),
   fault('put-items-no-location', 'transactions', PUT_ITEMS, 'Put items answers 201 without a Location header'),
   fault(
     'create-dataset-existing-201',
@@ -406,6 +430,7 @@ export const FAULTS = [
     'last-run',
     'Last run object and its storages > Get last run',
     'runs/last is the newest run whatever status the status parameter asks for',
+    ['last-run.status-filter'],
   ),
   fault(
     'task-last-run-not-found',
@@ -418,15 +443,25 @@ export const FAULTS = [
   fault('task-get-without-data', 'transactions', 'Task object > Get task', 'Get task answers the task without the data envelope'),
   fault('task-update-204', 'transactions', 'Task object > Update task', 'Update task answers 204 with no body instead of the task'),
   fault('task-delete-200', 'transactions', 'Task object > Delete task', 'Delete task answers 200 with the deleted task instead of 204'),
-  fault('task-input-wrapped', 'tasks', 'Task input object > Get task input', 'Get task input wraps the input in a data member'),
+  fault('task-input-wrapped', 'tasks', 'Task input object > Get task input', 'Get task input wraps the input in a data member', [
+    'tasks.input-is-bare',
+    'tasks.input-update-merges',
+  ]),
   fault(
     'task-input-update-replaces',
     'tasks',
     'Task input object > Update task input',
     'Update task input replaces the whole input instead of the keys it names',
+    ['tasks.input-update-merges'],
   ),
-  fault('task-input-not-merged', 'tasks', 'Task run collection > Run task', "a run's own input replaces the task input instead of overriding it key by key"),
-  fault('task-run-forgets-task', 'tasks', 'Task run collection > Run task', 'a run started through a task does not record the task (actorTaskId null)'),
+  fault('task-input-not-merged', 'tasks', 'Task run collection > Run task', "a run's own input replaces the task input instead of overriding it key by key", [
+    'tasks.run-input-overrides-task-input',
+    'tasks.run-sync-answers-like-actor',
+  ]),
+  fault('task-run-forgets-task', 'tasks', 'Task run collection > Run task', 'a run started through a task does not record the task (actorTaskId null)', [
+    'tasks.run-input-overrides-task-input',
+    'tasks.run-records-task',
+  ]),
   fault(
     'task-webhooks-list-not-paginated',
     'transactions',
@@ -447,7 +482,9 @@ export const FAULTS = [
     'Run task synchronously (GET) runs the actor without the task input',
   ),
   fault('webhook-create-200', 'transactions', 'Webhook list > Create webhook', 'Create webhook answers 200 instead of 201'),
-  fault('webhook-idempotency-ignored', 'webhooks', 'Webhook list > Create webhook', 'a create repeating an idempotency key makes a second webhook'),
+  fault('webhook-idempotency-ignored', 'webhooks', 'Webhook list > Create webhook', 'a create repeating an idempotency key makes a second webhook', [
+    'webhooks.idempotency-key-one-webhook',
+  ]),
   fault('webhook-list-without-condition', 'transactions', 'Webhook list > Get list of webhooks', "the webhook list leaves out each webhook's condition"),
   fault('webhook-get-without-data', 'transactions', 'Webhook object > Get webhook', 'Get webhook answers the webhook without the data envelope'),
   fault('webhook-update-204', 'transactions', 'Webhook object > Update webhook', 'Update webhook answers 204 with no body instead of the webhook'),
@@ -457,15 +494,23 @@ export const FAULTS = [
     'webhooks',
     'Dispatches collection > Get list of dispatches',
     'a webhook fires for runs of every actor of its user, whatever its condition',
+    ['webhooks.condition-of-another-actor-silent', 'webhooks.failed-fires-failed-only', 'webhooks.succeeded-fires-once'],
   ),
-  fault('webhook-fires-twice', 'webhooks', 'Dispatches collection > Get list of dispatches', 'each event is delivered twice, as two dispatches'),
+  fault('webhook-fires-twice', 'webhooks', 'Dispatches collection > Get list of dispatches', 'each event is delivered twice, as two dispatches', [
+    'webhooks.failed-call-retried',
+    'webhooks.failed-fires-failed-only',
+    'webhooks.succeeded-fires-once',
+  ]),
   fault(
     'webhook-fires-on-every-end',
     'webhooks',
     'Dispatches collection > Get list of dispatches',
     'every end of a run fires ACTOR.RUN.SUCCEEDED, a failed one included',
+    ['webhooks.failed-fires-failed-only'],
   ),
-  fault('webhook-not-retried', 'webhooks', 'Webhook dispatch object > Get webhook dispatch', 'a failed webhook call is never retried'),
+  fault('webhook-not-retried', 'webhooks', 'Webhook dispatch object > Get webhook dispatch', 'a failed webhook call is never retried', [
+    'webhooks.failed-call-retried',
+  ]),
   fault(
     'dispatches-list-not-paginated',
     'transactions',
@@ -477,12 +522,40 @@ export const FAULTS = [
     'webhooks',
     'Webhook dispatches collection > Get list of webhook dispatches',
     'the dispatch list holds the dispatches of every user',
+    ['webhooks.dispatches-private'],
   ),
   fault('dispatch-status-lowercase', 'transactions', 'Webhook dispatch object > Get webhook dispatch', 'a dispatch says its status in lower case (succeeded)'),
   fault('log-as-json', 'transactions', 'Log > Get log', 'the log is answered as a JSON string in a data member'),
-  fault('log-stream-ignored', 'logs', 'Log > Get log', 'stream=1 answers the log as it is now and closes at once'),
-  fault('user-public-data-leaks-private', 'users', 'Public data > Get public user data', 'the public data of a user include the email and the proxy password'),
-  fault('users-me-is-first-user', 'users', 'Private data > Get private user data', 'users/me answers the first user whatever the token'),
+  fault('log-stream-ignored', 'logs', 'Log > Get log', 'stream=1 answers the log as it is now and closes at once', ['logs.stream-follows-run']),
+  fault('user-public-data-leaks-private', 'users', 'Public data > Get public user data', 'the public data of a user include the email and the proxy password', [
+    'users.public-data-without-private',
+  ]),
+  fault('users-me-is-first-user', 'users', 'Private data > Get private user data', 'users/me answers the first user whatever the token', [
+    'users.me-is-token-user',
+  ]),
+  // Faults that make the last of the storage and dispatch checks fail (emulator/routes/storages.ts, datasets.ts,
+  // key-value-stores.ts, webhook-dispatches.ts)
+  fault(
+    'storage-invalid-name-accepted',
+    'datasets',
+    'Dataset collection > Create dataset',
+    'a storage name with spaces, slashes or over 63 characters is accepted',
+    ['datasets.invalid-names-4xx'],
+  ),
+  fault('ds-unknown-format-as-json', 'datasets', 'Item collection > Get items', 'an unknown format is answered as JSON', ['datasets.unknown-format-400']),
+  fault('ds-csv-header-dropped', 'datasets', 'Item collection > Get items', 'csv comes without its header row, whatever skipHeaderRow says', [
+    'datasets.formats-parse-back',
+  ]),
+  fault('kvs-missing-record-empty-200', 'key-value-stores', 'Record > Get record', 'a key never stored answers 200 with an empty body', [
+    'key-value-stores.records-not-found',
+  ]),
+  fault(
+    'dispatch-object-stale',
+    'webhooks',
+    'Webhook dispatch object > Get webhook dispatch',
+    'a dispatch read by id is answered as when it was created: ACTIVE, no calls',
+    ['webhooks.dispatch-list-and-object-agree'],
+  ),
 ] as const satisfies readonly FaultDefinition[];
 
 export type FaultId = (typeof FAULTS)[number]['id'];

@@ -100,7 +100,9 @@ export async function datasetRoutes(app: FastifyInstance, { context }: RoutePlug
     async (request, reply) => {
       const dataset = findStorage(context, request, datasets, request.params.datasetId);
       const query = request.query;
-      const format = (query.format ?? 'json').toLowerCase();
+      // Fault ds-unknown-format-as-json: a format it does not know is answered as JSON.
+      const asked = (query.format ?? 'json').toLowerCase();
+      const format = !isItemFormat(asked) && context.faults.has('ds-unknown-format-as-json') ? 'json' : asked;
       if (!isItemFormat(format)) throw invalidParameter(`Parameter "format" must be one of ${Object.keys(ITEM_FORMATS).join(', ')}, got "${query.format}"`);
       const delimiter = query.delimiter ?? ',';
       if (delimiter.length !== 1) throw invalidParameter(`Parameter "delimiter" must be one character, got "${delimiter}"`);
@@ -124,7 +126,8 @@ export async function datasetRoutes(app: FastifyInstance, { context }: RoutePlug
       const body = renderItems(format, items, {
         bom: query.bom,
         delimiter,
-        skipHeaderRow: query.skipHeaderRow ?? false,
+        // Fault ds-csv-header-dropped: csv comes without its header row, whatever was asked.
+        skipHeaderRow: (query.skipHeaderRow ?? false) || context.faults.has('ds-csv-header-dropped'),
         // Fault ds-xml-root-ignored: the root element is always <items>.
         xmlRoot: faults.has('ds-xml-root-ignored') ? 'items' : xmlName('xmlRoot', query.xmlRoot, 'items'),
         xmlRow: xmlName('xmlRow', query.xmlRow, 'item'),

@@ -76,6 +76,8 @@ export async function keyValueStoreRoutes(app: FastifyInstance, { context }: Rou
   app.get<{ Params: RecordParams }>(url, { schema: { params: recordParams }, config: { ...config, auth: 'optional' } }, async (request, reply) => {
     const { store, key } = storeAndKey(context, request);
     const record = store.records.get(key);
+    // Fault kvs-missing-record-empty-200: a key never stored answers 200 with an empty body.
+    if (record === undefined && faults.has('kvs-missing-record-empty-200')) return reply.code(200).type('application/json').send('');
     if (record === undefined) throw recordNotFound('Record');
     touchStorage(context.state, store);
     // Fault kvs-record-content-type-lost: every record is served as generic bytes.

@@ -91,7 +91,8 @@ export async function registerStorageRoutes<T extends StorageBase>(app: FastifyI
   app.post<{ Querystring: CollectionQuery }>('', { schema: { querystring: { type: 'object', properties: { name: queryString } } } }, async (request, reply) => {
     const caller = callerOf(request);
     const { name } = request.query;
-    if (name !== undefined) checkName(name, invalidParameter);
+    // Fault storage-invalid-name-accepted: any name is taken as it comes.
+    if (name !== undefined && !context.faults.has('storage-invalid-name-accepted')) checkName(name, invalidParameter);
     const existing = name === undefined || has(kind.faults.createDuplicatesNamed) ? undefined : storageByName(kind.storages(state), caller.id, name);
     if (existing !== undefined) {
       // The platform answers 200 with the existing storage (apify-docs, the current OpenAPI of both collections).

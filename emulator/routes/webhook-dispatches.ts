@@ -32,6 +32,8 @@ export async function webhookDispatchRoutes(app: FastifyInstance, { context }: R
       const caller = callerOf(request);
       const dispatch = context.state.dispatches.get(request.params.dispatchId);
       if (dispatch === undefined || dispatch.userId !== caller.id) throw recordNotFound('Webhook dispatch');
+      // Fault dispatch-object-stale: the dispatch by id is answered as it was when created, before its calls.
+      if (context.faults.has('dispatch-object-stale')) return { data: { ...dispatchView(dispatch, context.faults), status: 'ACTIVE', calls: [] } };
       return { data: dispatchView(dispatch, context.faults) };
     },
   );

@@ -269,6 +269,22 @@ export const GROUP_PROBES = {
     correct: { status: 'SUCCEEDED', calls: [500, 200] },
     faulty: { status: 'FAILED', calls: [500] },
   },
+  'dispatch-object-stale': {
+    async observe(emu) {
+      const receiver = await startReceiver();
+      try {
+        const { actor } = await createBuiltActor(emu, 'scripted');
+        const webhook = await createWebhook(emu, { condition: { actorId: actor.id }, requestUrl: receiver.url });
+        await runToEnd(emu, actor.id, { input: {} });
+        const [dispatch] = await dispatchesOf(emu, webhook.id);
+        return dataOf<{ status: string }>(await emu.api.get(`/v2/webhook-dispatches/${dispatch?.id}`)).status;
+      } finally {
+        await receiver.close();
+      }
+    },
+    correct: 'SUCCEEDED',
+    faulty: 'ACTIVE',
+  },
   'dispatches-list-not-paginated': {
     async observe(emu) {
       const { actor } = await createBuiltActor(emu, 'trivial');

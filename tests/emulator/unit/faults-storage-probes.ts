@@ -31,6 +31,35 @@ const namesListed = async (api: ApiClient, query: Record<string, string | number
   ((dataOf(await api.get('/v2/key-value-stores', query)).items ?? []) as Json[]).map((item) => item.name);
 
 export const STORAGE_PROBES = {
+  'storage-invalid-name-accepted': {
+    async observe(emu) {
+      return (await emu.api.send({ method: 'POST', path: '/v2/datasets', query: { name: 'has space' } })).status;
+    },
+    correct: 400,
+    faulty: 201,
+  },
+  'ds-unknown-format-as-json': {
+    async observe(emu) {
+      return (await emu.api.get(`/v2/datasets/${await dataset(emu.api, [{ a: 1 }])}/items`, { format: 'yaml' })).status;
+    },
+    correct: 400,
+    faulty: 200,
+  },
+  'ds-csv-header-dropped': {
+    async observe(emu) {
+      const response = await emu.api.get(`/v2/datasets/${await dataset(emu.api, [{ a: 1 }])}/items`, { format: 'csv', bom: 0 });
+      return response.text.trim().split(/\r?\n/)[0];
+    },
+    correct: 'a',
+    faulty: '1',
+  },
+  'kvs-missing-record-empty-200': {
+    async observe(emu) {
+      return (await emu.api.get(`/v2/key-value-stores/${await store(emu.api, 'missing')}/records/never-stored`)).status;
+    },
+    correct: 404,
+    faulty: 200,
+  },
   'kvs-keys-unsorted': {
     async observe(emu) {
       return keysOf(await emu.api.get(`/v2/key-value-stores/${await storeWithKeys(emu.api, ['b', 'a', 'B'])}/keys`));
