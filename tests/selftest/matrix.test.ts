@@ -100,6 +100,11 @@ describe('the kill matrix', () => {
       'request-queues',
       'key-value-stores',
       'datasets',
+      'tasks',
+      'webhooks',
+      'last-run',
+      'logs',
+      'users',
     ]);
   });
 
