@@ -2,6 +2,6 @@
 // Everything lives in hooks/lib (how transactions are prepared, compared and cleaned up) and hooks/plans (what each
 // documented action needs); this file only hands Dredd's Hooks instance over.
 import hooks from 'hooks';
-import { installHooks } from './lib/lifecycle.ts';
+import { installHooks } from './lib/install-hooks.ts';
 
 installHooks(hooks);

@@ -26,7 +26,7 @@ import { openTarget, type Target } from './target.ts';
 import { waitObservations } from './timing.ts';
 import { runSuites, type SuitesRunResult } from './vitest/run-suites.ts';
 
-export interface RunOptions {
+export interface ConformanceRunOptions {
   /** Settings from the command line; they win over the environment and .env. */
   overrides: Environment;
   reportsDir: string;
@@ -70,7 +70,7 @@ function checkRequirements(profile: Profile, config: ConformanceConfig): void {
 }
 
 /** The whole gate: Dredd and the suites side by side against one target, then the reports. */
-export async function runConformance(options: RunOptions): Promise<{ summary: Summary; exitCode: ExitCode }> {
+export async function runConformance(options: ConformanceRunOptions): Promise<{ summary: Summary; exitCode: ExitCode }> {
   const startedAt = new Date();
   const contract = readSpecContract();
   const session = await openSession(options.overrides);

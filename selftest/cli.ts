@@ -3,7 +3,7 @@
 // when the clean run and every variation pass, every fault is caught and every check family caught a fault.
 import path from 'node:path';
 import { allCases, type SelfTestCase, selectCases } from './cases.ts';
-import type { CaseRun } from './matrix.ts';
+import type { CaseRun } from './kill-matrix.ts';
 import { buildReport, formatReport, writeReport } from './report.ts';
 import { type CaseResult, casesRunning, runCase, stopAllCases } from './run-case.ts';
 

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CLEAN_ID } from './cases.ts';
-import { buildMatrix, type CaseRun, type FaultRow, faultRow, type KillMatrix, type PassRow, passRow, problemsOf } from './matrix.ts';
+import { buildMatrix, type CaseRun, type FaultRow, faultRow, type KillMatrix, type PassRow, passRow, problemsOf } from './kill-matrix.ts';
 
 export const FORMAT_VERSION = 1;
 

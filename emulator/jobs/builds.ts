@@ -10,7 +10,7 @@ import { BuildFailure, javaScriptFilesOf, mainFileOf, missingDependenciesOf, typ
 import type { JobContext } from './job-context.ts';
 import { terminalEventSuffix } from './job-events.ts';
 import { JobLog } from './job-log.ts';
-import { ABORTABLE_STATUSES, transition } from './lifecycle.ts';
+import { ABORTABLE_STATUSES, transition } from './status-machine.ts';
 import { SyntaxCheckMemo } from './syntax-check-memo.ts';
 
 export interface BuildArtifact {

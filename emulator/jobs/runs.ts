@@ -13,7 +13,7 @@ import type { BuildArtifact } from './builds.ts';
 import type { JobContext } from './job-context.ts';
 import { terminalEventSuffix } from './job-events.ts';
 import { JobLog } from './job-log.ts';
-import { ABORTABLE_STATUSES, isTerminal, reopen, transition } from './lifecycle.ts';
+import { ABORTABLE_STATUSES, isTerminal, reopen, transition } from './status-machine.ts';
 
 export interface StartRunParams {
   actor: Actor;

@@ -4,7 +4,7 @@
 import { invalidParameter } from '../errors.ts';
 import type { Faults } from '../faults/faults.ts';
 import type { JobStatus } from '../state/types.ts';
-import { isTerminal } from './lifecycle.ts';
+import { isTerminal } from './status-machine.ts';
 
 export class JobWaiters {
   private readonly waiting = new Map<string, Set<() => void>>();

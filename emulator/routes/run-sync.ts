@@ -3,7 +3,7 @@
 // succeed; 408 run-timeout-exceeded when it is still going at the cap (the run keeps running).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { runFailed, runTimeoutExceeded } from '../errors.ts';
-import { isTerminal } from '../jobs/lifecycle.ts';
+import { isTerminal } from '../jobs/status-machine.ts';
 import { waitForFinish } from '../jobs/wait-for-finish.ts';
 import type { Run } from '../state/types.ts';
 import { actorIdParams } from './actors.ts';

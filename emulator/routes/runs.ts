@@ -7,7 +7,7 @@ import { callerOf } from '../http/auth.ts';
 import { rawBodyOf } from '../http/body-parsing.ts';
 import { type PaginationQuery, pageLimits, paginate, paginationQuerySchema } from '../http/pagination.ts';
 import { queryBoolean, queryInteger, queryNumber, queryString } from '../http/query.ts';
-import { isTerminal } from '../jobs/lifecycle.ts';
+import { isTerminal } from '../jobs/status-machine.ts';
 import { waitForFinish } from '../jobs/wait-for-finish.ts';
 import { JOB_STATUSES, type Run } from '../state/types.ts';
 import { actorIdParams } from './actors.ts';

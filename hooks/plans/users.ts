@@ -1,4 +1,4 @@
-import { expectData } from '../../common/expect-response.ts';
+import { requireData } from '../../common/fixtures/require-response.ts';
 import { setPathParams } from '../lib/request-rewrite.ts';
 import type { TransactionPlan } from './plan.ts';
 
@@ -7,7 +7,7 @@ export const userPlans = {
     // The token's own user, by id (read from Get private user data).
     async prepare(transaction, fixtures) {
       const response = await fixtures.session.context.api.request({ path: '/v2/users/me' });
-      const me = expectData<{ id: string }>(response, 200, 'Reading the token user');
+      const me = requireData<{ id: string }>(response, 200, 'Reading the token user');
       setPathParams(transaction, '/v2/users/{userId}', { userId: me.id });
     },
   },

@@ -1,5 +1,5 @@
 import { check } from '../../common/check.ts';
-import type { FixtureInput, RunOptions } from '../../common/fixtures/index.ts';
+import type { FixtureInput, RunStartOptions } from '../../common/fixtures/index.ts';
 import { expectThat } from '../support/expect.ts';
 import { endedRun } from '../support/jobs.ts';
 import { builtActor, useTarget } from '../support/target.ts';
@@ -13,7 +13,7 @@ const actor = builtActor(target, 'abort-finished');
 /** How long the run is watched after the abort for a late change. */
 const WATCH_MS = 600;
 
-const endings: Array<{ status: string; input: FixtureInput; options?: RunOptions; abortFirst?: boolean }> = [
+const endings: Array<{ status: string; input: FixtureInput; options?: RunStartOptions; abortFirst?: boolean }> = [
   { status: 'SUCCEEDED', input: { output: 'done' } },
   { status: 'FAILED', input: { exitCode: 3, writeOutput: false } },
   { status: 'TIMED-OUT', input: { sleepMillis: 120_000, writeOutput: false }, options: { timeoutSecs: 1 } },

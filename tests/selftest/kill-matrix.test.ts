@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckFamily } from '../../emulator/faults/catalogue.ts';
 import type { SelfTestCase } from '../../selftest/cases.ts';
-import { buildMatrix, type CaseRun, faultRow, passRow, problemsOf } from '../../selftest/matrix.ts';
+import { buildMatrix, type CaseRun, faultRow, passRow, problemsOf } from '../../selftest/kill-matrix.ts';
 import { buildReport } from '../../selftest/report.ts';
 import type { CaseResult, FailingCheck } from '../../selftest/run-case.ts';
 

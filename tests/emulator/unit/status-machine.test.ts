@@ -1,6 +1,6 @@
 // The job status machine: statuses only move forward, finishedAt is set exactly when a job becomes terminal.
 import { describe, expect, it } from 'vitest';
-import { canTransition, IllegalTransitionError, isTerminal, type LifecycleJob, reopen, transition } from '../../../emulator/jobs/lifecycle.ts';
+import { canTransition, IllegalTransitionError, isTerminal, type LifecycleJob, reopen, transition } from '../../../emulator/jobs/status-machine.ts';
 import { JOB_STATUSES, type JobStatus } from '../../../emulator/state/types.ts';
 
 function job(status: JobStatus): LifecycleJob {
