@@ -68,7 +68,8 @@ const cases: Case[] = [
     transaction: 'Apify API > Actors > Run object > Get run',
     fault: {
       method: 'GET',
-      path: new RegExp(`^/v2/acts/${ACTOR}/runs/[^/]+$`),
+      // Not runs/last: the last run is another documented action.
+      path: new RegExp(`^/v2/acts/${ACTOR}/runs/(?!last$)[^/]+$`),
       break: (r) =>
         editJson(r, (body) => {
           body.data.startedAt = 'yesterday';
@@ -123,8 +124,11 @@ describe('Dredd with the hooks against a target that differs only in ways the co
           response.headers['content-type'] = 'application/json; charset=utf-8';
           return;
         }
-        const body = JSON.parse(response.body.toString('utf8')) as Record<string, unknown>;
-        const data = body.data as Record<string, unknown> | undefined;
+        // A log or a record is not JSON, and items are a bare array: only JSON objects can carry extra members.
+        if (!/json/i.test(response.headers['content-type'] ?? '')) return;
+        const body = JSON.parse(response.body.toString('utf8')) as unknown;
+        if (body === null || typeof body !== 'object' || Array.isArray(body)) return;
+        const data = (body as Record<string, unknown>).data as Record<string, unknown> | undefined;
         const extended =
           data !== null && typeof data === 'object' && !Array.isArray(data)
             ? { data: { undocumentedField: { nested: true }, ...Object.fromEntries(Object.entries(data).reverse()) } }

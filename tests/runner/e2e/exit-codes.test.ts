@@ -71,7 +71,7 @@ describe('exit 0 and 1', () => {
         description: 'The emulator, with an expectation that no longer holds',
         timing: { maxWaitSecs: 3, rateLimitRps: 30 },
         drift: [],
-        expectations: [{ id: 'errors.unknown-path-404', reason: 'listed by mistake: the emulator answers 404 as documented' }],
+        expectations: [{ id: 'errors.unknown-path-404', reason: 'listed by mistake: the emulator answers 404 as documented', match: '.' }],
         uncovered: [],
       }),
     );
