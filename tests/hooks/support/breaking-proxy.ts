@@ -23,16 +23,19 @@ export interface Fault {
 
 export interface BreakingProxy {
   url: string;
-  /** How many responses the fault changed: a fault that never fired proves nothing. */
-  readonly hits: number;
+  /** How many responses each fault changed, in the order given: a fault that never fired proves nothing. */
+  readonly hits: readonly number[];
   close(): Promise<void>;
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host']);
 
-/** A loopback proxy in front of `upstream` that passes everything through except what `fault` breaks. */
-export async function startBreakingProxy(upstream: string, fault: Fault): Promise<BreakingProxy> {
-  let hits = 0;
+/**
+ * A loopback proxy in front of `upstream` that passes everything through except what `faults` break; each response is
+ * broken by the first fault that matches it.
+ */
+export async function startBreakingProxy(upstream: string, ...faults: Fault[]): Promise<BreakingProxy> {
+  const hits = faults.map(() => 0);
   const server: Server = createServer((req, res) => {
     forward(req, res).catch((error: unknown) => {
       res.writeHead(502, { 'content-type': 'text/plain' });
@@ -62,9 +65,10 @@ export async function startBreakingProxy(upstream: string, fault: Fault): Promis
     }
     const path = new URL(req.url ?? '/', 'http://proxy').pathname;
     const fromDredd = String(req.headers['user-agent'] ?? '').startsWith('Dredd/');
-    if (fromDredd && (fault.method ?? req.method) === req.method && (fault.path ?? /./).test(path)) {
-      hits += 1;
-      if (fault.break(response, res) === 'sent') return;
+    const index = fromDredd ? faults.findIndex((fault) => (fault.method ?? req.method) === req.method && (fault.path ?? /./).test(path)) : -1;
+    if (index >= 0) {
+      hits[index] += 1;
+      if (faults[index].break(response, res) === 'sent') return;
     }
     res.writeHead(response.status, { ...response.headers, 'content-length': String(response.body.length) });
     res.end(response.body);
@@ -73,9 +77,7 @@ export async function startBreakingProxy(upstream: string, fault: Fault): Promis
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    get hits() {
-      return hits;
-    },
+    hits,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
