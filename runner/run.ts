@@ -20,7 +20,7 @@ import { Progress } from './progress.ts';
 import { buildSummary, type Summary } from './reports/summary.ts';
 import { writeReports } from './reports/write.ts';
 import { applyExpectations, type CheckResult, cleanupFailed, isFailing } from './results.ts';
-import { dreddSelection, unknownSelectionEntries } from './selection.ts';
+import { type DreddPlan, dreddSelection, unknownSelectionEntries } from './selection.ts';
 import { STALE_AFTER_MS, sweepLeftovers, sweepThisRun } from './sweep.ts';
 import { openTarget, type Target } from './target.ts';
 import { waitObservations } from './timing.ts';
@@ -90,24 +90,30 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
     }
 
     const progress = new Progress(print, profile.expectations);
-    const dreddPlan = dreddSelection(config, transactionNames(contract));
-    if (dreddPlan.run) progress.plan('transactions', transactionNames(contract).length);
+    const dreddPlan = dreddSelection(config, contract);
+    const dreddRuns = dreddPlan.files.length > 0;
+    if (dreddRuns) progress.plan('transactions', dreddPlan.transactions.length);
     const [dredd, suites] = await Promise.all([
-      dreddPlan.run ? runDreddLayer(config, childEnv, progress, options.signal) : Promise.resolve(undefined),
+      dreddRuns ? runDreddLayer(config, childEnv, dreddPlan.files, progress, options.signal) : Promise.resolve(undefined),
       runSuites({ env: childEnv, redact: redactor.text, progress, exchangeDir, signal: options.signal }),
     ]);
 
     const exchanges = [...(dredd?.transactions.map(exchangeOfTransaction).filter((e) => e !== undefined) ?? []), ...(await readExchangeLogs(exchangeDir))];
-    const dreddResults = dredd
-      ? dreddCheckResults({ ...dredd, specTransactions: dredd.specTransactions ?? transactionNames(contract) }, contract)
-      : notRunTransactions(contract, dreddPlan.reason);
+    const dreddResults = [
+      ...(dredd ? dreddCheckResults({ ...dredd, specTransactions: dredd.specTransactions ?? dreddPlan.transactions }, contract) : []),
+      ...notRunTransactions(
+        contract,
+        transactionNames(contract).filter((name) => !dreddPlan.transactions.includes(name)),
+        dreddPlan.reason,
+      ),
+    ];
     // Whatever the checks' own clean-up missed carries this run's id in its name; what even the sweep cannot remove fails the run.
     const leftovers = config.readOnly ? [] : ((await sweepThisRun(api, config).catch(() => undefined))?.failures ?? []);
     sweptAtEnd = true;
     const swept = leftovers.length === 0 ? [] : [cleanupFailed({ id: 'the end-of-run sweep', layer: 'runner', family: 'clean-up' }, leftovers)];
     const checks = attachExchanges(applyExpectations([...dreddResults, ...suites.results, ...swept], profile.expectations), exchanges);
-    const brokenReasons = brokenReasonsOf({ contract, config, profile, dredd, suites, checks, exchanges, aborted: options.signal.aborted });
-    const coverage = computeCoverage(dreddResults, profile.uncovered, dreddPlan.run ? undefined : { applied: false, reason: dreddPlan.reason });
+    const brokenReasons = brokenReasonsOf({ dreddPlan, config, profile, dredd, suites, checks, exchanges, aborted: options.signal.aborted });
+    const coverage = computeCoverage(dreddResults, profile.uncovered, dreddPlan.reason ? { applied: false, reason: dreddPlan.reason } : undefined);
     const { outcome, exitCode } = decideOutcome(brokenReasons, checks, coverage, { failOnSkip: config.failOnSkip });
     const summary = buildSummary({
       target: {
@@ -117,7 +123,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
         maxWaitSecs: config.maxWaitSecs,
         rateLimitRps: config.rateLimitRps,
       },
-      selection: { select: config.select, readOnly: config.readOnly, dredd: dreddPlan.run },
+      selection: { select: config.select, readOnly: config.readOnly, dredd: dreddRuns },
       startedAt: startedAt.toISOString(),
       durationMs: Date.now() - startedAt.getTime(),
       outcome,
@@ -145,19 +151,25 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
   }
 }
 
-function runDreddLayer(config: ConformanceConfig, env: Record<string, string>, progress: Progress, signal: AbortSignal): Promise<DreddRunResult> {
+function runDreddLayer(
+  config: ConformanceConfig,
+  env: Record<string, string>,
+  specPaths: string[],
+  progress: Progress,
+  signal: AbortSignal,
+): Promise<DreddRunResult> {
   const shortName = (name: string) => name.split(' > ').slice(2).join(' > ');
   return runDredd({
     baseUrl: config.baseUrl,
     env,
+    specPaths,
     signal,
     onTransaction: (t) => progress.finish('transactions', shortName(t.name), t.status === 'pass' ? 'passed' : t.status === 'fail' ? 'failed' : 'skipped'),
   });
 }
 
-// Every documented response as a skipped Dredd check, when the Dredd layer was not selected.
-function notRunTransactions(contract: SpecContract, reason: string): CheckResult[] {
-  const names = transactionNames(contract);
+// The documented responses whose spec files Dredd was not given, as skipped checks.
+function notRunTransactions(contract: SpecContract, names: string[], reason: string): CheckResult[] {
   const run: DreddRunResult = {
     outcome: 'broken',
     brokenReasons: [reason],
@@ -172,7 +184,7 @@ function notRunTransactions(contract: SpecContract, reason: string): CheckResult
 }
 
 function brokenReasonsOf(run: {
-  contract: SpecContract;
+  dreddPlan: DreddPlan;
   config: ConformanceConfig;
   profile: Profile;
   dredd: DreddRunResult | undefined;
@@ -185,7 +197,7 @@ function brokenReasonsOf(run: {
   if (run.dredd?.outcome === 'broken') reasons.push(...run.dredd.brokenReasons.map((r) => `dredd: ${r}`));
   reasons.push(...run.suites.brokenReasons.map((r) => `suites: ${r}`));
   const compiled = run.dredd?.specTransactions;
-  const expected = transactionNames(run.contract);
+  const expected = run.dreddPlan.transactions;
   if (compiled && compiled.join('\n') !== expected.join('\n')) {
     reasons.push(
       `runner: its reading of the spec (common/spec-contract.ts) names other transactions than Dredd compiled: ${symmetricDifference(compiled, expected).join(', ')}`,

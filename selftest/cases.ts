@@ -1,6 +1,7 @@
 // What the self-test runs the gate against: the clean emulator and each correct variation alone (the whole gate), and
-// each fault alone (the checks of the fault's family).
-import { type CheckFamily, FAULTS } from '../emulator/faults/catalogue.ts';
+// each fault alone (the checks that must catch it).
+import { readSpecContract } from '../common/spec-contract.ts';
+import { type CheckFamily, FAULTS, type FaultDefinition } from '../emulator/faults/catalogue.ts';
 import { VARIATIONS } from '../emulator/variations/catalogue.ts';
 
 export type CaseKind = 'clean' | 'variation' | 'fault';
@@ -18,8 +19,8 @@ export interface SelfTestCase {
   /** The emulator settings that make this case (EMULATOR_FAULTS / EMULATOR_VARIATIONS). */
   emulatorEnv: { EMULATOR_FAULTS: string; EMULATOR_VARIATIONS: string };
   /**
-   * The checks the gate runs (its --select); all when absent. A fault is judged by the checks of its family only: that
-   * is what must catch it, and it keeps the self-test to a fraction of a full run per fault.
+   * The checks the gate runs (its --select); all when absent. A fault is judged only by the checks that must catch it
+   * (faultSelection), which keeps the self-test to a fraction of a full run per fault.
    */
   select?: string[];
 }
@@ -41,10 +42,22 @@ export function allCases(): SelfTestCase[] {
         action: f.action,
         ...(f.breaks === undefined ? {} : { breaks: f.breaks }),
         emulatorEnv: { EMULATOR_FAULTS: f.id, EMULATOR_VARIATIONS: '' },
-        select: [f.family],
+        select: faultSelection(f),
       }),
     ),
   ];
+}
+
+/**
+ * The checks that judge a fault: the ones it breaks; for a fault of the Dredd layer, the transactions of the spec file
+ * that documents its action (Dredd replays whole files); else its family.
+ */
+export function faultSelection(fault: FaultDefinition): string[] {
+  if (fault.breaks !== undefined) return [...fault.breaks];
+  if (fault.family !== 'transactions') return [fault.family];
+  const file = readSpecContract().actions.find((action) => action.name === fault.action)?.file;
+  if (file === undefined) throw new Error(`fault ${fault.id} names an action the spec does not document: ${fault.action}`);
+  return [`tag:${file}`];
 }
 
 /** The cases named on the command line (all when none is), or an error naming the ids that match nothing. */

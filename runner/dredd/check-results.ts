@@ -8,7 +8,7 @@ export function dreddCheckResults(run: DreddRunResult, contract: SpecContract): 
   const names = run.specTransactions ?? run.transactions.map((t) => t.name);
   const results = names.map((name) => {
     const transaction = ran.get(name);
-    const described = describe(name, contract);
+    const described = transactionCheck(name, contract);
     return transaction ? { ...described, ...fromTransaction(transaction) } : { ...described, ...notRun(run) };
   });
   const failures = run.cleanup?.failures ?? [];
@@ -38,7 +38,8 @@ function notRun(run: DreddRunResult): Pick<CheckResult, 'status' | 'durationMs' 
   return { status: 'error', durationMs: 0, message: `not run: ${why}` };
 }
 
-function describe(name: string, contract: SpecContract): Pick<CheckResult, 'id' | 'layer' | 'family' | 'title' | 'spec' | 'features' | 'tags'> {
+/** What a transaction is as a check, before it runs; its spec file is a tag, so `--tag spec/01-actors.apib` selects the file. */
+export function transactionCheck(name: string, contract: SpecContract): Pick<CheckResult, 'id' | 'layer' | 'family' | 'title' | 'spec' | 'features' | 'tags'> {
   const action = documentedAction(name);
   const documented = transactionAction(contract, name);
   return {
@@ -48,6 +49,6 @@ function describe(name: string, contract: SpecContract): Pick<CheckResult, 'id' 
     title: `${action} answers as documented`,
     spec: documented ? actionLink(documented) : 'spec/',
     features: documented?.features ?? [],
-    tags: ['dredd'],
+    tags: documented ? ['dredd', documented.file] : ['dredd'],
   };
 }

@@ -1,25 +1,46 @@
 import { describe, expect, it } from 'vitest';
+import { readSpecContract, SPEC_FILES, transactionNames } from '../../common/spec-contract.ts';
 import { dreddSelection, unknownSelectionEntries } from '../../runner/selection.ts';
 import { sampleResults } from './sample-results.ts';
 
-const names = ['Apify API > Actors > Actor object > Get actor', 'Apify API > Actors > Actor collection > Create actor'];
+const contract = readSpecContract();
+const all = transactionNames(contract);
+const specFile = (name: string) => SPEC_FILES.find((file) => file.endsWith(name))!;
+const GET_ACTOR = 'Apify API > Actors > Actor object > Get actor';
+const GET_DATASET = 'Apify API > Datasets > Dataset > Get dataset';
 
-describe('which layers a selection runs', () => {
-  it('runs Dredd for an empty selection, its family, its tag, or one of its transactions', () => {
-    for (const select of [[], ['transactions'], ['tag:dredd'], ['pagination', names[0]!]]) {
-      expect(dreddSelection({ select, readOnly: false }, names).run, select.join(',')).toBe(true);
+describe('what of the spec a selection makes Dredd replay', () => {
+  it('every file for an empty selection, the family or the tag every transaction has', () => {
+    for (const select of [[], ['transactions'], ['tag:dredd']]) {
+      expect(dreddSelection({ select, readOnly: false }, contract), select.join(',')).toEqual({
+        files: SPEC_FILES.filter((file) => !file.endsWith('00-overview.apib')),
+        transactions: all,
+        reason: '',
+      });
     }
   });
 
-  it('leaves Dredd out for a selection of other families or tags, and says why', () => {
-    expect(dreddSelection({ select: ['pagination', 'tag:slow'], readOnly: false }, names)).toEqual({
-      run: false,
+  it('the whole file of each selected transaction or file tag, and says why the rest is left out', () => {
+    const plan = dreddSelection({ select: ['pagination', GET_ACTOR, 'tag:spec/04-datasets.apib'], readOnly: false }, contract);
+    expect(plan.files).toEqual([specFile('01-actors.apib'), specFile('04-datasets.apib')]);
+    expect(plan.transactions).toContain(GET_DATASET);
+    expect(plan.transactions).toContain('Apify API > Actors > Actor collection > Create actor');
+    expect(plan.transactions.some((name) => name.startsWith('Apify API > Key-value stores'))).toBe(false);
+    expect(plan.reason).toBe(`not selected by CONFORMANCE_SELECT=pagination,${GET_ACTOR},tag:spec/04-datasets.apib`);
+  });
+
+  it('nothing for a selection of other families or tags', () => {
+    expect(dreddSelection({ select: ['pagination', 'tag:slow'], readOnly: false }, contract)).toEqual({
+      files: [],
+      transactions: [],
       reason: 'not selected by CONFORMANCE_SELECT=pagination,tag:slow',
     });
   });
 
-  it('never runs Dredd in read-only mode: its hooks create fixtures', () => {
-    expect(dreddSelection({ select: [], readOnly: true }, names).reason).toMatch(/read-only/);
+  it('nothing in read-only mode: its hooks create fixtures', () => {
+    const plan = dreddSelection({ select: [], readOnly: true }, contract);
+    expect(plan.files).toEqual([]);
+    expect(plan.reason).toMatch(/read-only/);
   });
 });
 

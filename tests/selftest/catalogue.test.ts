@@ -13,6 +13,7 @@ import { caseEnvironment } from '../../selftest/run-case.ts';
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const documentedActions = new Set(readSpecContract().actions.map((action) => action.name));
+const documentedFile = new Map(readSpecContract().actions.map((action) => [action.name, action.file]));
 
 describe('the fault catalogue', () => {
   it('has at least 40 faults with unique kebab-case ids and a one-line description each', () => {
@@ -79,6 +80,11 @@ describe('the self-test cases', () => {
       const faults = c.kind === 'fault' ? c.id : '';
       const variations = c.kind === 'variation' ? c.id : '';
       expect(c.emulatorEnv, c.id).toEqual({ EMULATOR_FAULTS: faults, EMULATOR_VARIATIONS: variations });
+      // A fault is judged by the checks that must catch it; a correct implementation by the whole gate.
+      if (c.kind !== 'fault') expect(c.select, c.id).toBeUndefined();
+      else if (c.breaks) expect(c.select, c.id).toEqual(c.breaks);
+      else if (c.family === 'transactions') expect(c.select, c.id).toEqual([`tag:${documentedFile.get(c.action!)}`]);
+      else expect(c.select, c.id).toEqual([c.family]);
     }
   });
 

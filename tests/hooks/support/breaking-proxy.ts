@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
+import { endToEndHeaders } from '../../support/end-to-end-headers.ts';
 
 /** A response from the real target, as the proxy is about to pass it on. */
 export interface ProxiedResponse {
@@ -28,8 +29,6 @@ export interface BreakingProxy {
   close(): Promise<void>;
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host']);
-
 /**
  * A loopback proxy in front of `upstream` that passes everything through except what `faults` break; each response is
  * broken by the first fault that matches it.
@@ -46,23 +45,16 @@ export async function startBreakingProxy(upstream: string, ...faults: Fault[]): 
   async function forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-    }
     const upstreamResponse = await request(`${upstream}${req.url ?? '/'}`, {
       method: req.method as 'GET',
-      headers,
+      headers: endToEndHeaders(req.headers),
       body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
     });
     const response: ProxiedResponse = {
       status: upstreamResponse.statusCode,
-      headers: {},
+      headers: endToEndHeaders(upstreamResponse.headers),
       body: Buffer.from(await upstreamResponse.body.arrayBuffer()),
     };
-    for (const [name, value] of Object.entries(upstreamResponse.headers)) {
-      if (value !== undefined && !HOP_BY_HOP.has(name)) response.headers[name] = Array.isArray(value) ? value.join(', ') : value;
-    }
     const path = new URL(req.url ?? '/', 'http://proxy').pathname;
     const fromDredd = String(req.headers['user-agent'] ?? '').startsWith('Dredd/');
     const index = fromDredd ? faults.findIndex((fault) => (fault.method ?? req.method) === req.method && (fault.path ?? /./).test(path)) : -1;

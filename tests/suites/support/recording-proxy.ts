@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request as undiciRequest } from 'undici';
+import { endToEndHeaders } from '../../support/end-to-end-headers.ts';
 
 /** A loopback pass-through proxy in front of a target that records every request it forwards. */
 export interface RecordingProxy {
@@ -9,8 +10,6 @@ export interface RecordingProxy {
   readonly seen: readonly string[];
   close(): Promise<void>;
 }
-
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host']);
 
 export async function startRecordingProxy(upstream: string): Promise<RecordingProxy> {
   const seen: string[] = [];
@@ -22,13 +21,13 @@ export async function startRecordingProxy(upstream: string): Promise<RecordingPr
     const body = Buffer.concat(chunks);
     const answer = await undiciRequest(`${upstream}${url.pathname}${url.search}`, {
       method: (incoming.method ?? 'GET') as 'GET',
-      headers: plainHeaders(incoming.headers),
+      headers: endToEndHeaders(incoming.headers),
       body: body.length > 0 ? body : undefined,
       headersTimeout: 0,
       bodyTimeout: 0,
     });
     const answerBody = Buffer.from(await answer.body.arrayBuffer());
-    const headers = plainHeaders(answer.headers);
+    const headers = endToEndHeaders(answer.headers);
     if (answer.statusCode !== 204 && answer.statusCode !== 304) headers['content-length'] = String(answerBody.length);
     outgoing.writeHead(answer.statusCode, headers);
     outgoing.end(answer.statusCode === 204 ? undefined : answerBody);
@@ -43,12 +42,4 @@ export async function startRecordingProxy(upstream: string): Promise<RecordingPr
         server.close(() => resolve());
       }),
   };
-}
-
-function plainHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const plain: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && !HOP_BY_HOP.has(name.toLowerCase())) plain[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return plain;
 }
