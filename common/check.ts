@@ -1,6 +1,7 @@
 import { test } from 'vitest';
 import { type ConformanceConfig, loadConfig } from './config.ts';
 import type { Feature } from './features.ts';
+import { isSelected } from './selection.ts';
 
 /**
  * Every behavioural check is registered through `check()`: a stable id, the rule it enforces in one sentence, and where
@@ -85,15 +86,6 @@ export function checkMeta(meta: CheckDeclaration): CheckMeta {
   const family = match[1]!;
   const tags = [family, ...(meta.tags ?? []).filter((tag) => tag !== family)];
   return { id: meta.id, family, title: meta.title, spec: meta.spec, features: meta.features, tags };
-}
-
-/** True when a selection (families, ids or `tag:<tag>`; empty = everything) includes the check. */
-export function isSelected(meta: Pick<CheckMeta, 'id' | 'family' | 'tags'>, selection: readonly string[]): boolean {
-  if (selection.length === 0) return true;
-  return selection.some((entry) => {
-    if (entry.startsWith('tag:')) return meta.tags.includes(entry.slice(4));
-    return entry === meta.id || entry === meta.family;
-  });
 }
 
 let cached: Pick<ConformanceConfig, 'select' | 'readOnly'> | undefined;

@@ -184,12 +184,40 @@ export function transactionNames(contract: SpecContract): string[] {
   });
 }
 
+/** The parts of a transaction's origin that Dredd names it by. */
+export interface TransactionOrigin {
+  apiName?: string;
+  resourceGroupName?: string;
+  resourceName?: string;
+  actionName?: string;
+  exampleName?: string;
+}
+
+/**
+ * A transaction's full name, from its origin, whether Dredd was given one spec file or several (with one file Dredd's
+ * own `name` leaves the API's title out).
+ */
+export function transactionNameOf(origin: TransactionOrigin | undefined): string {
+  return [origin?.apiName, origin?.resourceGroupName, origin?.resourceName, origin?.actionName, origin?.exampleName]
+    .filter((part): part is string => typeof part === 'string' && part !== '')
+    .join(' > ');
+}
+
 /** The documented action a transaction name (as transactionNames() gives it) belongs to. */
 export function transactionAction(contract: SpecContract, name: string): DocumentedAction | undefined {
   return contract.actions.find((action) => {
     const base = `${contract.apiName} > ${action.group} > ${action.name}`;
     return name === base || name.startsWith(`${base} > Example `);
   });
+}
+
+/**
+ * A transaction as a check to select: the `transactions` family, tagged `dredd` and with its spec file (so
+ * `tag:spec/01-actors.apib` selects the file).
+ */
+export function transactionSelectable(contract: SpecContract, name: string): { id: string; family: 'transactions'; tags: string[] } {
+  const file = transactionAction(contract, name)?.file;
+  return { id: name, family: 'transactions', tags: file === undefined ? ['dredd'] : ['dredd', file] };
 }
 
 /** Where an action is documented: its file and its resource's anchor, e.g. `spec/01-actors.apib#run-object`. */

@@ -26,8 +26,10 @@ export async function buildApp(context: EmulatorContext): Promise<FastifyInstanc
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false }, plugins: [addQueryKeywords] },
     serverFactory: (handler) =>
       createServer((request, response) => {
-        // Fault method-override-ignored: requests are routed by their own method only.
-        if (!context.faults.has('method-override-ignored')) applyMethodOverride(request);
+        // Fault method-override-ignored: requests are routed by their own method only; method-override-get-only: a GET's
+        // method is overridden, any other is kept.
+        const overridable = request.method === 'GET' || !context.faults.has('method-override-get-only');
+        if (overridable && !context.faults.has('method-override-ignored')) applyMethodOverride(request);
         handler(request, response);
       }),
     frameworkErrors: handleFrameworkError,

@@ -20,7 +20,7 @@ import { Progress } from './progress.ts';
 import { buildSummary, type Summary } from './reports/summary.ts';
 import { writeReports } from './reports/write.ts';
 import { applyExpectations, type CheckResult, cleanupFailed, isFailing } from './results.ts';
-import { type DreddPlan, dreddSelection, unknownSelectionEntries } from './selection.ts';
+import { type DreddPlan, dreddSelection, suiteFolders, unknownSelectionEntries } from './selection.ts';
 import { STALE_AFTER_MS, sweepLeftovers, sweepThisRun } from './sweep.ts';
 import { openTarget, type Target } from './target.ts';
 import { waitObservations } from './timing.ts';
@@ -94,11 +94,13 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
     const dreddRuns = dreddPlan.files.length > 0;
     if (dreddRuns) progress.plan('transactions', dreddPlan.transactions.length);
     const [dredd, suites] = await Promise.all([
-      dreddRuns ? runDreddLayer(config, childEnv, dreddPlan.files, progress, options.signal) : Promise.resolve(undefined),
-      runSuites({ env: childEnv, redact: redactor.text, progress, exchangeDir, signal: options.signal }),
+      dreddRuns ? runDreddLayer(config, childEnv, dreddPlan, progress, options.signal) : Promise.resolve(undefined),
+      runSuites({ env: childEnv, redact: redactor.text, progress, exchangeDir, signal: options.signal, folders: suiteFolders(config.select, contract) }),
     ]);
 
     const exchanges = [...(dredd?.transactions.map(exchangeOfTransaction).filter((e) => e !== undefined) ?? []), ...(await readExchangeLogs(exchangeDir))];
+    // What Dredd did not run (files it was not given, transactions the hooks skipped) is skipped for the selection.
+    const unselected = new Set(transactionNames(contract).filter((name) => !dreddPlan.selected.includes(name)));
     const dreddResults = [
       ...(dredd ? dreddCheckResults({ ...dredd, specTransactions: dredd.specTransactions ?? dreddPlan.transactions }, contract) : []),
       ...notRunTransactions(
@@ -106,7 +108,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
         transactionNames(contract).filter((name) => !dreddPlan.transactions.includes(name)),
         dreddPlan.reason,
       ),
-    ];
+    ].map((result): CheckResult => (unselected.has(result.id) ? { ...result, status: 'skipped', message: dreddPlan.reason } : result));
     // Whatever the checks' own clean-up missed carries this run's id in its name; what even the sweep cannot remove fails the run.
     const leftovers = config.readOnly ? [] : ((await sweepThisRun(api, config).catch(() => undefined))?.failures ?? []);
     sweptAtEnd = true;
@@ -154,7 +156,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
 function runDreddLayer(
   config: ConformanceConfig,
   env: Record<string, string>,
-  specPaths: string[],
+  plan: DreddPlan,
   progress: Progress,
   signal: AbortSignal,
 ): Promise<DreddRunResult> {
@@ -162,7 +164,8 @@ function runDreddLayer(
   return runDredd({
     baseUrl: config.baseUrl,
     env,
-    specPaths,
+    specPaths: plan.files,
+    selected: plan.selected,
     signal,
     onTransaction: (t) => progress.finish('transactions', shortName(t.name), t.status === 'pass' ? 'passed' : t.status === 'fail' ? 'failed' : 'skipped'),
   });

@@ -1,9 +1,9 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isSelected } from '../common/check.ts';
 import type { ConformanceConfig } from '../common/config.ts';
-import { SPEC_FILES, type SpecContract, transactionAction, transactionNames } from '../common/spec-contract.ts';
-import { transactionCheck } from './dredd/check-results.ts';
+import { isSelected } from '../common/selection.ts';
+import { SPEC_FILES, type SpecContract, transactionAction, transactionNames, transactionSelectable } from '../common/spec-contract.ts';
 import type { CheckResult } from './results.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -14,23 +14,50 @@ export interface DreddPlan {
   files: string[];
   /** The transactions of those files: what Dredd must report. */
   transactions: string[];
+  /** Of those, the selected ones; the hooks have Dredd skip the others, sending nothing. */
+  selected: string[];
   /** Why the spec's other transactions do not run; empty when none is left out. */
   reason: string;
 }
 
 /**
- * Which spec files Dredd replays: none in read-only mode (its hooks create fixtures); otherwise each file that holds a
- * selected transaction (selected by its family, a tag such as its file's `tag:spec/04-datasets.apib`, or its name),
- * whole, since its transactions share the fixtures the hooks build. An empty selection replays them all.
+ * What Dredd replays: nothing in read-only mode (its hooks create fixtures); otherwise each spec file that holds a
+ * selected transaction (selected by its family, its tag `dredd`, its file's tag such as `tag:spec/04-datasets.apib`, or
+ * its name), of which the hooks run the selected transactions. An empty selection replays everything.
  */
 export function dreddSelection(config: Pick<ConformanceConfig, 'select' | 'readOnly'>, contract: SpecContract): DreddPlan {
   const all = transactionNames(contract);
-  if (config.readOnly) return { files: [], transactions: [], reason: 'not run in read-only mode: the Dredd hooks create fixtures on the target' };
+  if (config.readOnly) return { files: [], transactions: [], selected: [], reason: 'not run in read-only mode: the Dredd hooks create fixtures on the target' };
   const fileOf = (name: string) => transactionAction(contract, name)?.file;
-  const files = new Set(all.filter((name) => isSelected(transactionCheck(name, contract), config.select)).map(fileOf));
-  const transactions = all.filter((name) => files.has(fileOf(name)));
-  const reason = transactions.length === all.length ? '' : `not selected by CONFORMANCE_SELECT=${config.select.join(',')}`;
-  return { files: SPEC_FILES.filter((file) => files.has(path.relative(PROJECT_ROOT, file))), transactions, reason };
+  const selected = all.filter((name) => isSelected(transactionSelectable(contract, name), config.select));
+  const files = new Set(selected.map(fileOf));
+  const reason = selected.length === all.length ? '' : `not selected by CONFORMANCE_SELECT=${config.select.join(',')}`;
+  return {
+    files: SPEC_FILES.filter((file) => files.has(path.relative(PROJECT_ROOT, file))),
+    transactions: all.filter((name) => files.has(fileOf(name))),
+    selected,
+    reason,
+  };
+}
+
+/**
+ * The suite folders a selection reaches (`suites/<family>/`; a check's id starts with its family, which is its folder),
+ * or undefined for all of them. A tag other than Dredd's own (`dredd`, a spec file) could be on any suite check, so it
+ * reaches every folder; a family or id without a folder reaches none (the run names it as matching nothing).
+ */
+export function suiteFolders(select: readonly string[], contract: SpecContract): string[] | undefined {
+  if (select.length === 0) return undefined;
+  const transactions = transactionNames(contract);
+  const dreddTags = new Set(transactions.flatMap((name) => transactionSelectable(contract, name).tags));
+  const folders = new Set<string>();
+  for (const entry of select) {
+    if (entry.startsWith('tag:')) {
+      if (!dreddTags.has(entry.slice(4))) return undefined;
+    } else if (entry !== 'transactions' && !transactions.includes(entry)) {
+      folders.add(path.join('suites', entry.split('.')[0]!));
+    }
+  }
+  return [...folders].filter((folder) => existsSync(path.join(PROJECT_ROOT, folder)));
 }
 
 /** Selection entries that match no check at all (a typo would otherwise run nothing and pass). */

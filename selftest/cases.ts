@@ -1,6 +1,6 @@
 // What the self-test runs the gate against: the clean emulator and each correct variation alone (the whole gate), and
 // each fault alone (the checks that must catch it).
-import { readSpecContract } from '../common/spec-contract.ts';
+import { readSpecContract, transactionAction, transactionNames } from '../common/spec-contract.ts';
 import { type CheckFamily, FAULTS, type FaultDefinition } from '../emulator/faults/catalogue.ts';
 import { VARIATIONS } from '../emulator/variations/catalogue.ts';
 
@@ -49,15 +49,16 @@ export function allCases(): SelfTestCase[] {
 }
 
 /**
- * The checks that judge a fault: the ones it breaks; for a fault of the Dredd layer, the transactions of the spec file
- * that documents its action (Dredd replays whole files); else its family.
+ * The checks that judge a fault: the ones it breaks; for a fault of the Dredd layer, the transactions of the action it
+ * breaks (Dredd is given that action's spec file, and the hooks skip the rest of it); else its family.
  */
 export function faultSelection(fault: FaultDefinition): string[] {
   if (fault.breaks !== undefined) return [...fault.breaks];
   if (fault.family !== 'transactions') return [fault.family];
-  const file = readSpecContract().actions.find((action) => action.name === fault.action)?.file;
-  if (file === undefined) throw new Error(`fault ${fault.id} names an action the spec does not document: ${fault.action}`);
-  return [`tag:${file}`];
+  const contract = readSpecContract();
+  const transactions = transactionNames(contract).filter((name) => transactionAction(contract, name)?.name === fault.action);
+  if (transactions.length === 0) throw new Error(`fault ${fault.id} names an action the spec does not document: ${fault.action}`);
+  return transactions;
 }
 
 /** The cases named on the command line (all when none is), or an error naming the ids that match nothing. */

@@ -1,6 +1,7 @@
-// `npm run selftest`: the whole gate against the clean emulator and each correct variation, one at a time, and each fault
-// of the catalogue alone against its family's checks, a few at a time; then the kill matrix (printed, and written to reports/selftest.json). Exit 0 only
-// when the clean run and every variation pass, every fault is caught and every check family caught a fault.
+// `npm run selftest`: the whole gate against the clean emulator and each correct variation, and each fault of the
+// catalogue alone against the checks that must catch it, a few cases at a time; then the kill matrix (printed, and
+// written to reports/selftest.json). Exit 0 only when the clean run and every variation pass, every fault is caught
+// and every check family caught a fault.
 import path from 'node:path';
 import { allCases, type SelfTestCase, selectCases } from './cases.ts';
 import type { CaseRun } from './kill-matrix.ts';
@@ -13,7 +14,7 @@ Runs npm run conformance against the embedded emulator: clean, with each correct
 with each fault (EMULATOR_FAULTS), and writes the kill matrix to <reports>/selftest.json. Case ids limit the run.
 
 Options:
-  --parallel <n>   fault cases at a time (default: SELFTEST_PARALLEL, else 3); correct cases run alone
+  --parallel <n>   cases at a time (default: SELFTEST_PARALLEL, else 3), of which one correct case at most
   --reports <dir>  where selftest.json and one directory per case go (default: reports)
   --help           this text
 
@@ -76,26 +77,29 @@ async function main(): Promise<number> {
     });
   }
 
-  console.log(`Self-test: ${cases.length} case(s), the correct ones alone, then the faults ${parallel} at a time; per-case reports in ${casesDir}/<case>/`);
+  console.log(`Self-test: ${cases.length} case(s), ${parallel} at a time (one correct case at most); per-case reports in ${casesDir}/<case>/`);
   const runs: CaseRun[] = [];
-  // The correct cases run the whole gate, alone: three whole gates at once on 2 cores start runs too slowly for the run-sync
-  // cap. The faults, each judged by its family's checks, then run `parallel` at a time.
-  const correctCases = cases.filter((c) => c.kind !== 'fault');
-  const faultCases = cases.filter((c) => c.kind === 'fault');
-  const runAll = async (queue: SelfTestCase[], workers: number) => {
-    let next = 0;
-    const worker = async () => {
-      while (!interrupted && next < queue.length) {
-        const testCase = queue[next++]!;
-        const result = await runCase(testCase, casesDir);
-        runs.push({ testCase, result });
-        console.log(`[${runs.length}/${cases.length}] ${describe(testCase, result)}`);
+  // One pool of `parallel` workers. A correct case runs the whole gate, and never beside another one: two whole gates
+  // on 2 cores start runs too slowly for the run-sync cap. Fault cases, each judged by the few checks that must catch
+  // it, fill the other workers.
+  const pending = [...cases.filter((c) => c.kind !== 'fault'), ...cases.filter((c) => c.kind === 'fault')];
+  let wholeGate: Promise<unknown> | undefined;
+  const worker = async () => {
+    while (!interrupted && pending.length > 0) {
+      const index = wholeGate === undefined ? 0 : pending.findIndex((c) => c.kind === 'fault');
+      if (index === -1) {
+        await wholeGate?.catch(() => undefined);
+        continue;
       }
-    };
-    await Promise.all(Array.from({ length: workers }, worker));
+      const [testCase] = pending.splice(index, 1) as [SelfTestCase];
+      const running = runCase(testCase, casesDir);
+      if (testCase.kind !== 'fault') wholeGate = running.finally(() => (wholeGate = undefined));
+      const result = await running;
+      runs.push({ testCase, result });
+      console.log(`[${runs.length}/${cases.length}] ${describe(testCase, result)}`);
+    }
   };
-  await runAll(correctCases, 1);
-  await runAll(faultCases, parallel);
+  await Promise.all(Array.from({ length: parallel }, worker));
 
   // A correct implementation that failed runs once more, alone, to tell a false alarm from a check that flakes under load.
   for (const run of runs) {

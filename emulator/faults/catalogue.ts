@@ -88,9 +88,15 @@ export const FAULTS = [
     'pagination.builds-pages-concatenate',
     'pagination.runs-pages-concatenate',
   ]),
+  fault('pagination-desc-per-page', 'pagination', RUNS, 'desc=1 reverses each page, cut from the ascending order, instead of the list', [
+    'pagination.builds-desc-pages-reverse',
+    'pagination.runs-desc-pages-reverse',
+  ]),
   fault('pagination-desc-ignored', 'pagination', RUNS, 'desc=1 is echoed but the order stays ascending', [
     'pagination.actors-ordered-and-desc-reverses',
+    'pagination.builds-desc-pages-reverse',
     'pagination.builds-ordered-and-desc-reverses',
+    'pagination.runs-desc-pages-reverse',
     'pagination.runs-ordered-and-desc-reverses',
   ]),
   fault('pagination-limit-not-clamped', 'pagination', ACTORS, 'a limit above the maximum page size is echoed back unclamped', [
@@ -121,7 +127,20 @@ export const FAULTS = [
     'method-override',
     'Actor object > Delete actor',
     'the method query parameter is ignored: GET ?method=DELETE reads instead of deleting',
-    ['method-override.delete-deletes-actor', 'method-override.post-aborts-run', 'method-override.post-starts-run', 'method-override.put-updates-actor'],
+    [
+      'method-override.delete-deletes-actor',
+      'method-override.post-aborts-run',
+      'method-override.post-delete-deletes-actor',
+      'method-override.post-starts-run',
+      'method-override.put-updates-actor',
+    ],
+  ),
+  fault(
+    'method-override-get-only',
+    'method-override',
+    'Actor object > Delete actor',
+    'the method query parameter is honoured on GET only: POST ?method=DELETE is answered as a POST',
+    ['method-override.post-delete-deletes-actor'],
   ),
   fault('method-not-allowed-as-404', 'method-override', RUNS, 'a method an endpoint does not serve answers 404 instead of 405', [
     'method-override.disallowed-method-405',
@@ -134,6 +153,13 @@ export const FAULTS = [
     'rate-limit.burst-gets-429',
   ]),
   // waitForFinish (emulator/jobs/wait-for-finish.ts, emulator/routes/builds.ts)
+  fault(
+    'wait-for-finish-stale-snapshot',
+    'wait-for-finish',
+    RUN_ACTOR,
+    'the job is read before the wait, which is slept through whole: a job that ended meanwhile is answered as it was',
+    ['wait-for-finish.run-terminal-when-job-ends-first'],
+  ),
   fault('wait-for-finish-ignored', 'wait-for-finish', GET_RUN, 'waitForFinish never holds the request', [
     'wait-for-finish.build-held-until-end-or-wait',
     'wait-for-finish.run-returns-when-wait-ends',
@@ -166,6 +192,20 @@ export const FAULTS = [
     'abort.succeeded-run-unchanged',
     'abort.timed-out-run-unchanged',
   ]),
+  fault(
+    'abort-graceful-never-stops',
+    'abort',
+    'Abort run > Abort run',
+    'a graceful abort marks the run ABORTING and never stops its code, not even after the 30 s grace',
+    ['abort.graceful-run-ends-aborted'],
+  ),
+  fault(
+    'abort-finished-run-sets-message',
+    'abort',
+    'Abort run > Abort run',
+    'aborting a run that already ended keeps its status but rewrites its statusMessage',
+    ['abort.aborted-run-unchanged', 'abort.failed-run-unchanged', 'abort.succeeded-run-unchanged', 'abort.timed-out-run-unchanged'],
+  ),
   fault('abort-run-ignored', 'abort', 'Abort run > Abort run', 'aborting a running run answers it unchanged, and it runs on', [
     'abort.running-run-ends-aborted',
     'abort.started-run-ends-aborted',
@@ -204,6 +244,13 @@ export const FAULTS = [
   fault('run-sync-failed-as-201', 'run-sync', RUN_SYNC_INPUT, 'a run-sync run that failed answers 201 with whatever output it left instead of 400 run-failed', [
     'run-sync.failed-run-400',
   ]),
+  fault(
+    'run-sync-timed-out-as-201',
+    'run-sync',
+    RUN_SYNC_INPUT,
+    'a run-sync run that timed out answers 201 with whatever it left: only FAILED counts as not succeeding',
+    ['run-sync.timed-out-run-400'],
+  ),
   fault(
     'run-sync-returns-run-object',
     'run-sync',

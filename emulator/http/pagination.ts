@@ -47,9 +47,12 @@ export function paginate<T, V = T>(items: readonly T[], query: PaginationQuery, 
   const page: T[] = [];
   const first = faults.has('pagination-offset-ignored') ? 0 : offset;
   const reverse = desc && !faults.has('pagination-desc-ignored');
+  // Fault pagination-desc-per-page: the page is cut from the ascending order, and only its own items are reversed.
+  const perPage = reverse && faults.has('pagination-desc-per-page');
   for (let position = first; position < total && page.length < limit; position += 1) {
-    page.push(items[reverse ? total - 1 - position : position]);
+    page.push(items[reverse && !perPage ? total - 1 - position : position]);
   }
+  if (perPage) page.reverse();
   const viewed = view === undefined ? (page as unknown as V[]) : page.map(view);
   return {
     total: faults.has('pagination-total-is-page-size') ? viewed.length : total,

@@ -152,6 +152,11 @@ export class RunJobs {
       run.finishedAt = this.context.state.clock.iso();
       return;
     }
+    if (job !== undefined && !ABORTABLE_STATUSES.has(run.status) && this.context.faults.has('abort-finished-run-sets-message')) {
+      // Fault abort-finished-run-sets-message: the status is kept, but the abort is written into the run's message.
+      run.statusMessage = 'Abort requested';
+      return;
+    }
     if (job === undefined || !ABORTABLE_STATUSES.has(run.status)) return;
     if (this.context.faults.has('abort-does-not-stop-code')) {
       // Fault abort-does-not-stop-code: the run is marked aborted; the process is left alone and its exit ignored.
@@ -164,6 +169,8 @@ export class RunJobs {
     job.log.line(gracefully ? 'Aborting the run gracefully (SIGTERM, then SIGKILL after 30 s)' : 'Aborting the run');
     const child = job.process;
     if (child !== null && gracefully) {
+      // Fault abort-graceful-never-stops: a graceful abort tells the code nothing and never forces it to stop.
+      if (this.context.faults.has('abort-graceful-never-stops')) return;
       child.kill('SIGTERM');
       this.scheduleKill(job, child, GRACEFUL_ABORT_MS);
     } else if (child !== null) {

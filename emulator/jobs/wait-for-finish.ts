@@ -54,20 +54,33 @@ export function effectiveWaitSecs(requestedSecs: number | undefined, capSecs: nu
   return Math.max(0, Math.min(requestedSecs ?? 0, capSecs));
 }
 
-export async function waitForFinish(
+/** Holds the request for the job's wait and gives the job to answer with: as it stands when the wait ends. */
+export async function waitForFinish<Job extends { id: string; status: JobStatus }>(
   waiters: JobWaiters,
-  job: { id: string; status: JobStatus },
+  job: Job,
   requestedSecs: number | undefined,
   capSecs: number,
-): Promise<void> {
+): Promise<Job> {
   // Fault wait-for-finish-default-is-cap: without waitForFinish the answer is held for the whole cap, ended or not.
   if (waiters.faults.has('wait-for-finish-default-is-cap') && requestedSecs === undefined) {
-    await new Promise((resolve) => setTimeout(resolve, capSecs * 1000));
-    return;
+    await sleep(capSecs * 1000);
+    return job;
   }
   const secs = faultyWaitSecs(waiters.faults, requestedSecs, capSecs) ?? effectiveWaitSecs(requestedSecs, capSecs);
-  if (secs === 0 || isTerminal(job.status)) return;
+  if (secs === 0 || isTerminal(job.status)) return job;
+  // Fault wait-for-finish-stale-snapshot: the job is read before the wait, the wait is slept through whole, and the
+  // answer is what was read.
+  if (waiters.faults.has('wait-for-finish-stale-snapshot')) {
+    const snapshot = structuredClone(job);
+    await sleep(secs * 1000);
+    return snapshot;
+  }
   await waiters.wait(job.id, secs * 1000);
+  return job;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 // Wrong ways to wait, from the fault catalogue (emulator/faults/catalogue.ts); undefined when none is on.

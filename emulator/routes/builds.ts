@@ -62,8 +62,7 @@ export async function actorBuildRoutes(app: FastifyInstance, { context }: RouteP
     });
     reply.code(context.faults.has('build-actor-200') ? 200 : 201);
     reply.header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/builds/${build.id}`);
-    await waitForFinish(context.waiters, build, request.query.waitForFinish, context.options.maxWaitSecs);
-    return { data: build };
+    return { data: await waitForFinish(context.waiters, build, request.query.waitForFinish, context.options.maxWaitSecs) };
   });
 }
 
@@ -98,10 +97,10 @@ export async function buildObjectRoutes(app: FastifyInstance, { context, scope }
       const build = buildOf(request);
       // Fault wait-for-finish-build-ignored: this route never passes waitForFinish on.
       const waitSecs = context.faults.has('wait-for-finish-build-ignored') ? undefined : request.query.waitForFinish;
-      await waitForFinish(context.waiters, build, waitSecs, context.options.maxWaitSecs);
+      const answer = await waitForFinish(context.waiters, build, waitSecs, context.options.maxWaitSecs);
       // Fault get-build-missing-status: this endpoint's view of a build leaves status out.
-      if (context.faults.has('get-build-missing-status')) return { data: { ...build, status: undefined } };
-      return { data: build };
+      if (context.faults.has('get-build-missing-status')) return { data: { ...answer, status: undefined } };
+      return { data: answer };
     },
   );
 

@@ -64,8 +64,9 @@ function sendOutput(context: EmulatorContext, reply: FastifyReply, run: Run, key
     if (faults.has('run-sync-timeout-as-200')) return reply.code(200).send({ data: run });
     throw runTimeoutExceeded(capSecs);
   }
-  // Fault run-sync-failed-as-201: the status of the run is never looked at.
-  if (run.status !== 'SUCCEEDED' && !faults.has('run-sync-failed-as-201')) {
+  // Fault run-sync-failed-as-201: the status of the run is never looked at; run-sync-timed-out-as-201: only FAILED is.
+  const succeeded = faults.has('run-sync-timed-out-as-201') ? run.status !== 'FAILED' : run.status === 'SUCCEEDED';
+  if (!succeeded && !faults.has('run-sync-failed-as-201')) {
     throw runFailed(run.id, run.status);
   }
   const record = context.state.keyValueStores.get(run.defaultKeyValueStoreId)?.records.get(key);

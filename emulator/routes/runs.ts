@@ -51,8 +51,7 @@ export async function actorRunRoutes(app: FastifyInstance, { context }: RoutePlu
       const run = startRunFromRequest(context, request, actor, true);
       reply.code(context.faults.has('run-actor-200') ? 200 : 201);
       reply.header('location', `${context.baseUrl()}${app.prefix}/${actor.id}/runs/${run.id}`);
-      await waitForFinish(context.waiters, run, request.query.waitForFinish, context.options.maxWaitSecs);
-      return { data: run };
+      return { data: await waitForFinish(context.waiters, run, request.query.waitForFinish, context.options.maxWaitSecs) };
     },
   );
 }
@@ -101,8 +100,7 @@ export async function runObjectRoutes(app: FastifyInstance, { context, scope }: 
     },
     async (request) => {
       const run = runOf(request);
-      await waitForFinish(context.waiters, run, request.query.waitForFinish, context.options.maxWaitSecs);
-      return { data: run };
+      return { data: await waitForFinish(context.waiters, run, request.query.waitForFinish, context.options.maxWaitSecs) };
     },
   );
 

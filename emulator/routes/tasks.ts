@@ -242,8 +242,7 @@ export async function taskRoutes(app: FastifyInstance, { context }: RoutePluginO
       const task = taskOf(request);
       const run = startTaskRun(context, request, task, true);
       reply.code(201).header('location', `${context.baseUrl()}/v2/actor-tasks/${task.id}/runs/${run.id}`);
-      await waitForFinish(context.waiters, run, request.query.waitForFinish, context.options.maxWaitSecs);
-      return { data: run };
+      return { data: await waitForFinish(context.waiters, run, request.query.waitForFinish, context.options.maxWaitSecs) };
     },
   );
 

@@ -3,7 +3,8 @@ import type { CleanupReport } from '../../common/fixtures/index.ts';
 import { createConfiguredClient } from '../../common/http.ts';
 import { redactProcessOutput } from '../../common/output-redaction.ts';
 import { type Redactor, redactorForTokens } from '../../common/redact.ts';
-import { readSpecContract } from '../../common/spec-contract.ts';
+import { isSelected } from '../../common/selection.ts';
+import { readSpecContract, transactionNameOf, transactionSelectable } from '../../common/spec-contract.ts';
 import { PLANS, type TransactionPlan } from '../plans/index.ts';
 import { noContentProblem, normaliseCharset, relaxNoContentExpectation, schemaProblem } from './comparison.ts';
 import type { DreddHooks, DreddTransaction } from './dredd-types.ts';
@@ -15,6 +16,9 @@ import { cleanUpOnInterruption } from './interruption.ts';
 import { resendWhileRateLimited } from './rate-limit-retry.ts';
 import { insertToken, redactRequest, titleTransaction } from './request-rewrite.ts';
 import { applyProblems, failBeforeRequest, recordProblem } from './verdict.ts';
+
+/** The documented actions and their transactions: what the plans are looked up in and a selection is read against. */
+const CONTRACT = readSpecContract();
 
 /**
  * Registers the conformance hooks on Dredd's Hooks instance. Per transaction, in Dredd's order:
@@ -76,6 +80,11 @@ export function installHooks(hooks: DreddHooks): void {
     transactionHook(
       async (transaction) => {
         if (transaction.fail) return;
+        if (!isSelected(transactionSelectable(CONTRACT, transactionNameOf(transaction.origin)), config.select)) {
+          // Not selected (CONFORMANCE_SELECT): Dredd sends nothing and reports it skipped.
+          transaction.skip = true;
+          return;
+        }
         touchedTarget = true;
         await planFor(transaction).prepare(transaction, fixtures);
         relaxNoContentExpectation(transaction);
@@ -137,14 +146,12 @@ export function installHooks(hooks: DreddHooks): void {
   announce(HOOKS_LOADED_EVENT);
 }
 
-const DOCUMENTED_ACTIONS = readSpecContract().actions;
-
 function planFor(transaction: DreddTransaction): TransactionPlan {
   // Resource names are unique across the spec's groups, so "<resource> > <action>" names one action.
   const { resourceGroupName, resourceName, actionName } = transaction.origin;
   const key = `${resourceName} > ${actionName}`;
   // The plan of the action the spec documents under this name in this group (the same name may not exist elsewhere).
-  const documented = DOCUMENTED_ACTIONS.some((action) => action.name === key && action.group === resourceGroupName);
+  const documented = CONTRACT.actions.some((action) => action.name === key && action.group === resourceGroupName);
   const plan = documented && Object.hasOwn(PLANS, key) ? PLANS[key as keyof typeof PLANS] : undefined;
   if (plan === undefined) {
     throw new Error(`no plan in hooks/plans for "${transaction.name}": every transaction of the spec needs one, or it would run against example ids`);

@@ -1,4 +1,4 @@
-import { actionLink, type SpecContract, transactionAction } from '../../common/spec-contract.ts';
+import { actionLink, type SpecContract, transactionAction, transactionSelectable } from '../../common/spec-contract.ts';
 import { type CheckResult, cleanupFailed } from '../results.ts';
 import type { DreddRunResult, DreddTransactionResult } from './result.ts';
 
@@ -43,12 +43,10 @@ export function transactionCheck(name: string, contract: SpecContract): Pick<Che
   const action = documentedAction(name);
   const documented = transactionAction(contract, name);
   return {
-    id: name,
+    ...transactionSelectable(contract, name),
     layer: 'dredd',
-    family: 'transactions',
     title: `${action} answers as documented`,
     spec: documented ? actionLink(documented) : 'spec/',
     features: documented?.features ?? [],
-    tags: documented ? ['dredd', documented.file] : ['dredd'],
   };
 }

@@ -8,6 +8,7 @@ import { readEnvironment } from '../../common/config.ts';
 import type { CleanupReport } from '../../common/fixtures/index.ts';
 import { redactProcessOutput } from '../../common/output-redaction.ts';
 import { createRedactor } from '../../common/redact.ts';
+import { type TransactionOrigin, transactionNameOf } from '../../common/spec-contract.ts';
 import { CLEANUP_DONE_EVENT, HOOKS_BROKEN_EVENT, HOOKS_LOADED_EVENT } from '../../hooks/lib/events.ts';
 import { installParseCache } from './parse-cache.ts';
 import type { DreddProcessReport, DreddTransactionResult } from './result.ts';
@@ -22,14 +23,6 @@ export interface DreddProcessOptions {
   sorted: boolean;
 }
 
-interface Origin {
-  apiName?: string;
-  resourceGroupName?: string;
-  resourceName?: string;
-  actionName?: string;
-  exampleName?: string;
-}
-
 interface Message {
   method?: string;
   uri?: string;
@@ -42,14 +35,14 @@ interface DreddTest {
   title?: string;
   message?: string;
   duration?: number;
-  origin?: Origin;
+  origin?: TransactionOrigin;
   request?: Message;
   expected?: Message;
   actual?: Message;
 }
 
 interface ApiDescription {
-  transactions: Array<{ origin: Origin }>;
+  transactions: Array<{ origin: TransactionOrigin }>;
   annotations: Array<{ type: string; message: string; component?: string }>;
 }
 
@@ -107,17 +100,12 @@ logger.log = (...args: unknown[]) => {
   return log(...args);
 };
 
-const nameOf = (origin: Origin | undefined): string =>
-  [origin?.apiName, origin?.resourceGroupName, origin?.resourceName, origin?.actionName, origin?.exampleName]
-    .filter((part): part is string => typeof part === 'string' && part !== '')
-    .join(' > ');
-
 // run-dredd.ts reads each result from file descriptor 3 as it comes (one JSON line each), for progress displays.
 const PROGRESS_FD = 3;
 
 const record = (status: DreddTransactionResult['status'], test: DreddTest, message: string): void => {
   const result: DreddTransactionResult = redactor.value({
-    name: nameOf(test.origin),
+    name: transactionNameOf(test.origin),
     status,
     message: status === 'pass' ? '' : message.trim(),
     durationMs: typeof test.duration === 'number' && Number.isFinite(test.duration) ? test.duration : 0,
@@ -136,7 +124,7 @@ const record = (status: DreddTransactionResult['status'], test: DreddTest, messa
 
 const emitter = new EventEmitter();
 emitter.on('start', (descriptions: ApiDescription[], callback: () => void) => {
-  report.specTransactions = descriptions.flatMap((description) => description.transactions.map((t) => nameOf(t.origin)));
+  report.specTransactions = descriptions.flatMap((description) => description.transactions.map((t) => transactionNameOf(t.origin)));
   for (const annotation of descriptions.flatMap((description) => description.annotations)) {
     const text = `${annotation.type}${annotation.component ? ` (${annotation.component})` : ''}: ${annotation.message}`;
     if (!report.specAnnotations.some((logged) => logged.includes(annotation.message))) report.specAnnotations.push(text);

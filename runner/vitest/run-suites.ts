@@ -25,11 +25,14 @@ export interface RunSuitesOptions {
   exchangeDir: string;
   /** Aborted on SIGINT/SIGTERM: no further check starts, and the files' clean-up steps still run. */
   signal: AbortSignal;
+  /** The suite folders to load (e.g. `suites/pagination`); all when undefined, none when empty. */
+  folders?: string[];
 }
 
 /** Runs the Vitest suites in this process with suites/vitest.config.ts, plus the runner's exchange recorder. */
 export async function runSuites(options: RunSuitesOptions): Promise<SuitesRunResult> {
   const started = performance.now();
+  if (options.folders?.length === 0) return { results: [], brokenReasons: [], durationMs: 0 };
   Object.assign(process.env, options.env);
   const reporter = new CheckReporter(PROJECT_ROOT, options.redact, options.progress);
   const brokenReasons: string[] = [];
@@ -49,7 +52,9 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuitesRunRes
     options.signal.addEventListener('abort', cancel, { once: true });
     const gaveUp = gaveUpAfterInterrupt(options.signal);
     try {
-      if (!options.signal.aborted) await Promise.race([vitest.start(), gaveUp]);
+      // A folder is a filter on the files' paths: `suites/pagination/` keeps that folder's files only.
+      const filters = options.folders?.map((folder) => `${folder}/`);
+      if (!options.signal.aborted) await Promise.race([vitest.start(filters), gaveUp]);
     } finally {
       options.signal.removeEventListener('abort', cancel);
       await Promise.race([vitest.close(), gaveUp]);

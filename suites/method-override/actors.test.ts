@@ -47,6 +47,23 @@ check(
 
 check(
   {
+    id: 'method-override.post-delete-deletes-actor',
+    title: 'POST with method=DELETE deletes an actor: the parameter overrides any method, not only GET',
+    spec: SPEC,
+    features: ['method-override', 'actors'],
+    tags: ['destructive'],
+  },
+  async () => {
+    const doomed = await fixtures.createActor('override-post-delete');
+    const response = await api.request({ method: 'POST', path: `/v2/acts/${doomed.id}`, query: { method: 'DELETE' } });
+    expectThat(response.status === 204 && response.text === '', 'HTTP 204 with no body', `HTTP ${response.status} ${excerpt(response.text)}`, response);
+    fixtures.registry.forgetActor(doomed.id);
+    expectError(await api.request({ path: `/v2/acts/${doomed.id}` }), 404);
+  },
+);
+
+check(
+  {
     id: 'method-override.disallowed-method-405',
     title: 'a method an endpoint does not serve, sent directly or through method=, answers 405 method-not-allowed',
     spec: 'spec/00-overview.apib#errors',

@@ -179,6 +179,30 @@ export function registerListChecks<T extends { id: string }>(list: ListUnderTest
     },
   );
 
+  if (contents.exclusive) {
+    check(
+      {
+        id: id('desc-pages-reverse'),
+        title: `${list.name} pages walked with desc=1 concatenate to the exact reverse of the ascending walk: desc orders the list before it is cut into pages`,
+        spec: PAGINATION,
+        features: ['pagination', list.feature],
+      },
+      async () => {
+        const walk = (desc: number) =>
+          walkPages<T>(
+            (offset, limit) => list.fetch({ offset, limit, desc }),
+            2,
+            async () => {},
+          );
+        const asc = (await walk(0)).items.map((item) => item.id);
+        const desc = await walk(1);
+        const expected = [...asc].reverse();
+        const ids = desc.items.map((item) => item.id);
+        expectThat(JSON.stringify(ids) === JSON.stringify(expected), `desc=1 pages to list ${expected.join(',')}`, ids.join(','), desc.responses.at(-1));
+      },
+    );
+  }
+
   const add = contents.add;
   if (!add || !contents.exclusive) return;
   check(

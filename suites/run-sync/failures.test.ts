@@ -26,6 +26,26 @@ check(
 
 check(
   {
+    id: 'run-sync.timed-out-run-400',
+    title: 'a run-sync run that times out (its own timeout, within the cap) does not succeed either: 400 run-failed',
+    spec: SPEC,
+    features: ['runs.sync'],
+  },
+  async ({ inconclusive }) => {
+    const { id } = await actor();
+    // Sleeps far past its 1 s timeout: the run ends TIMED-OUT long before the cap.
+    const request = {
+      method: 'POST',
+      path: `/v2/acts/${id}/run-sync`,
+      query: { memory: 128, timeout: 1 },
+      body: { sleepMillis: 60_000, writeOutput: false },
+    } as const;
+    expectError(await runSyncWithinCap(target, id, request, inconclusive), 400, 'run-failed');
+  },
+);
+
+check(
+  {
     id: 'run-sync.timeout-408',
     title: 'a run-sync run that outlasts the cap answers 408 run-timeout-exceeded when the cap ends',
     spec: SPEC,

@@ -12,6 +12,8 @@ const target = useTarget();
 const { api, config, fixtures } = target;
 const actor = builtActor(target, 'wait-run');
 const cap = config.maxWaitSecs;
+/** How far the clocks of the servers behind one API may disagree, in ms. */
+const CLOCK_SKEW_MS = 250;
 /** Input of a run that outlives every wait of this file. */
 const longRun = { sleepMillis: outlivingSleepMs(cap, cap), writeOutput: false };
 
@@ -54,7 +56,7 @@ check(
 check(
   {
     id: 'wait-for-finish.run-terminal-when-job-ends-first',
-    title: 'a run that ends before the wait does is answered as soon as it ends, with its terminal status',
+    title: 'a run that ends before the wait does is answered as soon as it ends, with its terminal status, never with a status read before its end',
     spec: SPEC,
     features: ['wait-for-finish', 'runs'],
     tags: ['timing'],
@@ -68,6 +70,18 @@ check(
         `${run.status} after ${Math.round(response.durationMs)} ms`,
         response,
       );
+      // A held answer must say how the run stands when it is sent: a run that had ended before then (by the server's
+      // own clock: its finishedAt against the answer's Date, which is at most a second early) makes it a stale read.
+      const ended = await getRun(run.id, cap);
+      const sentNoEarlierThan = Date.parse(response.headers.date ?? '');
+      if (isTerminalStatus(ended.run.status) && Number.isFinite(sentNoEarlierThan)) {
+        expectThat(
+          Date.parse(String(ended.run.finishedAt)) >= sentNoEarlierThan - CLOCK_SKEW_MS,
+          `a ${run.status} answer only while the run had not ended`,
+          `${run.status} in an answer sent at ${response.headers.date} or later, though the run ended at ${String(ended.run.finishedAt)}`,
+          response,
+        );
+      }
       inconclusive(`the quick run did not end within the ${cap} s cap, so this target cannot show the rule`);
     }
     expectThat(run.status === 'SUCCEEDED', 'status SUCCEEDED', run.status, response);

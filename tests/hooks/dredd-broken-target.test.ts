@@ -110,8 +110,8 @@ const cases: Case[] = [
   },
 ];
 
-// A wait cap of 3 s, not less: run-sync's 201 example must finish its run within the cap on a loaded machine.
-const MAX_WAIT_SECS = 3;
+// A wait cap of 5 s: run-sync's 201 example must finish its run within the cap on a loaded machine.
+const MAX_WAIT_SECS = 5;
 
 let target: EmulatorTarget;
 
@@ -145,7 +145,8 @@ describe('Dredd with the hooks against a target that differs only in ways the co
       },
     });
     try {
-      const result = await runDredd({ baseUrl: proxy.url, env: freshRun(target, proxy.url).env });
+      // The Actors file has every kind of answer the others have (objects, lists, a 204, a log that is not JSON).
+      const result = await runDredd({ baseUrl: proxy.url, env: freshRun(target, proxy.url).env, specPaths: [ACTORS_SPEC] });
       expect(proxy.hits).toEqual([result.specTransactions?.length]);
       expect(result.transactions.filter((t) => t.status !== 'pass').map((t) => `${t.name}: ${t.message}`)).toEqual([]);
       expect(result.outcome).toBe('passed');
@@ -165,7 +166,7 @@ describe('Dredd with the hooks against a target that breaks the contract', () =>
     try {
       const run = freshRun(target, proxy.url);
       config = run.config;
-      // Every case breaks an Actors response: the Actors file alone is enough to show it, in a third of the time.
+      // Every case breaks an Actors response: the Actors file alone shows it, in a third of the time.
       result = await runDredd({ baseUrl: proxy.url, env: run.env, specPaths: [ACTORS_SPEC] });
       hits = proxy.hits;
     } finally {

@@ -8,11 +8,11 @@ import { specTransactionNames } from './support/spec-transactions.ts';
 /** The documented request/response pairs, read from the spec (one Dredd transaction each). */
 const TRANSACTIONS = transactionNames(readSpecContract()).length;
 
-// Dredd replays the whole spec against the emulator (wait cap 3 s, and CONFORMANCE_MAX_WAIT_SECS=3 to match) with the
-// conformance hooks: every transaction must run and pass, nothing the run created may remain, and the token must
-// never appear in anything Dredd prints.
+// Dredd replays the whole spec against the emulator with the conformance hooks: every transaction must run and pass,
+// nothing the run created may remain, and the token must never appear in anything Dredd prints. The wait cap (and
+// CONFORMANCE_MAX_WAIT_SECS to match) is 5 s: room for a run to end on a loaded machine before run-sync's cap.
 
-const MAX_WAIT_SECS = 3;
+const MAX_WAIT_SECS = 5;
 
 let target: EmulatorTarget;
 let actorsBefore: string[];
@@ -94,6 +94,10 @@ describe('Dredd with the hooks, in another order than the document’s', () => {
 });
 
 describe('the plain Dredd command line with these hooks, at debug log level', () => {
+  // The redaction does not depend on what is replayed: the smallest file that requests with the token shows it.
+  const USERS_SPEC = SPEC_FILES.find((file) => file.endsWith('09-users.apib'))!;
+  const usersTransactions = transactionNames(readSpecContract([USERS_SPEC])).length;
+
   it('never prints the token either (the hooks redact Dredd’s own output)', async () => {
     const run = freshRun(target);
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
@@ -101,7 +105,7 @@ describe('the plain Dredd command line with these hooks, at debug log level', ()
         process.execPath,
         [
           'node_modules/dredd/bin/dredd',
-          ...SPEC_FILES,
+          USERS_SPEC,
           target.url,
           '--require',
           'tsx/cjs',
@@ -122,11 +126,11 @@ describe('the plain Dredd command line with these hooks, at debug log level', ()
     });
     // On failure, show Dredd's report of what failed.
     expect(output, output.slice(output.indexOf('Displaying failed tests'))).toContain(
-      `${TRANSACTIONS} passing, 0 failing, 0 errors, 0 skipped, ${TRANSACTIONS} total`,
+      `${usersTransactions} passing, 0 failing, 0 errors, 0 skipped, ${usersTransactions} total`,
     );
     expect(code).toBe(0);
     // Debug logging prints every request URL; the token in it must be masked.
-    expect(output).toMatch(/Performing HTTP request to the server under test: GET http:\/\/127\.0\.0\.1:\d+\/v2\/acts\?token=\*\*\*/);
+    expect(output).toMatch(/Performing HTTP request to the server under test: GET http:\/\/127\.0\.0\.1:\d+\/v2\/users\/\S*token=\*\*\*/);
     expect(output).not.toContain(SECRET_TOKEN);
     expect(await leftoversOf(target.api, run.config)).toEqual([]);
   }, 240_000);

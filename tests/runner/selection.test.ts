@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSpecContract, SPEC_FILES, transactionNames } from '../../common/spec-contract.ts';
-import { dreddSelection, unknownSelectionEntries } from '../../runner/selection.ts';
+import { dreddSelection, suiteFolders, unknownSelectionEntries } from '../../runner/selection.ts';
 import { sampleResults } from './sample-results.ts';
 
 const contract = readSpecContract();
@@ -15,17 +15,21 @@ describe('what of the spec a selection makes Dredd replay', () => {
       expect(dreddSelection({ select, readOnly: false }, contract), select.join(',')).toEqual({
         files: SPEC_FILES.filter((file) => !file.endsWith('00-overview.apib')),
         transactions: all,
+        selected: all,
         reason: '',
       });
     }
   });
 
-  it('the whole file of each selected transaction or file tag, and says why the rest is left out', () => {
+  it('the file of each selected transaction or file tag, of which the selected transactions run, and says why the rest does not', () => {
     const plan = dreddSelection({ select: ['pagination', GET_ACTOR, 'tag:spec/04-datasets.apib'], readOnly: false }, contract);
     expect(plan.files).toEqual([specFile('01-actors.apib'), specFile('04-datasets.apib')]);
     expect(plan.transactions).toContain(GET_DATASET);
     expect(plan.transactions).toContain('Apify API > Actors > Actor collection > Create actor');
     expect(plan.transactions.some((name) => name.startsWith('Apify API > Key-value stores'))).toBe(false);
+    // Of the Actors file, only the named transaction runs; all of the Datasets file does.
+    expect(plan.selected.filter((name) => name.startsWith('Apify API > Actors'))).toEqual([GET_ACTOR]);
+    expect(plan.selected.filter((name) => name.startsWith('Apify API > Datasets'))).toEqual(all.filter((name) => name.startsWith('Apify API > Datasets')));
     expect(plan.reason).toBe(`not selected by CONFORMANCE_SELECT=pagination,${GET_ACTOR},tag:spec/04-datasets.apib`);
   });
 
@@ -33,6 +37,7 @@ describe('what of the spec a selection makes Dredd replay', () => {
     expect(dreddSelection({ select: ['pagination', 'tag:slow'], readOnly: false }, contract)).toEqual({
       files: [],
       transactions: [],
+      selected: [],
       reason: 'not selected by CONFORMANCE_SELECT=pagination,tag:slow',
     });
   });
@@ -41,6 +46,19 @@ describe('what of the spec a selection makes Dredd replay', () => {
     const plan = dreddSelection({ select: [], readOnly: true }, contract);
     expect(plan.files).toEqual([]);
     expect(plan.reason).toMatch(/read-only/);
+  });
+});
+
+describe('which suite folders a selection loads', () => {
+  it('all of them for no selection, or a tag that could be on any suite check', () => {
+    expect(suiteFolders([], contract)).toBeUndefined();
+    expect(suiteFolders(['pagination', 'tag:slow'], contract)).toBeUndefined();
+  });
+
+  it("the folder of each family and of each check id's family; none for Dredd's own entries or a family with no folder", () => {
+    expect(suiteFolders(['pagination', 'errors.unknown-ids-404', 'errors'], contract)).toEqual(['suites/pagination', 'suites/errors']);
+    expect(suiteFolders(['transactions', 'tag:dredd', 'tag:spec/04-datasets.apib', GET_ACTOR], contract)).toEqual([]);
+    expect(suiteFolders(['paginaton'], contract)).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkMeta, isSelected } from '../../common/check.ts';
+import { checkMeta } from '../../common/check.ts';
+import { isSelected } from '../../common/selection.ts';
 import { resolves, slugOf } from './support/spec-anchors.ts';
 
 // The registration contract the runner relies on (common/check.ts); registry.test.ts reads every check.

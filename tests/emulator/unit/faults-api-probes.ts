@@ -3,7 +3,7 @@
 import type { TestEmulator } from '../helpers/emulator.ts';
 import { buildActor, createActor, createSourceActor, sourceFilesVersion } from '../helpers/fixtures.ts';
 import type { ApiClient, ApiResponse } from '../helpers/http.ts';
-import { type ProbeTable, rawExchange } from './faults-support.ts';
+import { type ProbeTable, rawExchange, UNTIL_ENDED_SECS } from './faults-support.ts';
 
 type Json = Record<string, unknown>;
 
@@ -48,6 +48,14 @@ export const API_PROBES = {
     },
     correct: { desc: true, names: ['c', 'b', 'a'] },
     faulty: { desc: true, names: ['a', 'b', 'c'] },
+  },
+  'pagination-desc-per-page': {
+    async observe(emu) {
+      await threeActors(emu.api);
+      return [...names(await myActors(emu, { desc: 1, limit: 2 })), ...names(await myActors(emu, { desc: 1, offset: 2, limit: 2 }))];
+    },
+    correct: ['c', 'b', 'a'],
+    faulty: ['b', 'a', 'c'],
   },
   'pagination-limit-not-clamped': {
     settings: { maxPageSize: 2 },
@@ -102,6 +110,15 @@ export const API_PROBES = {
     },
     correct: 204,
     faulty: 200,
+  },
+  'method-override-get-only': {
+    async observe(emu) {
+      const actor = await createActor(emu.api, { name: 'to-delete' });
+      const overridden = await emu.api.post(`/v2/acts/${actor.id}`, undefined, { method: 'DELETE' });
+      return { status: overridden.status, after: (await emu.api.get(`/v2/acts/${actor.id}`)).status };
+    },
+    correct: { status: 204, after: 404 },
+    faulty: { status: 405, after: 200 },
   },
   'method-not-allowed-as-404': {
     async observe(emu) {
@@ -318,7 +335,7 @@ export const API_PROBES = {
     async observe(emu) {
       const actor = await createSourceActor(emu.api, 'trivial');
       // Built through Build actor's own waitForFinish: the Get build route is the one the fault bends.
-      const build = dataOf(await emu.api.post(`/v2/acts/${actor.id}/builds`, undefined, { version: '0.0', waitForFinish: 3 }));
+      const build = dataOf(await emu.api.post(`/v2/acts/${actor.id}/builds`, undefined, { version: '0.0', waitForFinish: UNTIL_ENDED_SECS }));
       return { built: build.status, read: dataOf(await emu.api.get(`/v2/actor-builds/${String(build.id)}`)).status };
     },
     correct: { built: 'SUCCEEDED', read: 'SUCCEEDED' },

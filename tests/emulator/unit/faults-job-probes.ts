@@ -17,7 +17,7 @@ import {
 } from '../helpers/fixtures.ts';
 import type { ApiResponse } from '../helpers/http.ts';
 import type { Build, JobStatus, Run } from '../helpers/types.ts';
-import type { ProbeTable } from './faults-support.ts';
+import { type ProbeTable, UNTIL_ENDED_SECS } from './faults-support.ts';
 
 type Json = Record<string, unknown>;
 
@@ -63,7 +63,18 @@ export const JOB_PROBES = {
   'wait-for-finish-ignored': {
     async observe(emu) {
       const { run } = await sleepingRun(emu, 500);
-      return isTerminal((await heldGet(emu, run.id, 3)).status);
+      return isTerminal((await heldGet(emu, run.id, UNTIL_ENDED_SECS)).status);
+    },
+    correct: true,
+    faulty: false,
+  },
+  'wait-for-finish-stale-snapshot': {
+    // A wait far longer than the run, so the correct answer (when the run ends) and the stale one (when the wait does,
+    // with the status read before it) differ on a loaded machine too.
+    settings: { maxWaitSecs: 8 },
+    async observe(emu) {
+      const { run } = await sleepingRun(emu, 300);
+      return isTerminal((await heldGet(emu, run.id, 8)).status);
     },
     correct: true,
     faulty: false,
@@ -98,17 +109,18 @@ export const JOB_PROBES = {
   'wait-for-finish-build-ignored': {
     async observe(emu) {
       const build = await slowBuild(emu);
-      return isTerminal(dataOf<Build>(await emu.api.get(`/v2/actor-builds/${build.id}`, { waitForFinish: 3 })).status);
+      return isTerminal(dataOf<Build>(await emu.api.get(`/v2/actor-builds/${build.id}`, { waitForFinish: UNTIL_ENDED_SECS })).status);
     },
     correct: true,
     faulty: false,
   },
 
   'wait-for-finish-default-is-cap': {
-    settings: { maxWaitSecs: 1 },
+    // A cap long enough that an answer given at once cannot be mistaken for a held one on a loaded machine.
+    settings: { maxWaitSecs: 5 },
     async observe(emu) {
       const { run } = await sleepingRun(emu, 30_000);
-      return (await emu.api.get(`/v2/actor-runs/${run.id}`)).elapsedMs >= 900;
+      return (await emu.api.get(`/v2/actor-runs/${run.id}`)).elapsedMs >= 4500;
     },
     correct: false,
     faulty: true,
@@ -138,6 +150,26 @@ export const JOB_PROBES = {
     },
     correct: 'SUCCEEDED',
     faulty: 'ABORTED',
+  },
+  'abort-graceful-never-stops': {
+    async observe(emu) {
+      const { run } = await sleepingRun(emu, 30_000);
+      await pollJob<Run>(emu, 'run', run.id, (current) => current.status === 'RUNNING');
+      await emu.api.post(`/v2/actor-runs/${run.id}/abort`, undefined, { gracefully: 1 });
+      return (await heldGet(emu, run.id, 5)).status;
+    },
+    correct: 'ABORTED',
+    faulty: 'ABORTING',
+  },
+  'abort-finished-run-sets-message': {
+    async observe(emu) {
+      const { run } = await sleepingRun(emu, 0);
+      const ended = await waitForJob<Run>(emu, 'run', run.id);
+      const answer = dataOf<Run>(await emu.api.post(`/v2/actor-runs/${run.id}/abort`));
+      return { status: answer.status, messageKept: answer.statusMessage === ended.statusMessage };
+    },
+    correct: { status: 'SUCCEEDED', messageKept: true },
+    faulty: { status: 'SUCCEEDED', messageKept: false },
   },
   'abort-does-not-stop-code': {
     async observe(emu) {
@@ -241,6 +273,13 @@ export const JOB_PROBES = {
   'run-sync-failed-as-201': {
     async observe(emu) {
       return (await runSync(emu, { exitCode: 1 })).status;
+    },
+    correct: 400,
+    faulty: 201,
+  },
+  'run-sync-timed-out-as-201': {
+    async observe(emu) {
+      return (await runSync(emu, { sleepMs: 20_000 }, { timeout: 1 })).status;
     },
     correct: 400,
     faulty: 201,

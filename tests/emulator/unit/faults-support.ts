@@ -23,7 +23,11 @@ export interface Probe {
 /** A probe for every fault of the catalogue. */
 export type ProbeTable = Record<FaultId, Probe>;
 
-const MAX_WAIT_SECS = 3;
+// Far above what a job takes even on a loaded machine, so a wait meant to see a job end never turns into a cap; the
+// probes about the cap set a short one of their own.
+const MAX_WAIT_SECS = 30;
+/** The waitForFinish of a probe that must see its job end: it answers as soon as the job has ended. */
+export const UNTIL_ENDED_SECS = 25;
 
 /** An emulator on a free port with the given faults, every option explicit so no EMULATOR_* variable leaks in. */
 export async function startWithFaults(faults: FaultId[], settings: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
