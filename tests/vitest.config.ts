@@ -6,9 +6,10 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['tests/**/*.test.ts'],
-    // Most files spend their time waiting on emulators, Dredd and gate processes, not on the CPU: three at a time keep two
-    // cores busy (Vitest's default, one fewer than the cores, would run them one by one on 2 cores).
-    maxWorkers: 3,
+    // Most files spend part of their time waiting on emulators, Dredd and gate processes: two at a time keep two cores
+    // busy (Vitest's default, one fewer than the cores, runs them one by one there; three overloaded the machine until
+    // runs started too slowly for the tests' wait caps).
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

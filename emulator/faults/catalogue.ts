@@ -116,6 +116,9 @@ export const FAULTS = [
     'pagination.runs-offset-and-desc-echo',
     'pagination.webhooks-offset-and-desc-echo',
   ]),
+  fault('actors-list-own-only', 'pagination', ACTORS, "without my the list still holds only the user's own actors, not the public ones they used", [
+    'pagination.without-my-lists-used-actors',
+  ]),
   fault('actors-my-ignored', 'pagination', ACTORS, "my=1 is ignored and the list also shows other users' actors", ['pagination.my-keeps-only-own']),
   fault('builds-list-newest-first', 'pagination', 'Build collection > Get list of builds', 'builds are listed newest first unless desc=1 is given', [
     'pagination.builds-ordered-and-desc-reverses',
@@ -149,6 +152,12 @@ export const FAULTS = [
   fault('rate-limit-off', 'rate-limit', GET_ACTOR, 'no request is ever rate limited', ['rate-limit.backoff-succeeds', 'rate-limit.burst-gets-429']),
   // Errors no check may resend away (emulator/app.ts)
   fault('sporadic-503', 'errors', GET_ACTOR, `every ${SPORADIC_503_EVERY}th request fails with 503, which a check must report, not resend`),
+  fault('rate-limit-far-below', 'rate-limit', GET_ACTOR, 'a quarter of the documented rate limit is enforced (and announced)', [
+    'rate-limit.half-rate-never-limited',
+  ]),
+  fault('rate-limit-header-mismatch', 'rate-limit', GET_ACTOR, 'X-RateLimit-Limit announces twice the limit that is enforced', [
+    'rate-limit.half-rate-never-limited',
+  ]),
   fault('rate-limit-wrong-type', 'rate-limit', GET_ACTOR, '429 answers carry the error type too-many-requests instead of rate-limit-exceeded', [
     'rate-limit.burst-gets-429',
   ]),

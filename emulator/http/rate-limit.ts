@@ -74,8 +74,11 @@ export function registerRateLimit(app: FastifyInstance, options: EmulatorOptions
     if (limitClass === 'none') return done();
     const limit = limitClass === 'high' ? options.rateLimitHigh : options.rateLimitDefault;
     if (limit === 0) return done();
-    reply.header('x-ratelimit-limit', String(limit));
-    if (!limiter.take(`${endpointKey(request)} ${callerKey(request)}`, limit)) return done(rateLimitExceeded(limit, type));
+    // Fault rate-limit-far-below: a quarter of the documented limit is enforced; rate-limit-header-mismatch: twice it is
+    // announced.
+    const enforced = faults.has('rate-limit-far-below') ? Math.max(1, Math.floor(limit / 4)) : limit;
+    reply.header('x-ratelimit-limit', String(faults.has('rate-limit-header-mismatch') ? limit * 2 : enforced));
+    if (!limiter.take(`${endpointKey(request)} ${callerKey(request)}`, enforced)) return done(rateLimitExceeded(enforced, type));
     done();
   });
 }

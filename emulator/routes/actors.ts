@@ -60,7 +60,8 @@ export async function actorRoutes(app: FastifyInstance, { context }: RoutePlugin
 
   app.get<{ Querystring: PaginationQuery & { my?: boolean } }>('', { schema: listSchema }, async (request) => {
     const caller = callerOf(request);
-    const onlyOwn = request.query.my === true;
+    // Fault actors-list-own-only: `my` is taken as always on, so actors the user only used are never listed.
+    const onlyOwn = request.query.my === true || context.faults.has('actors-list-own-only');
     // Fault actors-my-ignored: the list is built from every user's actors and `my` is never looked at.
     const actors = context.faults.has('actors-my-ignored')
       ? state.actorList

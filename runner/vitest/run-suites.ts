@@ -40,7 +40,9 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuitesRunRes
     const ownListeners = signalListeners();
     const vitest = await createVitest(
       'test',
-      { config: SUITES_CONFIG, root: PROJECT_ROOT, run: true, watch: false, reporters: [reporter] },
+      // A worker thread per selected folder at most: a thread costs a second of CPU to start, and a narrow selection
+      // (the self-test judges each fault by a few checks) keeps its files busy only briefly.
+      { config: SUITES_CONFIG, root: PROJECT_ROOT, run: true, watch: false, reporters: [reporter], ...threadsFor(options.folders) },
       { plugins: [recorderPlugin(options.exchangeDir)] },
     );
     // Vitest's logger exits the process on SIGINT/SIGTERM; the runner handles both itself, since it must cancel the
@@ -66,6 +68,11 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuitesRunRes
   brokenReasons.push(...reporter.brokenReasons);
   if (reporter.results.length === 0 && brokenReasons.length === 0) brokenReasons.push('the suites ran no check');
   return { results: reporter.results, brokenReasons, durationMs: Math.round(performance.now() - started) };
+}
+
+/** The suites' config runs three threads; a selection of fewer folders gets one per folder. */
+function threadsFor(folders: string[] | undefined): { maxWorkers?: number } {
+  return folders === undefined || folders.length >= 3 ? {} : { maxWorkers: folders.length };
 }
 
 /** How long an interrupted Vitest may take to stop its workers before the runner goes on to clean up without it. */

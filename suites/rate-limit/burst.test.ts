@@ -1,10 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { check } from '../../common/check.ts';
 import type { ApiResponse } from '../../common/http.ts';
 import { expectBody, expectError, expectThat } from '../support/expect.ts';
 import { shared, useTarget } from '../support/target.ts';
 
-// "Rate limits": over the default limit of an endpoint, 429 rate-limit-exceeded; a client that backs off exponentially
-// (a random DELAY..2*DELAY, DELAY from 500 ms, doubling) then gets through.
+// "Rate limits": under the default limit of an endpoint nothing is refused; over it, 429 rate-limit-exceeded; a client
+// that backs off exponentially (a random DELAY..2*DELAY, DELAY from 500 ms, doubling) then gets through.
 const SPEC = 'spec/00-overview.apib#rate-limits';
 const target = useTarget();
 const { config } = target;
@@ -110,5 +111,52 @@ check(
       const onSchedule = waits.every((ms, i) => ms >= 500 * 2 ** i && ms <= 1000 * 2 ** i);
       expectThat(onSchedule, 'waits of DELAY..2*DELAY, DELAY from 500 ms doubling (the client under test)', `${waits.join(', ')} ms`, client);
     }
+  },
+);
+
+/** How long the steady traffic lasts, in seconds: long enough that a limiter of a fraction of the rate shows. */
+const STEADY_SECS = 3;
+/** Refusals below one in this many requests are occasional, not a limit. */
+const OCCASIONAL_SHARE = 4;
+
+check(
+  {
+    id: 'rate-limit.half-rate-never-limited',
+    title:
+      'steady traffic at half the default rate limit, as one user on one endpoint, is served (at most an occasional 429), and an X-RateLimit-Limit it carries names that limit',
+    spec: SPEC,
+    features: ['rate-limit'],
+    tags: ['rate-limit'],
+  },
+  async () => {
+    // Another endpoint than the bursts', whose limit they may have spent.
+    const path = `/v2/acts/${(await actor()).id}/versions`;
+    const rps = config.rateLimitRps / 2;
+    const count = Math.ceil(rps * STEADY_SECS);
+    const started = performance.now();
+    // Each request leaves on its own schedule, whether or not the earlier ones were answered.
+    const responses = await Promise.all(
+      Array.from({ length: count }, async (_, i) => {
+        await sleep(Math.max(0, started + (i * 1000) / rps - performance.now()));
+        return api.request({ path, retry: false });
+      }),
+    );
+    // A server may refuse now and then for reasons of its own (a client must always be ready to back off), but a limiter
+    // of half the documented rate or less refuses at least half of this traffic.
+    const refused = responses.filter((response) => response.status === 429);
+    expectThat(
+      refused.length * OCCASIONAL_SHARE < count,
+      `at most an occasional 429 (under 1 in ${OCCASIONAL_SHARE}) for ${count} requests sent ${Math.round(1000 / rps)} ms apart (${rps}/s, half of ${config.rateLimitRps}/s) for ${STEADY_SECS} s`,
+      `${refused.length} answered 429`,
+      refused[0] ?? responses[0],
+    );
+    for (const response of responses.filter((r) => r.status !== 429)) expectBody(response, 200, 'version-list-response');
+    const announced = [...new Set(responses.flatMap((response) => response.headers['x-ratelimit-limit'] ?? []))];
+    expectThat(
+      announced.every((limit) => Number(limit) === config.rateLimitRps),
+      `X-RateLimit-Limit ${config.rateLimitRps} (CONFORMANCE_RATE_LIMIT_RPS) wherever it is sent`,
+      announced.join(', '),
+      responses[0],
+    );
   },
 );

@@ -40,6 +40,17 @@ export const API_PROBES = {
     correct: { offset: 1, names: ['b'] },
     faulty: { offset: 1, names: ['a'] },
   },
+  'actors-list-own-only': {
+    async observe(emu) {
+      const used = await createActor(emu.api2, { name: 'public-used', isPublic: true, versions: [sourceFilesVersion('trivial')] });
+      await emu.api2.post(`/v2/acts/${String(used.id)}/builds`, undefined, { version: '0.0', waitForFinish: UNTIL_ENDED_SECS });
+      await emu.api.post(`/v2/acts/${String(used.id)}/runs`);
+      const listed = async (query: Record<string, number>) => ((dataOf(await emu.api.get('/v2/acts', query)).items ?? []) as Json[]).some((actor) => actor.id === used.id);
+      return { withoutMy: await listed({}), withMy: await listed({ my: 1 }) };
+    },
+    correct: { withoutMy: true, withMy: false },
+    faulty: { withoutMy: false, withMy: false },
+  },
   'pagination-desc-ignored': {
     async observe(emu) {
       await threeActors(emu.api);
@@ -138,6 +149,23 @@ export const API_PROBES = {
     },
     correct: true,
     faulty: false,
+  },
+  'rate-limit-far-below': {
+    settings: { rateLimitDefault: 8 },
+    async observe(emu) {
+      const statuses = await Promise.all(Array.from({ length: 4 }, async () => (await emu.api.get('/v2/acts')).status));
+      return statuses.includes(429);
+    },
+    correct: false,
+    faulty: true,
+  },
+  'rate-limit-header-mismatch': {
+    settings: { rateLimitDefault: 8 },
+    async observe(emu) {
+      return (await emu.api.get('/v2/acts')).headers['x-ratelimit-limit'];
+    },
+    correct: '8',
+    faulty: '16',
   },
   'rate-limit-wrong-type': {
     settings: { rateLimitDefault: 3 },
