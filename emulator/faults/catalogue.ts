@@ -284,13 +284,21 @@ export const FAULTS = [
   fault('bearer-not-accepted', 'auth', GET_ACTOR, 'the Authorization: Bearer header is ignored; only ?token= works', ['auth.query-and-bearer']),
   // Errors and bad input (emulator/errors.ts, emulator/http/error-handler.ts, emulator/http/body-parsing.ts)
   fault('not-found-wrong-type', 'errors', GET_ACTOR, 'unknown ids answer 404 with the error type not-found instead of record-not-found', [
-    'errors.unknown-ids-404',
+    'errors.abort-unknown-run-404',
+    'errors.unknown-actor-404',
+    'errors.unknown-build-404',
+    'errors.unknown-run-404',
+    'errors.unknown-version-404',
   ]),
   fault('errors-not-json', 'errors', GET_ACTOR, 'error answers are plain text instead of the JSON error envelope', [
     'errors.incomplete-version-400',
     'errors.malformed-json-400',
     'errors.non-object-body-400',
-    'errors.unknown-ids-404',
+    'errors.abort-unknown-run-404',
+    'errors.unknown-actor-404',
+    'errors.unknown-build-404',
+    'errors.unknown-run-404',
+    'errors.unknown-version-404',
     'errors.unknown-path-404',
   ]),
   fault('malformed-json-accepted', 'errors', 'Actor object > Update actor', 'a malformed JSON body is read as an empty object', ['errors.malformed-json-400']),

@@ -11,16 +11,26 @@ const { api, fixtures } = target;
 const DESCRIPTION = 'untouched by bad requests';
 const actor = shared(() => fixtures.createActor('errors', { fields: { description: DESCRIPTION } }));
 
-check(
-  { id: 'errors.unknown-ids-404', title: 'an unknown actor, version, run or build answers 404 record-not-found', spec: SPEC, features: ['errors'] },
-  async () => {
-    const { id } = await actor();
-    for (const path of [`/v2/acts/${UNKNOWN_ID}`, `/v2/acts/${id}/versions/9.9`, `/v2/acts/${id}/runs/${UNKNOWN_ID}`, `/v2/acts/${id}/builds/${UNKNOWN_ID}`]) {
-      expectError(await api.request({ path }), 404, 'record-not-found');
-    }
-    expectError(await api.request({ method: 'POST', path: `/v2/acts/${id}/runs/${UNKNOWN_ID}/abort` }), 404, 'record-not-found');
+/** One rule per lookup: a target may get one right and another wrong, and a profile may list exactly the one it gets wrong. */
+const UNKNOWN_LOOKUPS: Array<{ id: string; what: string; method?: 'POST'; path: (actorId: string) => string }> = [
+  { id: 'errors.unknown-actor-404', what: 'Get actor of an unknown actor id', path: () => `/v2/acts/${UNKNOWN_ID}` },
+  { id: 'errors.unknown-version-404', what: 'Get version of an unknown version number', path: (actorId) => `/v2/acts/${actorId}/versions/9.9` },
+  { id: 'errors.unknown-run-404', what: 'Get run of an unknown run id', path: (actorId) => `/v2/acts/${actorId}/runs/${UNKNOWN_ID}` },
+  { id: 'errors.unknown-build-404', what: 'Get build of an unknown build id', path: (actorId) => `/v2/acts/${actorId}/builds/${UNKNOWN_ID}` },
+  {
+    id: 'errors.abort-unknown-run-404',
+    what: 'Abort run of an unknown run id',
+    method: 'POST',
+    path: (actorId) => `/v2/acts/${actorId}/runs/${UNKNOWN_ID}/abort`,
   },
-);
+];
+
+for (const lookup of UNKNOWN_LOOKUPS) {
+  check({ id: lookup.id, title: `${lookup.what} answers 404 record-not-found`, spec: SPEC, features: ['errors'] }, async () => {
+    const { id } = await actor();
+    expectError(await api.request({ method: lookup.method ?? 'GET', path: lookup.path(id) }), 404, 'record-not-found');
+  });
+}
 
 check(
   {

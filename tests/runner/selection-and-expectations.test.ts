@@ -61,14 +61,14 @@ describe('selection', () => {
 describe('expectations of a profile', () => {
   it('a listed check that fails is an expected failure with its reason, and does not fail the run', async () => {
     const reportsDir = path.join(workDir, 'known');
-    const file = await profileFile('known', [{ id: 'errors.unknown-ids-404', reason: 'this target names the type not-found', match: 'got "not-found"' }]);
+    const file = await profileFile('known', [{ id: 'errors.unknown-actor-404', reason: 'this target names the type not-found', match: 'got "not-found"' }]);
     // From the emulator's fault catalogue: unknown ids answer 404 with the wrong error type.
     const run = await runCli(
-      ['--select', 'errors.unknown-ids-404', '--profile', file, '--reports', reportsDir],
+      ['--select', 'errors.unknown-actor-404', '--profile', file, '--reports', reportsDir],
       controlledEnvironment({ EMULATOR_FAULTS: 'not-found-wrong-type' }),
     );
     const { summary, junit } = await readReports(reportsDir);
-    expect(summary.checks.find((c) => c.id === 'errors.unknown-ids-404')).toMatchObject({
+    expect(summary.checks.find((c) => c.id === 'errors.unknown-actor-404')).toMatchObject({
       status: 'expected-failure',
       message: expect.stringContaining('this target names the type not-found'),
     });
@@ -79,13 +79,13 @@ describe('expectations of a profile', () => {
 
   it('a listed check that fails another way than the profile says stays failed, and fails the run', async () => {
     const reportsDir = path.join(workDir, 'mismatch');
-    const file = await profileFile('mismatch', [{ id: 'errors.unknown-ids-404', reason: 'a different deviation', match: 'got HTTP 401' }]);
+    const file = await profileFile('mismatch', [{ id: 'errors.unknown-actor-404', reason: 'a different deviation', match: 'got HTTP 401' }]);
     const run = await runCli(
-      ['--select', 'errors.unknown-ids-404', '--profile', file, '--reports', reportsDir],
+      ['--select', 'errors.unknown-actor-404', '--profile', file, '--reports', reportsDir],
       controlledEnvironment({ EMULATOR_FAULTS: 'not-found-wrong-type' }),
     );
     const { summary } = await readReports(reportsDir);
-    expect(summary.checks.find((c) => c.id === 'errors.unknown-ids-404')).toMatchObject({
+    expect(summary.checks.find((c) => c.id === 'errors.unknown-actor-404')).toMatchObject({
       status: 'failed',
       message: expect.stringContaining('not in the listed way (/got HTTP 401/)'),
     });

@@ -56,7 +56,7 @@ describe('which suite folders a selection loads', () => {
   });
 
   it("the folder of each family and of each check id's family; none for Dredd's own entries or a family with no folder", () => {
-    expect(suiteFolders(['pagination', 'errors.unknown-ids-404', 'errors'], contract)).toEqual(['suites/pagination', 'suites/errors']);
+    expect(suiteFolders(['pagination', 'errors.unknown-actor-404', 'errors'], contract)).toEqual(['suites/pagination', 'suites/errors']);
     expect(suiteFolders(['transactions', 'tag:dredd', 'tag:spec/04-datasets.apib', GET_ACTOR], contract)).toEqual([]);
     expect(suiteFolders(['paginaton'], contract)).toEqual([]);
   });

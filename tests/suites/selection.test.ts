@@ -62,7 +62,7 @@ describe('CONFORMANCE_SELECT', () => {
       .filter(({ id, meta }) => meta?.family === 'errors' || id === 'auth.query-and-bearer' || meta?.tags.includes('rate-limit'))
       .map((check) => check.id);
     expect(ran.sort()).toEqual(expected.sort());
-    expect(ran).toContain('errors.unknown-ids-404');
+    expect(ran).toContain('errors.unknown-actor-404');
     expect(ran).toContain('rate-limit.burst-gets-429');
     expect(selected.checks.filter((check) => check.state === 'failed').map((check) => `${check.id}: ${check.message}`)).toEqual([]);
   });

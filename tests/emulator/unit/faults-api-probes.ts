@@ -45,7 +45,8 @@ export const API_PROBES = {
       const used = await createActor(emu.api2, { name: 'public-used', isPublic: true, versions: [sourceFilesVersion('trivial')] });
       await emu.api2.post(`/v2/acts/${String(used.id)}/builds`, undefined, { version: '0.0', waitForFinish: UNTIL_ENDED_SECS });
       await emu.api.post(`/v2/acts/${String(used.id)}/runs`);
-      const listed = async (query: Record<string, number>) => ((dataOf(await emu.api.get('/v2/acts', query)).items ?? []) as Json[]).some((actor) => actor.id === used.id);
+      const listed = async (query: Record<string, number>) =>
+        ((dataOf(await emu.api.get('/v2/acts', query)).items ?? []) as Json[]).some((actor) => actor.id === used.id);
       return { withoutMy: await listed({}), withMy: await listed({ my: 1 }) };
     },
     correct: { withoutMy: true, withMy: false },
