@@ -10,6 +10,8 @@ export default defineConfig({
     // busy (Vitest's default, one fewer than the cores, runs them one by one there; three overloaded the machine until
     // runs started too slowly for the tests' wait caps).
     maxWorkers: 2,
+    // The fault probes run concurrently within their file, each mostly waiting on two emulators of its own.
+    maxConcurrency: 10,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -257,8 +257,8 @@ export const FAULTS = [
     'run-sync-timed-out-as-201',
     'run-sync',
     RUN_SYNC_INPUT,
-    'a run-sync run that timed out answers 201 with whatever it left: only FAILED counts as not succeeding',
-    ['run-sync.timed-out-run-400'],
+    'a run-sync run that timed out or was aborted answers 201 with whatever it left: only FAILED counts as not succeeding',
+    ['run-sync.aborted-run-400', 'run-sync.timed-out-run-400'],
   ),
   fault(
     'run-sync-returns-run-object',

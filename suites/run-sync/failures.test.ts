@@ -1,5 +1,6 @@
 import { check } from '../../common/check.ts';
-import { expectError, expectThat } from '../support/expect.ts';
+import { expectBody, expectError, expectThat } from '../support/expect.ts';
+import { poll } from '../support/poll.ts';
 import { builtActor, useTarget } from '../support/target.ts';
 import { describeWindow, heldFor, outlivingSleepMs } from '../support/timing.ts';
 import { runSyncWithinCap } from './call.ts';
@@ -7,7 +8,7 @@ import { runSyncWithinCap } from './call.ts';
 // Run actor synchronously, when the run does not succeed (400 run-failed) or outlasts the server's cap (408).
 const SPEC = 'spec/01-actors.apib#run-actor-synchronously';
 const target = useTarget();
-const { api, config } = target;
+const { api, config, fixtures } = target;
 const actor = builtActor(target, 'run-sync-fail');
 
 check(
@@ -41,6 +42,44 @@ check(
       body: { sleepMillis: 60_000, writeOutput: false },
     } as const;
     expectError(await runSyncWithinCap(target, id, request, inconclusive), 400, 'run-failed');
+  },
+);
+
+check(
+  {
+    id: 'run-sync.aborted-run-400',
+    title: 'a run-sync run aborted while the call waits does not succeed either: 400 run-failed',
+    spec: SPEC,
+    features: ['runs.sync', 'abort'],
+  },
+  async ({ inconclusive }) => {
+    const { id } = await actor();
+    const request = { method: 'POST', path: `/v2/acts/${id}/run-sync`, query: { memory: 128 }, body: { sleepMillis: 60_000, writeOutput: false } } as const;
+    const newestRun = async () => {
+      const list = await api.request({ path: `/v2/acts/${id}/runs`, query: { desc: 1, limit: 1 } });
+      return expectBody<{ items: Array<{ id: string }> }>(list, 200, 'run-list-response').items[0]?.id;
+    };
+    const before = await newestRun();
+    const call = runSyncWithinCap(target, id, request, inconclusive);
+    // Awaited below; an answer that ends the check early must not count as an unhandled rejection meanwhile.
+    call.catch(() => undefined);
+    // The call's run is the actor's next one (a file's checks run one at a time): abort it as soon as it shows.
+    const runId = await poll(
+      async () => {
+        const newest = await newestRun();
+        return newest !== before ? newest : undefined;
+      },
+      100,
+      Date.now() + config.maxWaitSecs * 1000,
+    );
+    if (runId === undefined) {
+      await call;
+      return inconclusive(`the run-sync run did not show in the actor's list within the ${config.maxWaitSecs} s cap, so it could not be aborted in time`);
+    }
+    fixtures.registry.trackRun(id, runId);
+    const aborted = await api.request({ method: 'POST', path: `/v2/acts/${id}/runs/${runId}/abort` });
+    expectBody(aborted, 200, 'run-response');
+    expectError(await call, 400, 'run-failed');
   },
 );
 
