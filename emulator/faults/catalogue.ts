@@ -87,10 +87,12 @@ export const FAULTS = [
   fault('pagination-offset-ignored', 'pagination', RUNS, 'offset is echoed but no item is skipped', [
     'pagination.builds-pages-concatenate',
     'pagination.runs-pages-concatenate',
+    'pagination.webhooks-pages-concatenate',
   ]),
   fault('pagination-desc-per-page', 'pagination', RUNS, 'desc=1 reverses each page, cut from the ascending order, instead of the list', [
     'pagination.builds-desc-pages-reverse',
     'pagination.runs-desc-pages-reverse',
+    'pagination.webhooks-desc-pages-reverse',
   ]),
   fault('pagination-desc-ignored', 'pagination', RUNS, 'desc=1 is echoed but the order stays ascending', [
     'pagination.actors-ordered-and-desc-reverses',
@@ -98,6 +100,8 @@ export const FAULTS = [
     'pagination.builds-ordered-and-desc-reverses',
     'pagination.runs-desc-pages-reverse',
     'pagination.runs-ordered-and-desc-reverses',
+    'pagination.webhooks-desc-pages-reverse',
+    'pagination.webhooks-ordered-and-desc-reverses',
   ]),
   fault('pagination-limit-not-clamped', 'pagination', ACTORS, 'a limit above the maximum page size is echoed back unclamped', [
     'pagination.actors-limit-clamped',
@@ -109,6 +113,7 @@ export const FAULTS = [
     'pagination.actors-total-counts-all',
     'pagination.builds-total-counts-all',
     'pagination.runs-total-counts-all',
+    'pagination.webhooks-total-counts-all',
   ]),
   fault('pagination-desc-not-echoed', 'pagination', 'Webhook collection > Get list of webhooks', 'desc is always echoed as false', [
     'pagination.actors-offset-and-desc-echo',

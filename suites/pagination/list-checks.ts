@@ -18,8 +18,8 @@ export interface ListUnderTest<T extends { id: string }> {
   fetch(query: PageQuery): Promise<FetchedPage<T>>;
   /** Fetching pages creates nothing (the list exists without the file's set-up): the envelope checks are read-only. */
   readOnlyEnvelope?: boolean;
-  /** What the file put in the list; absent for a list the documented API gives no way to fill (webhooks). */
-  contents?: ListContents<T>;
+  /** What the file put in the list. */
+  contents: ListContents<T>;
 }
 
 export interface ListContents<T> {
@@ -108,7 +108,6 @@ export function registerListChecks<T extends { id: string }>(list: ListUnderTest
   );
 
   const contents = list.contents;
-  if (contents === undefined) return;
 
   check(
     {
