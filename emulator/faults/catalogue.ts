@@ -244,6 +244,10 @@ export const FAULTS = [
   fault('input-content-type-lost', 'lifecycle', RUN_ACTOR, 'the INPUT record is stored as text/plain whatever Content-Type was sent', [
     'lifecycle.input-stored-with-content-type',
   ]),
+  fault('run-memory-ignored', 'lifecycle', RUN_ACTOR, "Run actor ignores memory: the run gets the actor's default", ['lifecycle.memory-option-applied']),
+  fault('run-build-ignored', 'lifecycle', RUN_ACTOR, 'Run actor ignores build: the run uses the default build (latest) whatever tag or number was asked', [
+    'lifecycle.build-option-applied',
+  ]),
   fault('metamorph-new-run-id', 'lifecycle', METAMORPH, 'metamorph starts the target as a new run (new id, input under INPUT) and aborts the old one', [
     'lifecycle.metamorph-keeps-run-id',
   ]),

@@ -49,8 +49,10 @@ export function startRunFromRequest(
   const user = callerOf(request);
   const { query } = request;
   const defaults = actor.defaultRunOptions;
-  const memoryMbytes = checkMemory(query.memory) ?? task?.options.memoryMbytes ?? defaults.memoryMbytes;
-  const buildLabel = query.build ?? task?.options.build ?? defaults.build;
+  // Faults run-memory-ignored and run-build-ignored: the run gets the actor's default memory or build, whatever was asked.
+  const askedMemory = context.faults.has('run-memory-ignored') ? undefined : checkMemory(query.memory);
+  const memoryMbytes = askedMemory ?? task?.options.memoryMbytes ?? defaults.memoryMbytes;
+  const buildLabel = (context.faults.has('run-build-ignored') ? undefined : query.build) ?? task?.options.build ?? defaults.build;
   const build = resolveBuild(actor, buildLabel);
   const webhooks = query.webhooks === undefined ? [] : parseWebhooks(query.webhooks);
   const ownInput = withInput ? inputOf(request) : null;

@@ -4,11 +4,13 @@
 import type { TestEmulator } from '../helpers/emulator.ts';
 import {
   buildActor,
+  createActor,
   createBuiltActor,
   createSourceActor,
   getRecord,
   isTerminal,
   pollJob,
+  sourceFilesVersion,
   startBuild,
   startRun,
   waitForJob,
@@ -64,6 +66,27 @@ export const JOB_PROBES = {
     async observe(emu) {
       const { run } = await sleepingRun(emu, 500);
       return isTerminal((await heldGet(emu, run.id, UNTIL_ENDED_SECS)).status);
+    },
+    correct: true,
+    faulty: false,
+  },
+  'run-memory-ignored': {
+    async observe(emu) {
+      const { actor } = await createBuiltActor(emu, 'scripted');
+      return (await startRun(emu, actor.id, { query: { memory: 512 } })).options?.memoryMbytes;
+    },
+    correct: 512,
+    faulty: 1024,
+  },
+  'run-build-ignored': {
+    async observe(emu) {
+      const actor = await createActor(emu.api, {
+        name: 'two-builds',
+        versions: [sourceFilesVersion('scripted'), sourceFilesVersion('scripted', { versionNumber: '1.0', buildTag: 'beta' })],
+      });
+      await buildActor(emu, actor.id);
+      const beta = await buildActor(emu, actor.id, { version: '1.0' });
+      return (await startRun(emu, actor.id, { query: { build: 'beta' } })).buildId === beta.id;
     },
     correct: true,
     faulty: false,
