@@ -366,6 +366,9 @@ export const FAULTS = [
     'Create version, Get version and the versions list show the value of a secret variable',
     ['round-trip.secret-value-never-returned'],
   ),
+  fault('tilde-name-ignores-username', 'round-trip', GET_ACTOR, "username~name is looked up by the name among the caller's actors, whatever the username", [
+    'round-trip.tilde-name-needs-owner',
+  ]),
   fault('tilde-name-not-resolved', 'round-trip', GET_ACTOR, 'username~name does not find the actor', ['round-trip.tilde-name-resolves']),
   // Request queues (emulator/state/request-queues.ts, emulator/routes/request-queues.ts). Operations the 2020 document
   // lacks (locks, batches, the request list) name the documented action nearest to them.

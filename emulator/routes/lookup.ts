@@ -30,7 +30,8 @@ function actorByReference(context: EmulatorContext, request: FastifyRequest, ref
   const username = reference.slice(0, tilde);
   const name = reference.slice(tilde + 1);
   let owner: User | undefined;
-  if (username === '') {
+  // Fault tilde-name-ignores-username: the name is looked up among the caller's actors, whoever the username names.
+  if (username === '' || (context.faults.has('tilde-name-ignores-username') && request.user !== null)) {
     if (request.user === null) throw tokenNotProvided();
     owner = request.user;
   } else {

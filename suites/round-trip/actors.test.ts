@@ -1,7 +1,7 @@
 import { check } from '../../common/check.ts';
 import { type ActorRecord, fixtureVersion, resourceName } from '../../common/fixtures/index.ts';
 import { fake } from '../../common/schemas.ts';
-import { expectBody, expectThat } from '../support/expect.ts';
+import { expectBody, expectError, expectThat } from '../support/expect.ts';
 import { useTarget } from '../support/target.ts';
 import { differences, freshSeed } from './compare.ts';
 
@@ -105,5 +105,20 @@ check(
     expectThat(read.id === actor.id, `actor ${actor.id}`, read.id, response);
     const versions = await api.request({ path: `/v2/acts/${actor.username}~${actor.name}/versions` });
     expectBody(versions, 200, 'version-list-response');
+  },
+);
+
+check(
+  {
+    id: 'round-trip.tilde-name-needs-owner',
+    title: "username~name finds an actor only under its owner's username: the same name under another username is 404",
+    spec: 'spec/01-actors.apib#actor-object',
+    features: ['actors'],
+  },
+  async () => {
+    const actor = await fixtures.createActor('tilde-owner');
+    // A username nobody has: a server that looks the name up alone would still find the actor.
+    const stranger = `${actor.username}-not-${actor.name.slice(-6)}`;
+    expectError(await api.request({ path: `/v2/acts/${stranger}~${actor.name}` }), 404);
   },
 );

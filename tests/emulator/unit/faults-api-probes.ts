@@ -440,6 +440,14 @@ export const API_PROBES = {
     correct: { buildTag: 'beta', hasSources: true },
     faulty: { buildTag: 'latest', hasSources: false },
   },
+  'tilde-name-ignores-username': {
+    async observe(emu) {
+      const actor = await createActor(emu.api, { name: 'named-mine' });
+      return (await emu.api.get(`/v2/acts/nobody-at-all~${String(actor.name)}`)).status;
+    },
+    correct: 404,
+    faulty: 200,
+  },
   'tilde-name-not-resolved': {
     async observe(emu) {
       await createActor(emu.api, { name: 'named' });
