@@ -570,7 +570,7 @@ export const FAULTS = [
     'webhooks',
     'Dispatches collection > Get list of dispatches',
     'a webhook fires for runs of every actor of its user, whatever its condition',
-    ['webhooks.condition-of-another-actor-silent', 'webhooks.failed-fires-failed-only', 'webhooks.succeeded-fires-once'],
+    ['webhooks.condition-of-another-actor-silent'],
   ),
   fault('webhook-fires-twice', 'webhooks', 'Dispatches collection > Get list of dispatches', 'each event is delivered twice, as two dispatches', [
     'webhooks.failed-call-retried',
