@@ -2,7 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
 import type { CheckMeta } from '../common/check.ts';
-import { actionLink, readSpecContract, transactionAction, transactionNames } from '../common/spec-contract.ts';
+import { readSpecContract, transactionNames } from '../common/spec-contract.ts';
+import { transactionCheck } from './dredd/check-results.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SUITES_CONFIG = fileURLToPath(new URL('../suites/vitest.config.ts', import.meta.url));
@@ -23,8 +24,8 @@ export interface ListedCheck {
 export async function listChecks(): Promise<ListedCheck[]> {
   const contract = readSpecContract();
   const transactions = transactionNames(contract).map((id): ListedCheck => {
-    const action = transactionAction(contract, id)!;
-    return { id, layer: 'dredd', title: `${action.name} answers as documented`, spec: actionLink(action), features: action.features, tags: ['dredd'] };
+    const { layer, title, spec, features, tags } = transactionCheck(id, contract);
+    return { id, layer, title, spec, features, tags };
   });
   return [...transactions, ...(await suiteChecks())];
 }

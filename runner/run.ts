@@ -5,9 +5,9 @@ import { ConfigError, type ConformanceConfig, configToEnvironment, type Environm
 import { createConfiguredClient } from '../common/http.ts';
 import { redactProcessOutput } from '../common/output-redaction.ts';
 import { type Redactor, redactorForTokens } from '../common/redact.ts';
-import { readSpecContract, type SpecContract, transactionNames } from '../common/spec-contract.ts';
+import { readSpecContract, transactionNames } from '../common/spec-contract.ts';
 import { computeCoverage } from './coverage.ts';
-import { dreddCheckResults } from './dredd/check-results.ts';
+import { dreddCheckResults, transactionCheck } from './dredd/check-results.ts';
 import { type DreddRunResult, runDredd } from './dredd/index.ts';
 import { analyseDrift } from './drift.ts';
 import { exchangeOfTransaction, READ_ONLY_BLOCKED, type RecordedExchange, readExchangeLogs } from './exchanges/exchange.ts';
@@ -99,16 +99,16 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
     ]);
 
     const exchanges = [...(dredd?.transactions.map(exchangeOfTransaction).filter((e) => e !== undefined) ?? []), ...(await readExchangeLogs(exchangeDir))];
-    // What Dredd did not run (files it was not given, transactions the hooks skipped) is skipped for the selection.
-    const unselected = new Set(transactionNames(contract).filter((name) => !dreddPlan.selected.includes(name)));
+    // What Dredd did not run is skipped for the selection: the transactions the hooks had it skip, and those of the
+    // files it was not given.
+    const unselected = transactionNames(contract).filter((name) => !dreddPlan.selected.includes(name));
+    const skipped = (result: Omit<CheckResult, 'status' | 'message'>): CheckResult => ({ ...result, status: 'skipped', message: dreddPlan.reason });
     const dreddResults = [
-      ...(dredd ? dreddCheckResults({ ...dredd, specTransactions: dredd.specTransactions ?? dreddPlan.transactions }, contract) : []),
-      ...notRunTransactions(
-        contract,
-        transactionNames(contract).filter((name) => !dreddPlan.transactions.includes(name)),
-        dreddPlan.reason,
+      ...(dredd ? dreddCheckResults({ ...dredd, specTransactions: dredd.specTransactions ?? dreddPlan.transactions }, contract) : []).map((result) =>
+        unselected.includes(result.id) ? skipped(result) : result,
       ),
-    ].map((result): CheckResult => (unselected.has(result.id) ? { ...result, status: 'skipped', message: dreddPlan.reason } : result));
+      ...unselected.filter((name) => !dreddPlan.transactions.includes(name)).map((name) => skipped({ ...transactionCheck(name, contract), durationMs: 0 })),
+    ];
     // Whatever the checks' own clean-up missed carries this run's id in its name; what even the sweep cannot remove fails the run.
     const leftovers = config.readOnly ? [] : ((await sweepThisRun(api, config).catch(() => undefined))?.failures ?? []);
     sweptAtEnd = true;
@@ -169,21 +169,6 @@ function runDreddLayer(
     signal,
     onTransaction: (t) => progress.finish('transactions', shortName(t.name), t.status === 'pass' ? 'passed' : t.status === 'fail' ? 'failed' : 'skipped'),
   });
-}
-
-// The documented responses whose spec files Dredd was not given, as skipped checks.
-function notRunTransactions(contract: SpecContract, names: string[], reason: string): CheckResult[] {
-  const run: DreddRunResult = {
-    outcome: 'broken',
-    brokenReasons: [reason],
-    transactions: [],
-    specTransactions: names,
-    cleanup: undefined,
-    output: '',
-    exitCode: null,
-    durationMs: 0,
-  };
-  return dreddCheckResults(run, contract).map((result) => ({ ...result, status: 'skipped', message: reason }));
 }
 
 function brokenReasonsOf(run: {

@@ -1,6 +1,6 @@
 // What the self-test runs the gate against: the clean emulator and each correct variation alone (the whole gate), and
 // each fault alone (the checks that must catch it).
-import { readSpecContract, transactionAction, transactionNames } from '../common/spec-contract.ts';
+import { readSpecContract, type SpecContract, transactionAction, transactionNames } from '../common/spec-contract.ts';
 import { type CheckFamily, FAULTS, type FaultDefinition } from '../emulator/faults/catalogue.ts';
 import { VARIATIONS } from '../emulator/variations/catalogue.ts';
 
@@ -28,6 +28,7 @@ export interface SelfTestCase {
 export const CLEAN_ID = 'clean';
 
 export function allCases(): SelfTestCase[] {
+  const contract = readSpecContract();
   return [
     { id: CLEAN_ID, kind: 'clean', description: 'the emulator as it is', emulatorEnv: { EMULATOR_FAULTS: '', EMULATOR_VARIATIONS: '' } },
     ...VARIATIONS.map(
@@ -42,7 +43,7 @@ export function allCases(): SelfTestCase[] {
         action: f.action,
         ...(f.breaks === undefined ? {} : { breaks: f.breaks }),
         emulatorEnv: { EMULATOR_FAULTS: f.id, EMULATOR_VARIATIONS: '' },
-        select: faultSelection(f),
+        select: faultSelection(f, contract),
       }),
     ),
   ];
@@ -52,10 +53,9 @@ export function allCases(): SelfTestCase[] {
  * The checks that judge a fault: the ones it breaks; for a fault of the Dredd layer, the transactions of the action it
  * breaks (Dredd is given that action's spec file, and the hooks skip the rest of it); else its family.
  */
-export function faultSelection(fault: FaultDefinition): string[] {
+function faultSelection(fault: FaultDefinition, contract: SpecContract): string[] {
   if (fault.breaks !== undefined) return [...fault.breaks];
   if (fault.family !== 'transactions') return [fault.family];
-  const contract = readSpecContract();
   const transactions = transactionNames(contract).filter((name) => transactionAction(contract, name)?.name === fault.action);
   if (transactions.length === 0) throw new Error(`fault ${fault.id} names an action the spec does not document: ${fault.action}`);
   return transactions;

@@ -1,6 +1,7 @@
 // waitForFinish: hold a request until its job is terminal or the wait ends, whichever comes first. Event-driven: the
 // job manager calls `notify` when a job becomes terminal; nothing polls.
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import { invalidParameter } from '../errors.ts';
 import type { Faults } from '../faults/faults.ts';
 import type { JobStatus } from '../state/types.ts';
@@ -77,10 +78,6 @@ export async function waitForFinish<Job extends { id: string; status: JobStatus 
   }
   await waiters.wait(job.id, secs * 1000);
   return job;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 // Wrong ways to wait, from the fault catalogue (emulator/faults/catalogue.ts); undefined when none is on.

@@ -39,7 +39,10 @@ function notRun(run: DreddRunResult): Pick<CheckResult, 'status' | 'durationMs' 
 }
 
 /** What a transaction is as a check, before it runs; its spec file is a tag, so `--tag spec/01-actors.apib` selects the file. */
-export function transactionCheck(name: string, contract: SpecContract): Pick<CheckResult, 'id' | 'layer' | 'family' | 'title' | 'spec' | 'features' | 'tags'> {
+export function transactionCheck(
+  name: string,
+  contract: SpecContract,
+): Pick<CheckResult, 'id' | 'family' | 'title' | 'spec' | 'features' | 'tags'> & { layer: 'dredd' } {
   const action = documentedAction(name);
   const documented = transactionAction(contract, name);
   return {

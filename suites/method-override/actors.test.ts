@@ -10,6 +10,15 @@ const target = useTarget();
 const { api, fixtures } = target;
 const actor = shared(() => fixtures.createActor('override-actors'));
 
+/** Sends `method` with method=DELETE to a fresh actor: 204 with no body, and the actor is gone. */
+async function expectDeletedThrough(method: 'GET' | 'POST', purpose: string): Promise<void> {
+  const doomed = await fixtures.createActor(purpose);
+  const response = await api.request({ method, path: `/v2/acts/${doomed.id}`, query: { method: 'DELETE' } });
+  expectThat(response.status === 204 && response.text === '', 'HTTP 204 with no body', `HTTP ${response.status} ${excerpt(response.text)}`, response);
+  fixtures.registry.forgetActor(doomed.id);
+  expectError(await api.request({ path: `/v2/acts/${doomed.id}` }), 404);
+}
+
 check(
   {
     id: 'method-override.put-updates-actor',
@@ -36,13 +45,7 @@ check(
     features: ['method-override', 'actors'],
     tags: ['destructive'],
   },
-  async () => {
-    const doomed = await fixtures.createActor('override-delete');
-    const response = await api.request({ method: 'GET', path: `/v2/acts/${doomed.id}`, query: { method: 'DELETE' } });
-    expectThat(response.status === 204 && response.text === '', 'HTTP 204 with no body', `HTTP ${response.status} ${excerpt(response.text)}`, response);
-    fixtures.registry.forgetActor(doomed.id);
-    expectError(await api.request({ path: `/v2/acts/${doomed.id}` }), 404);
-  },
+  () => expectDeletedThrough('GET', 'override-delete'),
 );
 
 check(
@@ -53,13 +56,7 @@ check(
     features: ['method-override', 'actors'],
     tags: ['destructive'],
   },
-  async () => {
-    const doomed = await fixtures.createActor('override-post-delete');
-    const response = await api.request({ method: 'POST', path: `/v2/acts/${doomed.id}`, query: { method: 'DELETE' } });
-    expectThat(response.status === 204 && response.text === '', 'HTTP 204 with no body', `HTTP ${response.status} ${excerpt(response.text)}`, response);
-    fixtures.registry.forgetActor(doomed.id);
-    expectError(await api.request({ path: `/v2/acts/${doomed.id}` }), 404);
-  },
+  () => expectDeletedThrough('POST', 'override-post-delete'),
 );
 
 check(

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '../../common/backoff.ts';
 import { check } from '../../common/check.ts';
 import type { ApiResponse } from '../../common/http.ts';
 import { expectBody, expectError, expectThat } from '../support/expect.ts';

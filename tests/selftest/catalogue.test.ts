@@ -12,8 +12,9 @@ import { caseEnvironment } from '../../selftest/run-case.ts';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const documentedActions = new Set(readSpecContract().actions.map((action) => action.name));
-const transactionsOf = (action: string) => transactionNames(readSpecContract()).filter((name) => name.includes(` > ${action}`));
+const contract = readSpecContract();
+const documentedActions = new Set(contract.actions.map((action) => action.name));
+const transactionsOf = (action: string) => transactionNames(contract).filter((name) => name.includes(` > ${action}`));
 
 describe('the fault catalogue', () => {
   it('has at least 40 faults with unique kebab-case ids and a one-line description each', () => {

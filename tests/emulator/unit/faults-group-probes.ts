@@ -4,7 +4,7 @@ import type { TestEmulator } from '../helpers/emulator.ts';
 import { createBuiltActor, getJsonRecord, runToEnd } from '../helpers/fixtures.ts';
 import { type ApiResponse, dataOf } from '../helpers/http.ts';
 import { startReceiver } from '../helpers/receiver.ts';
-import { createTask, createWebhook, dispatchesOf, runTaskToEnd } from '../helpers/tasks.ts';
+import { createTask, createWebhook, type DispatchRecord, dispatchesOf, runTaskToEnd } from '../helpers/tasks.ts';
 import type { Run } from '../helpers/types.ts';
 import type { ProbeTable } from './faults-support.ts';
 
@@ -23,18 +23,35 @@ async function taskRunOf(emu: TestEmulator, taskInput: Json, runInput?: Json): P
   };
 }
 
-/** Events of the dispatches a webhook on the actor made for one run with `input` (scripted: exitCode decides). */
-async function firedEvents(emu: TestEmulator, runInput: Json, eventTypes: string[]): Promise<string[]> {
-  const receiver = await startReceiver();
+/** How a probe fires a webhook: its event types, the run's input (scripted: exitCode decides), the receiver's answers. */
+interface Firing {
+  eventTypes?: string[];
+  runInput?: Json;
+  answer?: (index: number) => number;
+  /** When the webhook's dispatches are ready to read (default: all of them ended). */
+  until?: (dispatches: DispatchRecord[]) => boolean;
+}
+
+/**
+ * A webhook on a fresh scripted actor and one run of it; `read` gets the webhook's dispatches while the receiver still
+ * answers.
+ */
+async function afterFiring<T>(emu: TestEmulator, firing: Firing, read: (dispatches: DispatchRecord[]) => Promise<T> | T): Promise<T> {
+  const receiver = await startReceiver(firing.answer);
   try {
     const { actor } = await createBuiltActor(emu, 'scripted');
-    const webhook = await createWebhook(emu, { eventTypes, condition: { actorId: actor.id }, requestUrl: receiver.url });
-    await runToEnd(emu, actor.id, { input: runInput });
-    return (await dispatchesOf(emu, webhook.id)).map((dispatch) => dispatch.eventType);
+    const eventTypes = firing.eventTypes === undefined ? {} : { eventTypes: firing.eventTypes };
+    const webhook = await createWebhook(emu, { ...eventTypes, condition: { actorId: actor.id }, requestUrl: receiver.url });
+    await runToEnd(emu, actor.id, { input: firing.runInput ?? {} });
+    return await read(await dispatchesOf(emu, webhook.id, firing.until));
   } finally {
     await receiver.close();
   }
 }
+
+/** Events of the dispatches a webhook on the actor made for one run with `runInput`. */
+const firedEvents = (emu: TestEmulator, runInput: Json, eventTypes: string[]) =>
+  afterFiring(emu, { eventTypes, runInput }, (dispatches) => dispatches.map((dispatch) => dispatch.eventType));
 
 export const GROUP_PROBES = {
   'resurrect-finished-run-refused': {
@@ -254,34 +271,17 @@ export const GROUP_PROBES = {
   },
   'webhook-not-retried': {
     settings: { webhookRetryMs: 50 },
-    async observe(emu) {
-      const receiver = await startReceiver((index) => (index === 0 ? 500 : 200));
-      try {
-        const { actor } = await createBuiltActor(emu, 'scripted');
-        const webhook = await createWebhook(emu, { condition: { actorId: actor.id }, requestUrl: receiver.url });
-        await runToEnd(emu, actor.id, { input: {} });
-        const [dispatch] = await dispatchesOf(emu, webhook.id);
-        return { status: dispatch?.status, calls: dispatch?.calls.map((call) => call.responseStatus) };
-      } finally {
-        await receiver.close();
-      }
-    },
+    observe: (emu) =>
+      afterFiring(emu, { answer: (index) => (index === 0 ? 500 : 200) }, ([dispatch]) => ({
+        status: dispatch?.status,
+        calls: dispatch?.calls.map((call) => call.responseStatus),
+      })),
     correct: { status: 'SUCCEEDED', calls: [500, 200] },
     faulty: { status: 'FAILED', calls: [500] },
   },
   'dispatch-object-stale': {
-    async observe(emu) {
-      const receiver = await startReceiver();
-      try {
-        const { actor } = await createBuiltActor(emu, 'scripted');
-        const webhook = await createWebhook(emu, { condition: { actorId: actor.id }, requestUrl: receiver.url });
-        await runToEnd(emu, actor.id, { input: {} });
-        const [dispatch] = await dispatchesOf(emu, webhook.id);
-        return dataOf<{ status: string }>(await emu.api.get(`/v2/webhook-dispatches/${dispatch?.id}`)).status;
-      } finally {
-        await receiver.close();
-      }
-    },
+    observe: (emu) =>
+      afterFiring(emu, {}, async ([dispatch]) => dataOf<{ status: string }>(await emu.api.get(`/v2/webhook-dispatches/${dispatch?.id}`)).status),
     correct: 'SUCCEEDED',
     faulty: 'ACTIVE',
   },
@@ -295,34 +295,17 @@ export const GROUP_PROBES = {
     faulty: false,
   },
   'dispatches-of-other-users-listed': {
-    async observe(emu) {
-      const receiver = await startReceiver();
-      try {
-        const { actor } = await createBuiltActor(emu, 'scripted');
-        const webhook = await createWebhook(emu, { condition: { actorId: actor.id }, requestUrl: receiver.url });
-        await runToEnd(emu, actor.id, { input: {} });
-        await dispatchesOf(emu, webhook.id);
-        return dataOf<{ total: number }>(await emu.api2.get('/v2/webhook-dispatches')).total;
-      } finally {
-        await receiver.close();
-      }
-    },
+    observe: (emu) => afterFiring(emu, {}, async () => dataOf<{ total: number }>(await emu.api2.get('/v2/webhook-dispatches')).total),
     correct: 0,
     faulty: 1,
   },
   'dispatch-status-lowercase': {
-    async observe(emu) {
-      const receiver = await startReceiver();
-      try {
-        const { actor } = await createBuiltActor(emu, 'scripted');
-        const webhook = await createWebhook(emu, { condition: { actorId: actor.id }, requestUrl: receiver.url });
-        await runToEnd(emu, actor.id, { input: {} });
-        const [dispatch] = await dispatchesOf(emu, webhook.id, (dispatches) => dispatches.some((d) => d.status.toUpperCase() === 'SUCCEEDED'));
-        return dataOf<{ status: string }>(await emu.api.get(`/v2/webhook-dispatches/${String(dispatch?.id)}`)).status;
-      } finally {
-        await receiver.close();
-      }
-    },
+    observe: (emu) =>
+      afterFiring(
+        emu,
+        { until: (dispatches) => dispatches.some((d) => d.status.toUpperCase() === 'SUCCEEDED') },
+        async ([dispatch]) => dataOf<{ status: string }>(await emu.api.get(`/v2/webhook-dispatches/${String(dispatch?.id)}`)).status,
+      ),
     correct: 'SUCCEEDED',
     faulty: 'succeeded',
   },
