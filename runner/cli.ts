@@ -2,14 +2,12 @@ import dotenv from 'dotenv';
 import { formatConfigError } from '../common/config.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
 import { EXIT } from './exit-codes.ts';
-import { formatList, listChecks } from './list.ts';
-import { runConformance, sweepOnly } from './run.ts';
-import { TargetError } from './target.ts';
 
 const DUPLICATE_SIGNAL_MS = 2000;
 
 // `npm run conformance`: the gate's one command. Configuration problems and an unusable target end with exit 2 and one
-// readable message, never a stack trace.
+// readable message, never a stack trace. The gate itself (Vitest, Dredd, the emulator) is loaded only once the command
+// line asks for it, so the usage text and usage errors come at once.
 async function main(): Promise<number> {
   // .env under the real environment (which wins), for the suite's settings and the embedded emulator's EMULATOR_* alike.
   dotenv.config({ quiet: true });
@@ -20,9 +18,11 @@ async function main(): Promise<number> {
     return EXIT.passed;
   }
   if (args.list) {
+    const { formatList, listChecks } = await import('./list.ts');
     for (const line of formatList(await listChecks())) print(line);
     return EXIT.passed;
   }
+  const { runConformance, sweepOnly } = await import('./run.ts');
   if (args.sweepOnly) return sweepOnly(args.env, print);
 
   const interrupt = new AbortController();
@@ -62,17 +62,18 @@ main().then(
     finished = true;
     process.exit(code);
   },
-  (error: unknown) => {
+  async (error: unknown) => {
     finished = true;
-    process.stderr.write(`${describeFailure(error)}\n`);
+    process.stderr.write(`${await describeFailure(error)}\n`);
     process.exit(EXIT.broken);
   },
 );
 
-function describeFailure(error: unknown): string {
+async function describeFailure(error: unknown): Promise<string> {
   const config = formatConfigError(error);
   if (config !== undefined) return config;
   if (error instanceof UsageError) return `Usage error: ${error.message}`;
+  const { TargetError } = await import('./target.ts');
   if (error instanceof TargetError) return `Target error: ${error.message}`;
   return `The suite broke: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
 }

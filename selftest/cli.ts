@@ -6,7 +6,7 @@ import path from 'node:path';
 import { allCases, type SelfTestCase, selectCases } from './cases.ts';
 import type { CaseRun } from './kill-matrix.ts';
 import { buildReport, formatReport, writeReport } from './report.ts';
-import { type CaseResult, casesRunning, runCase, stopAllCases } from './run-case.ts';
+import { type CaseResult, GateWorker } from './run-case.ts';
 
 const USAGE = `Usage: npm run selftest -- [options] [case id ...]
 
@@ -67,13 +67,14 @@ async function main(): Promise<number> {
   const { parallel, reportsDir } = args;
   const casesDir = path.join(reportsDir, 'selftest');
   const startedAt = new Date();
+  const workers = Array.from({ length: parallel }, () => new GateWorker());
   let interrupted = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (interrupted) return;
       interrupted = true;
-      console.log(`\n${signal}: stopping the ${casesRunning()} case(s) running; each removes what it created`);
-      stopAllCases();
+      console.log(`\n${signal}: stopping the ${workers.filter((w) => w.busy).length} case(s) running; each removes what it created`);
+      for (const worker of workers) worker.interrupt();
     });
   }
 
@@ -81,34 +82,35 @@ async function main(): Promise<number> {
   const runs: CaseRun[] = [];
   // The correct cases run the whole gate, alone: beside other runs of the gate on 2 cores, a run starts too slowly for
   // the run-sync cap. The faults, each judged by the few checks that must catch it, then run `parallel` at a time.
-  const runAll = async (queue: SelfTestCase[], workers: number) => {
+  const runAll = async (queue: SelfTestCase[], slots: GateWorker[]) => {
     let next = 0;
-    const worker = async () => {
+    const drain = async (worker: GateWorker) => {
       while (!interrupted && next < queue.length) {
         const testCase = queue[next++]!;
-        const result = await runCase(testCase, casesDir);
+        const result = await worker.run(testCase, casesDir);
         runs.push({ testCase, result });
         console.log(`[${runs.length}/${cases.length}] ${describe(testCase, result)}`);
       }
     };
-    await Promise.all(Array.from({ length: workers }, worker));
+    await Promise.all(slots.map(drain));
   };
   await runAll(
     cases.filter((c) => c.kind !== 'fault'),
-    1,
+    workers.slice(0, 1),
   );
   await runAll(
     cases.filter((c) => c.kind === 'fault'),
-    parallel,
+    workers,
   );
 
   // A correct implementation that failed runs once more, alone, to tell a false alarm from a check that flakes under load.
   for (const run of runs) {
     if (interrupted || run.testCase.kind === 'fault' || run.result.exitCode === 0) continue;
     console.log(`Rerunning ${run.testCase.id} alone`);
-    run.rerun = await runCase({ ...run.testCase, id: `${run.testCase.id}-rerun` }, casesDir);
+    run.rerun = await workers[0]!.run({ ...run.testCase, id: `${run.testCase.id}-rerun` }, casesDir);
     console.log(`  ${describe(run.testCase, run.rerun)}`);
   }
+  for (const worker of workers) worker.close();
 
   const order = new Map(cases.map((c, index) => [c.id, index]));
   runs.sort((a, b) => order.get(a.testCase.id)! - order.get(b.testCase.id)!);

@@ -1,7 +1,8 @@
-// One run of the gate (`npm run conformance`, embedded emulator, the case's selection) for one self-test case, in its own process with
-// its own emulator on a free port and its own reports directory; what it reports is read back from its summary.json.
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+// One run of the gate (`npm run conformance`, embedded emulator, the case's selection) for one self-test case, on a
+// self-test worker, with its own emulator on a free port and its own reports directory; what it reports is read back
+// from its summary.json.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, readFileSync, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ import dotenv from 'dotenv';
 import type { SelfTestCase } from './cases.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
-const RUNNER = path.join(PROJECT_ROOT, 'runner/cli.ts');
+const WORKER = path.join(PROJECT_ROOT, 'selftest/gate-worker.ts');
 const SETTING_PREFIXES = /^(APIFY_|CONFORMANCE_|EMULATOR_)/;
 // A case still running after this is stopped (SIGTERM, then SIGKILL) and reported as broken.
 const CASE_TIMEOUT_MS = 10 * 60 * 1000;
@@ -63,33 +64,102 @@ export function caseEnvironment(testCase: SelfTestCase, base: NodeJS.ProcessEnv 
   return { ...env, CONFORMANCE_PROFILE: 'emulator', ...testCase.emulatorEnv };
 }
 
-export async function runCase(testCase: SelfTestCase, reportsRoot: string): Promise<CaseResult> {
-  const reportDir = path.join(reportsRoot, testCase.id);
-  await rm(reportDir, { recursive: true, force: true });
-  await mkdir(reportDir, { recursive: true });
-  const started = Date.now();
-  const output = createWriteStream(path.join(reportDir, 'output.log'));
-  const exitCode = await new Promise<number | null>((resolve) => {
-    // Its own process group, so a timeout or an interruption stops Dredd and the Vitest workers with it.
+/** What the self-test sends a worker (selftest/gate-worker.ts) for one case: the runner's command line and environment. */
+export interface CaseRequest {
+  argv: string[];
+  env: Record<string, string>;
+}
+
+/** What the worker answers once the gate has run the case and written its reports. */
+export interface CaseReply {
+  exitCode: number;
+}
+
+/**
+ * One self-test worker: a process of its own (and its own process group, with the Dredd and actor processes its cases
+ * start) that runs one case at a time. A case that outlives CASE_TIMEOUT_MS is interrupted like the runner is (SIGTERM:
+ * it cleans up and reports); a worker that does not answer KILL_GRACE_MS later is killed with its group, the case is
+ * reported as broken, and the next case gets a fresh worker.
+ */
+export class GateWorker {
+  private child: ChildProcess | undefined;
+  private output: WriteStream | undefined;
+  private pending: ((exitCode: number | null) => void) | undefined;
+
+  async run(testCase: SelfTestCase, reportsRoot: string): Promise<CaseResult> {
+    const reportDir = path.join(reportsRoot, testCase.id);
+    await rm(reportDir, { recursive: true, force: true });
+    await mkdir(reportDir, { recursive: true });
+    const started = Date.now();
+    const output = createWriteStream(path.join(reportDir, 'output.log'));
+    this.output = output;
     const select = testCase.select ? ['--select', testCase.select.join(',')] : [];
-    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, '--reports', reportDir, ...select], {
+    const env = caseEnvironment(testCase);
+    const child = this.child ?? this.start(env);
+    const exitCode = await new Promise<number | null>((resolve) => {
+      const timeout = setTimeout(() => this.interrupt(), CASE_TIMEOUT_MS);
+      this.pending = (code) => {
+        clearTimeout(timeout);
+        this.pending = undefined;
+        resolve(code);
+      };
+      const request: CaseRequest = { argv: ['--reports', reportDir, ...select], env };
+      child.send(request);
+    });
+    this.output = undefined;
+    await new Promise((resolve) => output.end(resolve));
+    return {
+      id: testCase.id,
+      exitCode,
+      ...(await readSummary(reportDir)),
+      durationMs: Date.now() - started,
+      reportDir: path.relative(PROJECT_ROOT, reportDir),
+    };
+  }
+
+  /** Whether a case is running on this worker. */
+  get busy(): boolean {
+    return this.pending !== undefined;
+  }
+
+  /** SIGTERM to the case running, which stops its checks and cleans up; the worker is killed if it has not answered later. */
+  interrupt(): void {
+    const child = this.child;
+    if (child?.pid === undefined || this.pending === undefined) return;
+    signal(child.pid, 'SIGTERM');
+    setTimeout(() => {
+      if (this.child === child && this.pending !== undefined) signal(-child.pid!, 'SIGKILL');
+    }, KILL_GRACE_MS).unref();
+  }
+
+  /** Lets the worker end once its case (if any) is over. */
+  close(): void {
+    this.child?.disconnect();
+    this.child = undefined;
+  }
+
+  private start(env: Record<string, string>): ChildProcess {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
       cwd: PROJECT_ROOT,
-      env: caseEnvironment(testCase),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
     });
-    running.add(child.pid!);
-    child.stdout.pipe(output, { end: false });
-    child.stderr.pipe(output, { end: false });
-    const timeout = setTimeout(() => stopGroup(child.pid!), CASE_TIMEOUT_MS);
-    child.on('exit', (code) => {
-      clearTimeout(timeout);
-      running.delete(child.pid!);
-      resolve(code);
+    const forward = (chunk: Buffer) => this.output?.write(chunk);
+    child.stdout!.on('data', forward);
+    child.stderr!.on('data', forward);
+    child.on('message', (reply: CaseReply) => this.pending?.(reply.exitCode));
+    child.on('exit', (code, signalName) => {
+      if (this.child === child) this.child = undefined;
+      if (this.pending === undefined) return;
+      this.output?.write(`The self-test worker ended in the middle of the case (${signalName ?? `exit ${code}`})\n`);
+      // Whatever the worker's case left running (Dredd, actor processes) goes with it.
+      signal(-child.pid!, 'SIGKILL');
+      this.pending(null);
     });
-  });
-  output.end();
-  return { id: testCase.id, exitCode, ...(await readSummary(reportDir)), durationMs: Date.now() - started, reportDir: path.relative(PROJECT_ROOT, reportDir) };
+    this.child = child;
+    return child;
+  }
 }
 
 async function readSummary(reportDir: string): Promise<Pick<CaseResult, 'outcome' | 'brokenReasons' | 'failing' | 'checks'>> {
@@ -111,30 +181,10 @@ async function readSummary(reportDir: string): Promise<Pick<CaseResult, 'outcome
   return { outcome: summary.outcome, brokenReasons: summary.brokenReasons, failing, checks: summary.checks.length };
 }
 
-/** Process groups of the cases still running. */
-const running = new Set<number>();
-
-/** SIGTERM to the runner, which stops its checks and cleans up; whatever of its group is left gets SIGKILL later. */
-function stopGroup(pid: number): void {
-  signal(pid, 'SIGTERM');
-  setTimeout(() => {
-    if (running.has(pid)) signal(-pid, 'SIGKILL');
-  }, KILL_GRACE_MS).unref();
-}
-
 function signal(pid: number, name: NodeJS.Signals): void {
   try {
     process.kill(pid, name);
   } catch {
     // Already gone.
   }
-}
-
-/** Stops every case still running (the self-test was interrupted); their runners clean up and exit. */
-export function stopAllCases(): void {
-  for (const pid of running) stopGroup(pid);
-}
-
-export function casesRunning(): number {
-  return running.size;
 }

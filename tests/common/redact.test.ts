@@ -64,7 +64,7 @@ describe('redactor', () => {
 });
 
 describe('redactProcessOutput', () => {
-  it('redacts every string and buffer written to the wrapped streams, once even if installed twice', async () => {
+  it('redacts every string and buffer written to the wrapped streams, with every redactor installed on them', async () => {
     const { redactProcessOutput } = await import('../../common/output-redaction.ts');
     const written: string[] = [];
     const stream = {
@@ -74,9 +74,10 @@ describe('redactProcessOutput', () => {
       },
     } as unknown as NodeJS.WriteStream;
     redactProcessOutput(redactor, [stream]);
-    redactProcessOutput(createRedactor(['unrelated']), [stream]);
+    redactProcessOutput(createRedactor(['later-run-secret']), [stream]);
     stream.write(`GET /v2/acts?token=${token}\n`);
     stream.write(Buffer.from(`Authorization: Bearer ${token2}\n`));
-    expect(written).toEqual([`GET /v2/acts?token=${REDACTED}\n`, `Authorization: Bearer ${REDACTED}\n`]);
+    stream.write('later-run-secret\n');
+    expect(written).toEqual([`GET /v2/acts?token=${REDACTED}\n`, `Authorization: Bearer ${REDACTED}\n`, `${REDACTED}\n`]);
   });
 });

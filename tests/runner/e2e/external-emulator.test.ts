@@ -87,10 +87,11 @@ describe('an emulator started with `npm run emulator`', () => {
   });
 
   // The whole gate's verdict on the emulator is the embedded run's (embedded-emulator.test.ts, and CI's own run): here a
-  // selection that builds on both layers, with the second user, shows what an outside target adds.
+  // selection that creates things on both layers (webhooks and their actors, stores), with the second user, shows what
+  // an outside target adds.
   it('passes a selection of both layers with the generic profile and removes everything it created', async () => {
     const reportsDir = path.join(workDir, 'selection');
-    const select = ['tag:spec/01-actors.apib', 'lifecycle', 'auth', 'key-value-stores'];
+    const select = ['tag:spec/06-webhooks.apib', 'auth', 'key-value-stores'];
     const run = await runCli(['--select', select.join(','), '--reports', reportsDir], targetEnvironment());
     expect(run.code, describeRun(run)).toBe(0);
     const { summary } = await readReports(reportsDir);
@@ -98,9 +99,9 @@ describe('an emulator started with `npm run emulator`', () => {
     expect(summary.outcome).toBe('passed');
     expect(summary.totals.failed + summary.totals.error + summary.totals['unexpected-pass']).toBe(0);
     const ran = summary.checks.filter((c) => c.status === 'passed');
-    expect(new Set(ran.map((c) => c.family))).toEqual(new Set(['transactions', 'lifecycle', 'auth', 'key-value-stores']));
-    const actors = readSpecContract().actions.filter((action) => action.file === 'spec/01-actors.apib');
-    expect(summary.coverage.actions.passed).toBe(actors.length);
+    expect(new Set(ran.map((c) => c.family))).toEqual(new Set(['transactions', 'auth', 'key-value-stores']));
+    const webhooks = readSpecContract().actions.filter((action) => action.file === 'spec/06-webhooks.apib');
+    expect(summary.coverage.actions.passed).toBe(webhooks.length);
     // The second user was configured, so the isolation check ran instead of being skipped.
     expect(summary.checks.find((c) => c.id === 'auth.other-users-actor-invisible')?.status).toBe('passed');
     const after = await actorsOfBothUsers();
