@@ -12,9 +12,13 @@ import { applyMethodOverride, registerMethodOverrideCheck } from './http/method-
 import { collectRouteMethods, registerMethodNotAllowed, registerNotFound } from './http/not-found.ts';
 import { addQueryKeywords } from './http/query.ts';
 import { registerRateLimit } from './http/rate-limit.ts';
+import { sharedValidators } from './http/shared-validators.ts';
 import type { EmulatorContext } from './routes/context.ts';
 import { registerRoutes } from './routes/index.ts';
 import { registerResponseVariations } from './variations/response-variations.ts';
+
+// Compiled once per process for every emulator it starts.
+const validators = sharedValidators();
 
 export async function buildApp(context: EmulatorContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -24,6 +28,7 @@ export async function buildApp(context: EmulatorContext): Promise<FastifyInstanc
     routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true },
     // Body schemas check types strictly (no coercion); query values are converted by the `queryValue` keyword.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false }, plugins: [addQueryKeywords] },
+    schemaController: { compilersFactory: { buildValidator: validators } },
     serverFactory: (handler) =>
       createServer((request, response) => {
         // Fault method-override-ignored: requests are routed by their own method only; method-override-get-only: a GET's

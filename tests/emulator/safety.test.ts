@@ -6,6 +6,7 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { setEnvironment } from '../support/environment.ts';
 import { emulatorEnvironment, MAIN_USER, startTestEmulator } from './helpers/emulator.ts';
 import { createBuiltActor, getJsonRecord, runToEnd, startRun, waitForPid, waitForProcessExit } from './helpers/fixtures.ts';
 import type { EnvDump } from './helpers/types.ts';
@@ -96,8 +97,7 @@ describe("safety: the actor process does not see the emulator's environment", ()
       ACTOR_SENTINEL: 'host-actor-variable-must-not-leak',
       AWS_SECRET_ACCESS_KEY: 'host-cloud-key-must-not-leak',
     };
-    const saved = Object.fromEntries(Object.keys(sentinels).map((name) => [name, process.env[name]]));
-    Object.assign(process.env, sentinels);
+    const restoreEnvironment = setEnvironment(sentinels);
     const emu = await startTestEmulator();
     try {
       const { actor } = await createBuiltActor(emu, 'env-dump');
@@ -116,10 +116,7 @@ describe("safety: the actor process does not see the emulator's environment", ()
       for (const name of Object.keys(emulatorEnvironment())) expect(env, `${name} must not reach the actor`).not.toHaveProperty(name);
     } finally {
       await emu.close();
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
+      restoreEnvironment();
     }
   });
 });

@@ -10,6 +10,7 @@ import { type RecordedExchange, readExchangeLogs } from '../../runner/exchanges/
 import { Progress } from '../../runner/progress.ts';
 import type { CheckResult } from '../../runner/results.ts';
 import { CheckReporter } from '../../runner/vitest/reporter.ts';
+import { setEnvironment } from '../support/environment.ts';
 
 // The exchange recorder (runner/exchanges/recorder-setup.ts) in a real Vitest run of a probe check file
 // (tests/runner/fixtures/recorder/) against a local server that records what reached it.
@@ -37,7 +38,7 @@ async function runProbe(readOnly: boolean): Promise<{ arrived: string[]; exchang
   const { port } = server.address() as { port: number };
   const exchangeDir = await mkdtemp(path.join(tmpdir(), 'recorder-test-'));
   dirs.push(exchangeDir);
-  Object.assign(process.env, {
+  const restoreEnvironment = setEnvironment({
     APIFY_API_BASE_URL: `http://127.0.0.1:${port}`,
     APIFY_TOKEN: TOKEN,
     CONFORMANCE_SELECT: '',
@@ -53,6 +54,7 @@ async function runProbe(readOnly: boolean): Promise<{ arrived: string[]; exchang
     await vitest.start();
   } finally {
     await vitest.close();
+    restoreEnvironment();
   }
   return { arrived, exchanges: await readExchangeLogs(exchangeDir), results: reporter.results };
 }

@@ -5,6 +5,7 @@ import { createRedactor } from '../../common/redact.ts';
 import { Progress } from '../../runner/progress.ts';
 import type { CheckResult } from '../../runner/results.ts';
 import { CheckReporter } from '../../runner/vitest/reporter.ts';
+import { setEnvironment } from '../support/environment.ts';
 
 // Suite files written to end in each way a check can end (tests/runner/fixtures/reporter/suites/<family>/*.check.ts).
 const ROOT = fileURLToPath(new URL('./fixtures/reporter/', import.meta.url));
@@ -18,7 +19,7 @@ const byId = (id: string): CheckResult => {
 };
 
 beforeAll(async () => {
-  Object.assign(process.env, {
+  const restoreEnvironment = setEnvironment({
     APIFY_API_BASE_URL: 'http://127.0.0.1:1',
     APIFY_TOKEN: 'reporter-test-token',
     CONFORMANCE_SELECT: '',
@@ -30,6 +31,7 @@ beforeAll(async () => {
     await vitest.start();
   } finally {
     await vitest.close();
+    restoreEnvironment();
   }
 }, 60_000);
 

@@ -1,6 +1,7 @@
 // Starts an in-process emulator through its public entry point only (emulator/index.ts), configured the way a user
 // would configure it: through the documented EMULATOR_* variables (.env.example). Tests get fast settings by default.
 import { startEmulator } from '../../../emulator/index.ts';
+import { setEnvironment } from '../../support/environment.ts';
 import { ApiClient } from './http.ts';
 
 export interface TestEmulatorSettings {
@@ -72,11 +73,7 @@ export function emulatorEnvironment(settings: TestEmulatorSettings = {}): Record
 
 export async function startTestEmulator(settings: TestEmulatorSettings = {}): Promise<TestEmulator> {
   const wanted = emulatorEnvironment(settings);
-  const saved = new Map(CONTROLLED_VARIABLES.map((name) => [name, process.env[name]] as const));
-  for (const name of CONTROLLED_VARIABLES) {
-    if (wanted[name] === undefined) delete process.env[name];
-    else process.env[name] = wanted[name];
-  }
+  const restoreEnvironment = setEnvironment(Object.fromEntries(CONTROLLED_VARIABLES.map((name) => [name, wanted[name]])));
   try {
     const running = await startEmulator({ port: 0 });
     return {
@@ -89,9 +86,6 @@ export async function startTestEmulator(settings: TestEmulatorSettings = {}): Pr
       close: () => running.close(),
     };
   } finally {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnvironment();
   }
 }

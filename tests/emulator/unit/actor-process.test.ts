@@ -14,6 +14,7 @@ import { Workspace } from '../../../emulator/jobs/workspace.ts';
 import { createActor } from '../../../emulator/state/actors.ts';
 import { EmulatorState } from '../../../emulator/state/store.ts';
 import type { Build, JobStatus, Run } from '../../../emulator/state/types.ts';
+import { setEnvironment } from '../../support/environment.ts';
 
 const CONTRACT_VARIABLES = [
   'APIFY_TOKEN',
@@ -88,7 +89,7 @@ describe('actorEnvironment', () => {
 
 describe('spawnNode', () => {
   it('gives the process only the environment it is handed', async () => {
-    process.env.EMULATOR_LEAK_PROBE = 'must-not-leak';
+    const restoreEnvironment = setEnvironment({ EMULATOR_LEAK_PROBE: 'must-not-leak' });
     try {
       const script = join(dir, 'print-env.js');
       await writeFile(script, 'process.stdout.write(JSON.stringify(process.env));');
@@ -104,7 +105,7 @@ describe('spawnNode', () => {
       expect(seen.APIFY_TOKEN).toBe('secret-token');
       expect(Object.keys(seen).sort()).toEqual([...CONTRACT_VARIABLES].sort());
     } finally {
-      delete process.env.EMULATOR_LEAK_PROBE;
+      restoreEnvironment();
     }
   });
 });

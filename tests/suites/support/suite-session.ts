@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createVitest, type TestCase, type TestModule, type Vitest } from 'vitest/node';
 import type { CheckMeta } from '../../../common/check.ts';
+import { setEnvironment } from '../../support/environment.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SUITES_CONFIG = fileURLToPath(new URL('../../../suites/vitest.config.ts', import.meta.url));
@@ -36,7 +37,7 @@ export interface SuiteSession {
 
 export async function openSuiteSession(env: Record<string, string>): Promise<SuiteSession> {
   // The suites' config file reads the configuration of this process when it loads; the workers get `env` as well.
-  Object.assign(process.env, env);
+  const restoreEnvironment = setEnvironment(env);
   const vitest: Vitest = await createVitest('test', { config: SUITES_CONFIG, root: ROOT, watch: false, reporters: [{}], env });
   await vitest.standalone();
   let files: Map<string, string> | undefined;
@@ -64,7 +65,10 @@ export async function openSuiteSession(env: Record<string, string>): Promise<Sui
       const run = runOf((await vitest.runTestSpecifications(specifications)).testModules);
       return { ...run, checks: run.checks.filter((outcome) => ids.includes(outcome.id)) };
     },
-    close: () => vitest.close(),
+    close: async () => {
+      await vitest.close();
+      restoreEnvironment();
+    },
   };
 }
 
