@@ -45,9 +45,12 @@ const MIN_BUILD_MS = 500;
 const SYNTAX_CHECK_CONCURRENCY = 4;
 const INPUT_SCHEMA_FILES = ['.actor/input_schema.json', '.actor/INPUT_SCHEMA.json', 'INPUT_SCHEMA.json'];
 
+// Shared by every emulator of the process: what `node --check` decides depends only on the memo's key, and the project's
+// tests and the self-test start hundreds of emulators that build the same fixture sources.
+const syntaxChecks = new SyntaxCheckMemo();
+
 export class BuildJobs {
   private readonly jobs = new Map<string, BuildJob>();
-  private readonly syntaxChecks = new SyntaxCheckMemo();
 
   constructor(private readonly context: JobContext) {}
 
@@ -161,7 +164,7 @@ export class BuildJobs {
   private async checkSyntax(job: BuildJob, dir: string, sources: readonly SourceFileContent[]): Promise<number> {
     let failures = 0;
     const names = new Set(javaScriptFilesOf(sources));
-    const queue = sources.filter((source) => names.has(source.name) && !this.syntaxChecks.has(source, sources));
+    const queue = sources.filter((source) => names.has(source.name) && !syntaxChecks.has(source, sources));
     if (queue.length < names.size) job.log.line(`Syntax check: ${names.size - queue.length} file(s) passed it before with the same sources`);
     const worker = async () => {
       for (let file = queue.shift(); file !== undefined && job.build.status === 'RUNNING'; file = queue.shift()) {
@@ -178,7 +181,7 @@ export class BuildJobs {
         job.checks.add(check);
         const exit = await check.exited;
         job.checks.delete(check);
-        if (exit.code === 0) this.syntaxChecks.remember(file, sources);
+        if (exit.code === 0) syntaxChecks.remember(file, sources);
         else if (job.build.status === 'RUNNING') {
           failures += 1;
           job.log.line(`Syntax check failed for ${file.name}:\n${output.trimEnd()}`);
