@@ -55,8 +55,8 @@ const GRACEFUL_ABORT_MS = 30_000;
 // How long an immediate abort waits for the process to die, so that its answer usually says ABORTED.
 const ABORT_SETTLE_MS = 5_000;
 // Fault status-skips-back: when the run moves to another worker, and how long the move takes.
-const MIGRATION_AFTER_MS = 600;
-const MIGRATION_MS = 1500;
+const MIGRATION_AFTER_MS = 1000;
+const MIGRATION_MS = 2500;
 
 export class RunJobs {
   private readonly jobs = new Map<string, RunJob>();
@@ -326,8 +326,8 @@ export class RunJobs {
   }
 
   /**
-   * Fault status-skips-back: 600 ms into its first process (long enough for a poller to see RUNNING first) the run moves
-   * to another worker; while it moves (1.5 s, long enough for a poller on a loaded machine to see it) its status is set back to READY, and the new worker starts its code again
+   * Fault status-skips-back: 1 s into its first process (long enough for a poller to see RUNNING first) the run moves
+   * to another worker; while it moves (2.5 s, long enough for a poller on a loaded machine to see it) its status is set back to READY, and the new worker starts its code again
    * and moves it to RUNNING.
    */
   private migrateLater(job: RunJob): void {
