@@ -1,16 +1,14 @@
 import { check } from '../../common/check.ts';
 import { CheckFailure } from '../support/expect.ts';
 import { useTarget } from '../support/target.ts';
-import { randomOperations, shrinkByPrefix } from './model/random-sequence.ts';
-import { runSequence } from './model/run-sequence.ts';
+import { describeDisagreement, findDisagreement } from './model/find-disagreement.ts';
 import { SPEC } from './queue-calls.ts';
 
 // Model-based: a random sequence of the 2020 operations (add, with forefront and duplicate keys; mark handled; return
-// for a retry; delete; get; head; read), run against the target and the reference model, every answer compared. On a
-// disagreement the check prints the seed and the shortest failing sequence it found.
+// for a retry; delete; get; head; read), drawn by fast-check, run against the target and the reference model, every
+// answer compared. On a disagreement the check shrinks the sequence and prints the seed, the path and the smallest
+// failing sequence it found. One sequence per run: each is a queue on the target.
 const { api, fixtures } = useTarget();
-const OPERATIONS = 40;
-const SHRINK_REPLAYS = 12;
 
 check(
   {
@@ -20,18 +18,9 @@ check(
     features: ['request-queues'],
   },
   async () => {
-    const seed = Math.floor(Math.random() * 2 ** 31);
     const newQueue = () => fixtures.createRequestQueue('rq-model', { unnamed: true });
-    const operations = randomOperations(seed, OPERATIONS);
-    const outcome = await runSequence(api, newQueue, operations);
-    if (outcome.ok) return;
-    const smallest = await shrinkByPrefix(operations, outcome.failedAt, async (candidate) => !(await runSequence(api, newQueue, candidate)).ok, SHRINK_REPLAYS);
-    const last = await runSequence(api, newQueue, smallest);
-    const message = last.ok ? outcome.message : last.message;
-    throw new CheckFailure(
-      `the target and the model disagree (seed ${seed}, step ${outcome.failedAt + 1} of ${OPERATIONS}): ${message}\n` +
-        `  shortest failing sequence (${smallest.length} operations, each with clientKey model-main unless named):\n` +
-        smallest.map((operation, index) => `    ${index + 1}. ${JSON.stringify(operation)}`).join('\n'),
-    );
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    const found = await findDisagreement(api, newQueue, { seed, sequences: 1, maxLength: 40, shrinkReplays: 12 });
+    if (found !== undefined) throw new CheckFailure(describeDisagreement(found));
   },
 );

@@ -1,17 +1,20 @@
 // The model-based check of request queues (suites/request-queues/model.test.ts) finds each fault of the emulator's
 // catalogue that breaks the 2020 queue operations, on its own, against the emulator with only that fault; and it
-// finds nothing wrong with the clean emulator. A stopgap generator with shrinking by prefix stands in for fast-check.
+// finds nothing wrong with the clean emulator, shrinks what it finds and tells it with what replays it.
+
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RequestQueue } from '../../common/api-types.ts';
 import { createApiClient } from '../../common/http.ts';
 import { createRedactor } from '../../common/redact.ts';
 import { startEmulator } from '../../emulator/index.ts';
-import { randomOperations, shrinkByPrefix } from '../../suites/request-queues/model/random-sequence.ts';
+import { describeDisagreement, findDisagreement, type PropertyRun } from '../../suites/request-queues/model/find-disagreement.ts';
 import { runSequence } from '../../suites/request-queues/model/run-sequence.ts';
+import { operationSequences } from '../../suites/request-queues/model/sequences.ts';
 
 const TOKEN = 'modelTestToken000000000001';
-const OPERATIONS = 60;
-const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+/** Eight sequences of up to 40 operations from a fixed seed (every fault below shows in one of them), shrunk as the check does. */
+const RUN: PropertyRun = { seed: 1, sequences: 8, maxLength: 40, shrinkReplays: 12 };
 
 /** The queue faults the sequence's operations can reveal (the others break names, lists, locks, batches or users). */
 const MODEL_FAULTS = [
@@ -42,30 +45,30 @@ async function target(faults: string[]) {
 }
 
 describe('the model-based request-queue check', () => {
-  it('agrees with the clean emulator on every seed', async () => {
+  it('agrees with the clean emulator on every sequence', async () => {
     const { api, newQueue } = await target([]);
-    for (const seed of SEEDS) expect(await runSequence(api, newQueue, randomOperations(seed, OPERATIONS)), `seed ${seed}`).toEqual({ ok: true });
+    expect(await findDisagreement(api, newQueue, RUN)).toBeUndefined();
   });
 
-  it.each(MODEL_FAULTS)('finds %s alone, and shrinks the sequence to a prefix that still fails', async (fault) => {
+  it.each(MODEL_FAULTS)('finds %s alone, shrinks it, and tells the seed, the path and the sequence', async (fault) => {
     const { api, newQueue } = await target([fault]);
-    let found: { seed: number; failedAt: number } | undefined;
-    for (const seed of SEEDS) {
-      const outcome = await runSequence(api, newQueue, randomOperations(seed, OPERATIONS));
-      if (!outcome.ok) {
-        found = { seed, failedAt: outcome.failedAt };
-        break;
-      }
-    }
-    expect(found, `no seed of ${SEEDS.join(', ')} revealed ${fault}`).toBeDefined();
-    const operations = randomOperations(found!.seed, OPERATIONS);
-    const smallest = await shrinkByPrefix(operations, found!.failedAt, async (candidate) => !(await runSequence(api, newQueue, candidate)).ok, 12);
-    expect(smallest.length).toBeLessThanOrEqual(found!.failedAt + 1);
-    expect((await runSequence(api, newQueue, smallest)).ok).toBe(false);
+    const found = await findDisagreement(api, newQueue, RUN);
+    expect(found, `no sequence of seed ${RUN.seed} revealed ${fault}`).toBeDefined();
+    const { sequence, failedAt, seed, path } = found!;
+    // The smallest sequence ends with the operation that failed, and fails there again.
+    expect(failedAt).toBe(sequence.length - 1);
+    expect(await runSequence(api, newQueue, sequence)).toMatchObject({ ok: false, failedAt });
+    // The seed and path draw it again (followed by what played no part in the failure).
+    const replayed = fc.sample(operationSequences(RUN.maxLength), { seed, path, numRuns: 1 })[0]!;
+    expect(replayed.slice(0, sequence.length)).toEqual(sequence);
+    const message = describeDisagreement(found!);
+    expect(message).toContain(`fast-check seed ${seed}, path "${path}"`);
+    for (const [index, operation] of sequence.entries()) expect(message).toContain(`${index + 1}. ${JSON.stringify(operation)}`);
   });
 
-  it('generates the same sequence from the same seed', () => {
-    expect(randomOperations(42, 30)).toEqual(randomOperations(42, 30));
-    expect(randomOperations(42, 30)).not.toEqual(randomOperations(43, 30));
+  it('draws the same sequences from the same seed, and only valid ones', () => {
+    const draw = (seed: number) => fc.sample(operationSequences(30), { seed, numRuns: 5 });
+    expect(draw(42)).toEqual(draw(42));
+    expect(draw(42)).not.toEqual(draw(43));
   });
 });

@@ -4,8 +4,8 @@ import type { RequestQueue } from '../../../common/api-types.ts';
 import { fixtureRequest } from '../../../common/fixtures/index.ts';
 import type { ApiClient } from '../../../common/http.ts';
 import { isHeadView, QueueCalls } from '../queue-calls.ts';
-import type { QueueOperation } from './random-sequence.ts';
 import { QueueModel } from './reference-model.ts';
+import type { QueueOperation } from './sequences.ts';
 
 /** The clientKey of every call of a sequence, unless an operation names another. */
 export const MAIN_CLIENT = 'model-main';
