@@ -13,8 +13,8 @@ import { runSequence } from '../../suites/request-queues/model/run-sequence.ts';
 import { operationSequences } from '../../suites/request-queues/model/sequences.ts';
 
 const TOKEN = 'modelTestToken000000000001';
-/** Eight sequences of up to 40 operations from a fixed seed (every fault below shows in one of them), shrunk as the check does. */
-const RUN: PropertyRun = { seed: 1, sequences: 8, maxLength: 40, shrinkReplays: 12 };
+/** Eight sequences of 40 intents from a fixed seed (every fault below shows in one of them), shrunk as the check does. */
+const RUN: PropertyRun = { seed: 1, sequences: 8, length: 40, shrinkReplays: 12 };
 
 /** The queue faults the sequence's operations can reveal (the others break names, lists, locks, batches or users). */
 const MODEL_FAULTS = [
@@ -59,7 +59,7 @@ describe('the model-based request-queue check', () => {
     expect(failedAt).toBe(sequence.length - 1);
     expect(await runSequence(api, newQueue, sequence)).toMatchObject({ ok: false, failedAt });
     // The seed and path draw it again (followed by what played no part in the failure).
-    const replayed = fc.sample(operationSequences(RUN.maxLength), { seed, path, numRuns: 1 })[0]!;
+    const replayed = fc.sample(operationSequences(RUN.length), { seed, path, numRuns: 1 })[0]!;
     expect(replayed.slice(0, sequence.length)).toEqual(sequence);
     const message = describeDisagreement(found!);
     expect(message).toContain(`fast-check seed ${seed}, path "${path}"`);

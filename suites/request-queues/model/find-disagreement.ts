@@ -11,8 +11,8 @@ export interface PropertyRun {
   seed: number;
   /** How many sequences to draw. */
   sequences: number;
-  /** Operations per sequence at most. */
-  maxLength: number;
+  /** Intents per sequence (as many operations, but for the rare skip). */
+  length: number;
   /** Replays on the target allowed for shrinking, after the first failure. */
   shrinkReplays: number;
 }
@@ -40,7 +40,7 @@ export async function findDisagreement(api: ApiClient, newQueue: () => Promise<R
     if (!outcome.ok) smallest = { sequence: sequence.slice(0, outcome.failedAt + 1), failedAt: outcome.failedAt, message: outcome.message };
     return outcome.ok;
   };
-  const result = await fc.check(fc.asyncProperty(operationSequences(run.maxLength), agrees), { seed: run.seed, numRuns: run.sequences });
+  const result = await fc.check(fc.asyncProperty(operationSequences(run.length), agrees), { seed: run.seed, numRuns: run.sequences });
   if (!result.failed || smallest === undefined) return undefined;
   return { seed: result.seed, path: result.counterexamplePath ?? '', ...smallest };
 }

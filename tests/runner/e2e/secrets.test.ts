@@ -13,7 +13,8 @@ import { REPORT_FILES, type Reports, readReports } from './support/reports.ts';
 const canary = (label: string) => `SECRET-canary-${label}-${randomBytes(12).toString('hex')}`;
 const TOKEN = canary('main');
 const TOKEN_2 = canary('second');
-const FAULTS = ['delete-version-200-with-body', 'other-user-actor-visible'];
+const FAULTS = ['webhook-create-200', 'other-user-actor-visible'];
+const CREATE_WEBHOOK = 'Apify API > Webhooks > Webhook list > Create webhook';
 
 let reportsDir: string;
 let run: ProcessResult;
@@ -22,9 +23,9 @@ let reports: Reports;
 beforeAll(async () => {
   reportsDir = await mkdtemp(path.join(tmpdir(), 'e2e-secrets-'));
   const env = controlledEnvironment({ APIFY_TOKEN: TOKEN, APIFY_TOKEN_2: TOKEN_2, EMULATOR_FAULTS: FAULTS.join(',') });
-  // The Actors file of the Dredd layer (every request carries ?token=) and the auth family (query, Bearer header,
+  // The Webhooks file of the Dredd layer (every request carries ?token=) and the auth family (query, Bearer header,
   // second user).
-  run = await runCli(['--select', 'tag:spec/01-actors.apib,auth', '--reports', reportsDir], env);
+  run = await runCli(['--select', 'tag:spec/06-webhooks.apib,auth', '--reports', reportsDir], env);
   reports = await readReports(reportsDir);
 }, 150_000);
 
@@ -41,10 +42,10 @@ describe('a run with recognisable tokens', () => {
   it('ran the requests that carry the tokens, and failed on the injected faults', () => {
     expect(run.code, describeRun(run)).toBe(1);
     const failed = reports.summary.checks.filter((c) => c.status === 'failed').map((c) => c.id);
-    expect(failed).toEqual(expect.arrayContaining(['Apify API > Actors > Version object > Delete version', 'auth.other-users-actor-invisible']));
+    expect(failed).toEqual(expect.arrayContaining([CREATE_WEBHOOK, 'auth.other-users-actor-invisible']));
     expect(reports.summary.checks.filter((c) => c.family === 'auth' && c.status === 'passed').length).toBeGreaterThan(0);
     // The token-bearing request of a failure reached the report, masked.
-    const failure = reports.summary.checks.find((c) => c.id === 'Apify API > Actors > Version object > Delete version');
+    const failure = reports.summary.checks.find((c) => c.id === CREATE_WEBHOOK);
     expect(failure?.exchange?.request?.uri).toMatch(/[?&]token=\*\*\*/);
   });
 
