@@ -1,6 +1,7 @@
 // One actor process: `node <main file>` with exactly the platform's APIFY_* / ACTOR_* environment (nothing of the
 // emulator's own environment leaks in), the heap limited from the run's memory, output captured into the run's log.
-import { spawn } from 'node:child_process';
+// The processes are started by the spawner (spawner.ts), not by the emulator's process itself.
+import { type ProcessExit, spawner } from './spawner.ts';
 
 export interface ActorEnvironmentInput {
   token: string;
@@ -54,15 +55,7 @@ export function actorEnvironment(input: ActorEnvironmentInput): Record<string, s
   };
 }
 
-export interface ProcessExit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  /** Set when the process could not be started at all. */
-  error?: Error;
-}
-
 export interface ActorProcess {
-  readonly pid: number | undefined;
   /** Resolves once the process has exited and its output has been delivered. */
   readonly exited: Promise<ProcessExit>;
   /** Signals the process and everything it started (it leads its own process group). */
@@ -78,41 +71,20 @@ export interface SpawnNodeOptions {
   nodeArgs?: string[];
 }
 
-// Output may still be in the pipes when 'exit' fires; wait this long for 'close' before declaring the exit.
-const OUTPUT_DRAIN_MS = 500;
-
 export function spawnNode(options: SpawnNodeOptions): ActorProcess {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.mainFile], {
-    cwd: options.cwd,
-    env: options.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  child.stdout.setEncoding('utf8').on('data', options.onOutput);
-  child.stderr.setEncoding('utf8').on('data', options.onOutput);
+  let id = 0;
   let exited = false;
-  const closed = new Promise<void>((done) => child.once('close', () => done()));
   const exitedPromise = new Promise<ProcessExit>((resolve) => {
-    child.once('error', (error) => {
+    const request = { args: [...(options.nodeArgs ?? []), options.mainFile], cwd: options.cwd, env: options.env };
+    id = spawner().spawn(request, options.onOutput, (exit) => {
       exited = true;
-      resolve({ code: null, signal: null, error });
-    });
-    child.once('exit', (code, signal) => {
-      exited = true;
-      const drained = new Promise<void>((done) => setTimeout(done, OUTPUT_DRAIN_MS).unref());
-      void Promise.race([closed, drained]).then(() => resolve({ code, signal }));
+      resolve(exit);
     });
   });
   return {
-    pid: child.pid,
     exited: exitedPromise,
     kill(signal) {
-      if (exited || child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        child.kill(signal);
-      }
+      if (!exited) spawner().kill(id, signal);
     },
   };
 }

@@ -8,11 +8,12 @@ import { newId } from '../state/ids.ts';
 import { createRequestQueue } from '../state/request-queues.ts';
 import { createDataset, createKeyValueStore, setRecord } from '../state/storages.ts';
 import type { Actor, Build, JobMeta, JobStatus, Run, StoredRecord, User } from '../state/types.ts';
-import { type ActorProcess, actorEnvironment, type ProcessExit, spawnNode } from './actor-process.ts';
+import { type ActorProcess, actorEnvironment, spawnNode } from './actor-process.ts';
 import type { BuildArtifact } from './builds.ts';
 import type { JobContext } from './job-context.ts';
 import { terminalEventSuffix } from './job-events.ts';
 import { JobLog } from './job-log.ts';
+import type { ProcessExit } from './spawner.ts';
 import { ABORTABLE_STATUSES, isTerminal, reopen, transition } from './status-machine.ts';
 
 export interface StartRunParams {

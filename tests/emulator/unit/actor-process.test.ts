@@ -108,6 +108,34 @@ describe('spawnNode', () => {
       restoreEnvironment();
     }
   });
+
+  it('starts the process from the spawner, not from the emulator, and delivers all output before the exit', async () => {
+    const script = join(dir, 'print-parent.js');
+    await writeFile(script, "process.stdout.write('x'.repeat(200000)); process.stdout.write(' ' + process.ppid);");
+    let output = '';
+    const child = spawnNode({ mainFile: script, cwd: dir, env: {}, onOutput: (text) => (output += text) });
+    expect(await child.exited).toEqual({ code: 0, signal: null });
+    expect(output.length).toBeGreaterThan(200000);
+    expect(Number(output.slice(200001))).not.toBe(process.pid);
+  });
+
+  it('signals the whole process group: a process the actor started stops with it', async () => {
+    const marker = join(dir, 'grandchild-marker');
+    const grandchild = `setTimeout(() => require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'), 1000)`;
+    const script = join(dir, 'starts-grandchild.js');
+    await writeFile(
+      script,
+      `require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], { stdio: 'ignore' }); console.log('started'); setInterval(() => {}, 1000);`,
+    );
+    let output = '';
+    const child = spawnNode({ mainFile: script, cwd: dir, env: {}, onOutput: (text) => (output += text) });
+    while (!output.includes('started')) await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill('SIGTERM');
+    expect(await child.exited).toEqual({ code: null, signal: 'SIGTERM' });
+    // The marker would appear 1 s after the start had the grandchild survived.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await expect(import('node:fs/promises').then((fs) => fs.access(marker))).rejects.toThrow();
+  });
 });
 
 describe('RunJobs', () => {
