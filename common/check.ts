@@ -1,6 +1,6 @@
 import { test } from 'vitest';
 import { type ConformanceConfig, loadConfig } from './config.ts';
-import type { Feature } from './features.ts';
+import { type Feature, missingFeatures, notSupportedReason } from './features.ts';
 import { isSelected } from './selection.ts';
 
 /**
@@ -55,17 +55,23 @@ export type CheckDeclaration = Omit<CheckMeta, 'family' | 'tags'> & { tags?: str
 
 const ID = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Registers a check as a Vitest test named `<id>: <title>`, honouring CONFORMANCE_SELECT and CONFORMANCE_READ_ONLY. */
+/**
+ * Registers a check as a Vitest test named `<id>: <title>`, honouring CONFORMANCE_SELECT, CONFORMANCE_FEATURES and
+ * CONFORMANCE_READ_ONLY.
+ */
 export function check(meta: CheckDeclaration, body: (context: CheckContext) => Promise<void>, options: CheckOptions = {}): void {
   const full = checkMeta(meta);
   const config = selectionConfig();
+  const missing = missingFeatures(full.features, config.features);
   const skipReason = !isSelected(full, config.select)
     ? `not selected by CONFORMANCE_SELECT=${config.select.join(',')}`
-    : config.readOnly && !full.tags.includes('read-only')
-      ? 'creates resources on the target (read-only mode)'
-      : options.skipUnless && !options.skipUnless.condition
-        ? options.skipUnless.reason
-        : undefined;
+    : missing.length > 0
+      ? notSupportedReason(missing)
+      : config.readOnly && !full.tags.includes('read-only')
+        ? 'creates resources on the target (read-only mode)'
+        : options.skipUnless && !options.skipUnless.condition
+          ? options.skipUnless.reason
+          : undefined;
   test(
     `${full.id}: ${full.title}`,
     { meta: skipReason ? { check: full, skipReason } : { check: full }, skip: skipReason !== undefined, timeout: options.timeoutMs },
@@ -88,8 +94,8 @@ export function checkMeta(meta: CheckDeclaration): CheckMeta {
   return { id: meta.id, family, title: meta.title, spec: meta.spec, features: meta.features, tags };
 }
 
-let cached: Pick<ConformanceConfig, 'select' | 'readOnly'> | undefined;
-function selectionConfig(): Pick<ConformanceConfig, 'select' | 'readOnly'> {
+let cached: Pick<ConformanceConfig, 'select' | 'readOnly' | 'features'> | undefined;
+function selectionConfig(): Pick<ConformanceConfig, 'select' | 'readOnly' | 'features'> {
   cached ??= loadConfig();
   return cached;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError } from './config-error.ts';
+import { FEATURE_LIST_FORM, type Feature, featureListProblem } from './features.ts';
 
 export { ConfigError, formatConfigError, printConfigError } from './config-error.ts';
 
@@ -30,6 +31,11 @@ export interface ConformanceConfig {
   readOnly: boolean;
   /** A skipped check fails the run (CONFORMANCE_FAIL_ON_SKIP=1): a nightly must not stay green while checks never run. */
   failOnSkip: boolean;
+  /**
+   * The features the target implements (CONFORMANCE_FEATURES, from its profile by default); undefined means all. A check
+   * or transaction that needs another one is not run and is reported `not-supported`.
+   */
+  features: Feature[] | undefined;
   /** CONFORMANCE_PROFILE as given (the runner resolves it); undefined when unset. */
   profile: string | undefined;
 }
@@ -67,6 +73,7 @@ export function loadConfig(env: Environment = readEnvironment()): ConformanceCon
     select: parseList(env, 'CONFORMANCE_SELECT'),
     readOnly: parseFlag(env, 'CONFORMANCE_READ_ONLY'),
     failOnSkip: parseFlag(env, 'CONFORMANCE_FAIL_ON_SKIP'),
+    features: parseFeatures(env),
     profile: settingValue(env, 'CONFORMANCE_PROFILE'),
   };
 }
@@ -88,6 +95,7 @@ export function configToEnvironment(config: ConformanceConfig): Record<string, s
     CONFORMANCE_SELECT: config.select.join(','),
     CONFORMANCE_READ_ONLY: config.readOnly ? '1' : '0',
     CONFORMANCE_FAIL_ON_SKIP: config.failOnSkip ? '1' : '0',
+    CONFORMANCE_FEATURES: config.features?.join(',') ?? '',
     CONFORMANCE_PROFILE: config.profile ?? '',
   };
 }
@@ -181,6 +189,15 @@ function parseList(env: Environment, name: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
+}
+
+function parseFeatures(env: Environment): Feature[] | undefined {
+  const name = 'CONFORMANCE_FEATURES';
+  if (settingValue(env, name) === undefined) return undefined;
+  const listed = parseList(env, name);
+  const problem = featureListProblem(listed);
+  if (problem !== undefined) throw new ConfigError(name, `comma-separated ${FEATURE_LIST_FORM}`, `got ${problem}`);
+  return listed as Feature[];
 }
 
 function parseFlag(env: Environment, name: string): boolean {

@@ -38,3 +38,37 @@ export type Feature = keyof typeof FEATURES;
 export function isFeature(name: string): name is Feature {
   return Object.hasOwn(FEATURES, name);
 }
+
+/** The part a dotted feature belongs to (`request-queues` for `request-queues.locks`); undefined for a top-level one. */
+export function parentFeature(feature: Feature): Feature | undefined {
+  const dot = feature.lastIndexOf('.');
+  return dot < 0 ? undefined : (feature.slice(0, dot) as Feature);
+}
+
+/** What is wrong with a list of features a target claims (an unknown id, a dotted one without its parent), if anything. */
+export function featureListProblem(list: readonly string[]): string | undefined {
+  const unknown = list.filter((feature) => !isFeature(feature));
+  if (unknown.length > 0) return `unknown feature(s) ${unknown.map((f) => `"${f}"`).join(', ')}`;
+  const orphans = (list as Feature[]).filter((feature) => {
+    const parent = parentFeature(feature);
+    return parent !== undefined && !list.includes(parent);
+  });
+  if (orphans.length > 0) return orphans.map((f) => `"${f}" without "${parentFeature(f)}"`).join(', ');
+  return undefined;
+}
+
+/** The form a feature list must have, for messages about a bad one. */
+export const FEATURE_LIST_FORM = 'feature ids (`--list-features` prints them), each dotted one with its parent (runs with runs.sync)';
+
+/**
+ * The features a check or transaction needs that the target does not implement: empty when the check applies.
+ * `supported` undefined means the target claims every feature (the default: judged on the whole contract).
+ */
+export function missingFeatures(needed: readonly string[], supported: readonly string[] | undefined): string[] {
+  return supported === undefined ? [] : needed.filter((feature) => !supported.includes(feature));
+}
+
+/** Why a check or transaction of a feature the target lacks is not run; the runner reports it `not-supported`. */
+export function notSupportedReason(missing: readonly string[]): string {
+  return `not supported by the target: needs ${missing.join(', ')} (CONFORMANCE_FEATURES, or the profile's features)`;
+}

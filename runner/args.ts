@@ -4,6 +4,10 @@ export interface RunnerArgs {
   help: boolean;
   /** Print every check (id, features, tags, rule, spec link) without running any. */
   list: boolean;
+  /** Print every feature a target may implement, for a profile's `features` or --features. */
+  listFeatures: boolean;
+  /** After the run, write a profile for the target as it stands to this file. */
+  writeProfile: string | undefined;
   /** Only remove what earlier runs left behind, then exit. */
   sweepOnly: boolean;
   reportsDir: string;
@@ -21,9 +25,14 @@ Options (each also settable in the environment or .env):
   --read-only         only checks that create nothing on the target          (CONFORMANCE_READ_ONLY=1)
   --fail-on-skip      a check that did not run fails the run                 (CONFORMANCE_FAIL_ON_SKIP=1)
   --profile <name>    emulator | apify-live | generic | path/to/profile.json  (CONFORMANCE_PROFILE)
+  --features <list>   the features the target implements (default: the profile's, else all); checks
+                      of other features are reported not-supported            (CONFORMANCE_FEATURES)
+  --write-profile <file>  after the run, write a profile of the target as it stands: the features it
+                      passed checks of, each failing check as an expectation whose reason you fill in
   --sweep             remove what earlier runs left on the target (names with CONFORMANCE_RESOURCE_PREFIX), then exit
   --reports <dir>     where to write summary.json, junit.xml and report.html (default: reports)
   --list              print every check (id, features, tags, rule, spec link) and exit; nothing is run
+  --list-features     print every feature a target may implement and exit
   --help              this text
 
 Exit status: 0 every check passed or failed as the profile expects; 1 the target failed the gate; 2 the suite broke.`;
@@ -34,7 +43,7 @@ export class UsageError extends Error {
 }
 
 export function parseArgs(argv: string[]): RunnerArgs {
-  const args: RunnerArgs = { help: false, list: false, sweepOnly: false, reportsDir: 'reports', env: {} };
+  const args: RunnerArgs = { help: false, list: false, listFeatures: false, writeProfile: undefined, sweepOnly: false, reportsDir: 'reports', env: {} };
   const select: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
@@ -51,6 +60,15 @@ export function parseArgs(argv: string[]): RunnerArgs {
         break;
       case '--list':
         args.list = true;
+        break;
+      case '--list-features':
+        args.listFeatures = true;
+        break;
+      case '--features':
+        args.env.CONFORMANCE_FEATURES = value();
+        break;
+      case '--write-profile':
+        args.writeProfile = value();
         break;
       case '--sweep':
         args.sweepOnly = true;

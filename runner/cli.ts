@@ -17,6 +17,11 @@ async function main(): Promise<number> {
     print(USAGE);
     return EXIT.passed;
   }
+  if (args.listFeatures) {
+    const { FEATURES } = await import('../common/features.ts');
+    for (const [feature, description] of Object.entries(FEATURES)) print(`${feature.padEnd(22)} ${description}`);
+    return EXIT.passed;
+  }
   if (args.list) {
     const { formatList, listChecks } = await import('./list.ts');
     for (const line of formatList(await listChecks())) print(line);
@@ -42,7 +47,12 @@ async function main(): Promise<number> {
       process.exit(EXIT.broken);
     });
   }
-  const { exitCode } = await runConformance({ overrides: args.env, reportsDir: args.reportsDir, print, signal: interrupt.signal });
+  const { summary, exitCode } = await runConformance({ overrides: args.env, reportsDir: args.reportsDir, print, signal: interrupt.signal });
+  if (args.writeProfile !== undefined && summary.outcome !== 'broken') {
+    const { writeProfileOf } = await import('./write-profile.ts');
+    await writeProfileOf(summary, args.writeProfile);
+    print(`Profile: ${args.writeProfile} (fill in each expectation's reason before using it)`);
+  }
   return exitCode;
 }
 

@@ -11,16 +11,19 @@ export interface Coverage {
   excused: Exception[];
   /** Whether an unexercised response fails the run; it does not when the Dredd layer was not selected. */
   gate: { applied: boolean; reason: string };
+  /** Documented responses of features the target does not implement: outside its contract, so not counted above. */
+  notSupported: number;
 }
 
 const EXERCISED = new Set(['passed', 'failed', 'expected-failure', 'unexpected-pass']);
 
-/** Computed from the Dredd layer: one transaction per documented request/response pair. */
+/** Computed from the Dredd layer: one transaction per documented request/response pair of the target's features. */
 export function computeCoverage(
-  dreddResults: CheckResult[],
+  allDreddResults: CheckResult[],
   uncovered: Exception[],
   gate: Coverage['gate'] = { applied: true, reason: 'every documented response must be exercised' },
 ): Coverage {
+  const dreddResults = allDreddResults.filter((result) => result.status !== 'not-supported');
   const excusedIds = new Set(uncovered.map((u) => u.id));
   const actions = new Map<string, { exercised: boolean; passed: boolean }>();
   const unexercised: string[] = [];
@@ -47,5 +50,6 @@ export function computeCoverage(
     unexercised: gate.applied ? unexercised : [],
     excused: uncovered.filter((u) => dreddResults.some((r) => r.id === u.id)),
     gate,
+    notSupported: allDreddResults.length - dreddResults.length,
   };
 }

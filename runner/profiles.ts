@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../common/config.ts';
+import { FEATURE_LIST_FORM, type Feature, featureListProblem } from '../common/features.ts';
 import type { Exception, Expectation } from './results.ts';
 
 /**
@@ -21,6 +22,11 @@ export interface Profile {
   uncovered: Exception[];
   /** What the target must be tested with; a run without it cannot reach its verdict and breaks (exit 2). */
   requires: Requirement[];
+  /**
+   * The features the target implements (common/features.ts), each dotted one with its parent; absent means all. Checks
+   * of other features are reported `not-supported` and do not count in the verdict.
+   */
+  features?: Feature[];
 }
 
 /** `second-user`: APIFY_TOKEN_2, without which the isolation checks cannot run. */
@@ -63,6 +69,10 @@ export function parseProfile(raw: unknown, source: string): Profile {
   const requires = raw.requires ?? [];
   if (!Array.isArray(requires) || !requires.every((r) => (REQUIREMENTS as readonly unknown[]).includes(r))) {
     bad('"requires"', `an array of ${REQUIREMENTS.map((r) => `"${r}"`).join(', ')}`);
+  }
+  const features = raw.features;
+  if (features !== undefined && (!Array.isArray(features) || !features.every((f) => typeof f === 'string') || featureListProblem(features) !== undefined)) {
+    bad('"features"', `an array of ${FEATURE_LIST_FORM}`);
   }
   return { ...(raw as unknown as Profile), requires: requires as Requirement[] };
 }

@@ -5,6 +5,7 @@ const LABELS: Record<CheckStatus, string> = {
   failed: 'FAIL',
   inconclusive: 'INCONCL',
   skipped: 'skip',
+  'not-supported': 'n/a',
   error: 'ERROR',
   'expected-failure': 'expected',
   'unexpected-pass': 'UNEXPECTED',

@@ -1,3 +1,5 @@
+import { missingFeatures, notSupportedReason } from '../common/features.ts';
+
 /**
  * One list of results for both layers of the gate. Dredd transactions and Vitest checks become `CheckResult`s; the
  * target profile's expectations then turn known failures into `expected-failure` and stale entries into `unexpected-pass`.
@@ -6,9 +8,10 @@
 /**
  * `inconclusive`: the target kept the check from reaching its verdict (e.g. every job ended before the abort arrived);
  * it fails the run like `failed` unless the profile expects it. `skipped` is only what the run chose: not selected,
- * read-only mode, a capability it was not given.
+ * read-only mode, a capability it was not given. `not-supported`: the check needs a feature the target does not claim
+ * (its profile's `features`); it is not run and does not count in the verdict.
  */
-export type CheckStatus = 'passed' | 'failed' | 'inconclusive' | 'skipped' | 'expected-failure' | 'unexpected-pass' | 'error';
+export type CheckStatus = 'passed' | 'failed' | 'inconclusive' | 'skipped' | 'not-supported' | 'expected-failure' | 'unexpected-pass' | 'error';
 
 /** Who produced a result: Dredd, the suites, or the runner itself (its end-of-run sweep). */
 export type Layer = 'dredd' | 'vitest' | 'runner';
@@ -43,6 +46,14 @@ export interface CheckResult {
   exchange?: Exchange;
 }
 
+/** Every check that needs a feature the target does not implement becomes `not-supported`, whatever it did. */
+export function gradeByFeature(results: CheckResult[], implemented: readonly string[] | undefined): CheckResult[] {
+  return results.map((result) => {
+    const missing = missingFeatures(result.features, implemented);
+    return missing.length === 0 ? result : { ...result, status: 'not-supported', message: notSupportedReason(missing) };
+  });
+}
+
 /** A check or documented response a profile excuses, with why. */
 export interface Exception {
   id: string;
@@ -54,6 +65,9 @@ export interface Expectation extends Exception {
   /** A regular expression the failure message must match (e.g. an error type or "got HTTP 404"). */
   match: string;
 }
+
+/** How the message of an expected failure starts: the profile's reason follows, then the failure itself. */
+export const EXPECTED_FAILURE_PREFIX = 'expected to fail on this target: ';
 
 /**
  * Applies a profile's expectations: a listed check that fails (or is inconclusive) the way the profile says is
@@ -68,7 +82,7 @@ export function applyExpectations(results: CheckResult[], expectations: Expectat
     const { reason, match } = expectation;
     if (result.status === 'failed' || result.status === 'inconclusive') {
       if (new RegExp(match).test(result.message)) {
-        return { ...result, status: 'expected-failure', message: `expected to fail on this target: ${reason}\n${result.message}` };
+        return { ...result, status: 'expected-failure', message: `${EXPECTED_FAILURE_PREFIX}${reason}\n${result.message}` };
       }
       return { ...result, message: `listed as a known failure (${reason}), but not in the listed way (/${match}/):\n${result.message}` };
     }
@@ -86,7 +100,17 @@ export function applyExpectations(results: CheckResult[], expectations: Expectat
 export type Totals = Record<CheckStatus, number> & { total: number };
 
 export function countStatuses(results: CheckResult[]): Totals {
-  const totals: Totals = { total: results.length, passed: 0, failed: 0, inconclusive: 0, skipped: 0, 'expected-failure': 0, 'unexpected-pass': 0, error: 0 };
+  const totals: Totals = {
+    total: results.length,
+    passed: 0,
+    failed: 0,
+    inconclusive: 0,
+    skipped: 0,
+    'not-supported': 0,
+    'expected-failure': 0,
+    'unexpected-pass': 0,
+    error: 0,
+  };
   for (const result of results) totals[result.status] += 1;
   return totals;
 }

@@ -13,13 +13,14 @@ import { analyseDrift } from './drift.ts';
 import { exchangeOfTransaction, READ_ONLY_BLOCKED, type RecordedExchange, readExchangeLogs } from './exchanges/exchange.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { attachExchanges } from './failure-exchanges.ts';
+import { featureScores } from './feature-scores.ts';
 import { buildMatrix } from './matrix.ts';
 import { decideOutcome } from './outcome.ts';
 import { loadProfile, type Profile } from './profiles.ts';
 import { Progress } from './progress.ts';
 import { buildSummary, type Summary } from './reports/summary.ts';
 import { writeReports } from './reports/write.ts';
-import { applyExpectations, type CheckResult, cleanupFailed, isFailing } from './results.ts';
+import { applyExpectations, type CheckResult, cleanupFailed, gradeByFeature, isFailing } from './results.ts';
 import { type DreddPlan, dreddSelection, suiteFolders, unknownSelectionEntries } from './selection.ts';
 import { STALE_AFTER_MS, sweepLeftovers, sweepThisRun } from './sweep.ts';
 import { openTarget, type Target } from './target.ts';
@@ -46,8 +47,10 @@ interface Session {
 
 /** Resolves the profile and the target, and validates the configuration (ConfigError / TargetError on a bad one). */
 export async function openSession(overrides: Environment): Promise<Session> {
-  const env = { ...readEnvironment(), ...overrides };
-  const profile = loadProfile(env.CONFORMANCE_PROFILE?.trim() || (env.APIFY_API_BASE_URL?.trim() ? 'generic' : 'emulator'));
+  const given = { ...readEnvironment(), ...overrides };
+  const profile = loadProfile(given.CONFORMANCE_PROFILE?.trim() || (given.APIFY_API_BASE_URL?.trim() ? 'generic' : 'emulator'));
+  // The features the target implements: the profile's, unless CONFORMANCE_FEATURES says otherwise.
+  const env = { ...given, CONFORMANCE_FEATURES: given.CONFORMANCE_FEATURES?.trim() || profile.features?.join(',') };
   const target = await openTarget(env, profile);
   try {
     const config = loadConfig({ ...env, ...target.env });
@@ -113,9 +116,14 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
     const leftovers = config.readOnly ? [] : ((await sweepThisRun(api, config).catch(() => undefined))?.failures ?? []);
     sweptAtEnd = true;
     const swept = leftovers.length === 0 ? [] : [cleanupFailed({ id: 'the end-of-run sweep', layer: 'runner', family: 'clean-up' }, leftovers)];
-    const checks = attachExchanges(applyExpectations([...dreddResults, ...suites.results, ...swept], profile.expectations), exchanges);
+    const graded = gradeByFeature([...dreddResults, ...suites.results, ...swept], config.features);
+    const checks = attachExchanges(applyExpectations(graded, profile.expectations), exchanges);
     const brokenReasons = brokenReasonsOf({ dreddPlan, config, profile, dredd, suites, checks, exchanges, aborted: options.signal.aborted });
-    const coverage = computeCoverage(dreddResults, profile.uncovered, dreddPlan.reason ? { applied: false, reason: dreddPlan.reason } : undefined);
+    const coverage = computeCoverage(
+      gradeByFeature(dreddResults, config.features),
+      profile.uncovered,
+      dreddPlan.reason ? { applied: false, reason: dreddPlan.reason } : undefined,
+    );
     const { outcome, exitCode } = decideOutcome(brokenReasons, checks, coverage, { failOnSkip: config.failOnSkip });
     const summary = buildSummary({
       target: {
@@ -124,6 +132,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
         profile: profile.name,
         maxWaitSecs: config.maxWaitSecs,
         rateLimitRps: config.rateLimitRps,
+        features: config.features ?? null,
       },
       selection: { select: config.select, readOnly: config.readOnly, dredd: dreddRuns },
       startedAt: startedAt.toISOString(),
@@ -132,6 +141,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
       exitCode,
       brokenReasons,
       coverage,
+      features: featureScores(checks, config.features),
       matrix: buildMatrix(contract, checks, exchanges),
       drift: analyseDrift(exchanges, contract),
       waits: waitObservations(exchanges),
@@ -247,12 +257,20 @@ function printSummary(summary: Summary, files: string[], print: (line: string) =
   // After a break, what was not exercised follows from it and would only bury the reason.
   if (summary.outcome !== 'broken') for (const id of c.unexercised) print(`NOT EXERCISED ${id}`);
   const gate = c.gate.applied ? '' : ` (not a gate in this run: ${c.gate.reason})`;
-  print(`Coverage: ${c.actions.passed}/${c.actions.documented} actions, ${c.responses.passed}/${c.responses.documented} responses exercised and passed${gate}`);
+  const notSupported = c.notSupported > 0 ? `; ${c.notSupported} responses of features the target does not implement are not counted` : '';
+  print(
+    `Coverage: ${c.actions.passed}/${c.actions.documented} actions, ${c.responses.passed}/${c.responses.documented} responses exercised and passed${gate}${notSupported}`,
+  );
+  const implemented = summary.features.filter((f) => f.implemented);
+  if (summary.target.features !== null) {
+    const scores = implemented.map((f) => `${f.feature} ${f.score.passed}/${f.score.judged}`).join(', ');
+    print(`Features: graded on ${implemented.length} of ${summary.features.length} (${scores}); the rest are not supported by this target`);
+  }
   print(
     `Drift: ${summary.drift.findings.length} warning(s) about what the target answered beyond the spec (${summary.drift.responses} responses examined; see the report)`,
   );
   print(
-    `Checks: ${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped, ${t['expected-failure']} expected failures, ${t['unexpected-pass']} unexpected passes, ${t.error} errors (${(summary.durationMs / 1000).toFixed(1)} s)`,
+    `Checks: ${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped, ${t['not-supported']} not supported, ${t['expected-failure']} expected failures, ${t['unexpected-pass']} unexpected passes, ${t.error} errors (${(summary.durationMs / 1000).toFixed(1)} s)`,
   );
   print(`Reports: ${files.join(', ')}`);
   print(`Outcome: ${summary.outcome} (exit ${summary.exitCode})`);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConformanceConfig } from '../common/config.ts';
+import { missingFeatures } from '../common/features.ts';
 import { isSelected } from '../common/selection.ts';
 import { SPEC_FILES, type SpecContract, transactionAction, transactionNames, transactionSelectable } from '../common/spec-contract.ts';
 import type { CheckResult } from './results.ts';
@@ -23,18 +24,21 @@ export interface DreddPlan {
 /**
  * What Dredd replays: nothing in read-only mode (its hooks create fixtures); otherwise each spec file that holds a
  * selected transaction (selected by its family, its tag `dredd`, its file's tag such as `tag:spec/04-datasets.apib`, or
- * its name), of which the hooks run the selected transactions. An empty selection replays everything.
+ * its name) of a feature the target implements, of which the hooks run those transactions. An empty selection replays
+ * every transaction of the target's features.
  */
-export function dreddSelection(config: Pick<ConformanceConfig, 'select' | 'readOnly'>, contract: SpecContract): DreddPlan {
+export function dreddSelection(config: Pick<ConformanceConfig, 'select' | 'readOnly' | 'features'>, contract: SpecContract): DreddPlan {
   const all = transactionNames(contract);
   if (config.readOnly) return { files: [], transactions: [], selected: [], reason: 'not run in read-only mode: the Dredd hooks create fixtures on the target' };
-  const fileOf = (name: string) => transactionAction(contract, name)?.file;
-  const selected = all.filter((name) => isSelected(transactionSelectable(contract, name), config.select));
-  const files = new Set(selected.map(fileOf));
-  const reason = selected.length === all.length ? '' : `not selected by CONFORMANCE_SELECT=${config.select.join(',')}`;
+  const actionOf = (name: string) => transactionAction(contract, name);
+  const chosen = all.filter((name) => isSelected(transactionSelectable(contract, name), config.select));
+  const selected = chosen.filter((name) => missingFeatures(actionOf(name)?.features ?? [], config.features).length === 0);
+  const files = new Set(selected.map((name) => actionOf(name)?.file));
+  // Transactions of features the target lacks are graded not-supported by the runner, so only the selection needs a reason.
+  const reason = chosen.length === all.length ? '' : `not selected by CONFORMANCE_SELECT=${config.select.join(',')}`;
   return {
     files: SPEC_FILES.filter((file) => files.has(path.relative(PROJECT_ROOT, file))),
-    transactions: all.filter((name) => files.has(fileOf(name))),
+    transactions: all.filter((name) => files.has(actionOf(name)?.file)),
     selected,
     reason,
   };

@@ -1,5 +1,6 @@
 import type { RequestQueue } from '../../common/api-types.ts';
 import type { ConformanceConfig } from '../../common/config.ts';
+import type { Feature } from '../../common/features.ts';
 import type {
   ActorRecord,
   CleanupReport,
@@ -60,15 +61,21 @@ export class HookFixtures {
     this.session = new FixtureSession(api, config, { scope: 'dredd' });
   }
 
-  /** Starts every shared fixture now; a failure surfaces in each transaction that needs that fixture. */
-  warmUp(): void {
-    void this.mainBuild().catch(() => undefined);
-    void this.finishedRun().catch(() => undefined);
-    void this.metamorphTarget().catch(() => undefined);
-    void this.failingActor().catch(() => undefined);
-    void this.slowActor().catch(() => undefined);
-    void this.finishedTaskRun().catch(() => undefined);
-    void this.firedWebhook().catch(() => undefined);
+  /**
+   * Starts now the shared fixtures of the features the target implements; a failure surfaces in each transaction that
+   * needs that fixture.
+   */
+  warmUp(isImplemented: (features: Feature[]) => boolean): void {
+    const shared: [Feature[], () => Promise<unknown>][] = [
+      [['builds'], () => this.mainBuild()],
+      [['runs'], () => this.finishedRun()],
+      [['runs.metamorph'], () => this.metamorphTarget()],
+      [['runs'], () => this.failingActor()],
+      [['runs'], () => this.slowActor()],
+      [['tasks'], () => this.finishedTaskRun()],
+      [['webhooks.dispatches'], () => this.firedWebhook()],
+    ];
+    for (const [features, start] of shared) if (isImplemented(features)) void start().catch(() => undefined);
   }
 
   /** The main actor: fixture code in versions 0.0 (build tag latest) and 1.0 (build tag beta). */

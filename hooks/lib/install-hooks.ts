@@ -1,10 +1,11 @@
 import { type ConformanceConfig, formatConfigError, loadConfig } from '../../common/config.ts';
+import { missingFeatures } from '../../common/features.ts';
 import type { CleanupReport } from '../../common/fixtures/index.ts';
 import { createConfiguredClient } from '../../common/http.ts';
 import { redactProcessOutput } from '../../common/output-redaction.ts';
 import { type Redactor, redactorForTokens } from '../../common/redact.ts';
 import { isSelected } from '../../common/selection.ts';
-import { readSpecContract, transactionNameOf, transactionSelectable } from '../../common/spec-contract.ts';
+import { readSpecContract, transactionAction, transactionNameOf, transactionSelectable } from '../../common/spec-contract.ts';
 import { PLANS, type TransactionPlan } from '../plans/index.ts';
 import { noContentProblem, normaliseCharset, relaxNoContentExpectation, schemaProblem } from './comparison.ts';
 import type { DreddHooks, DreddTransaction } from './dredd-types.ts';
@@ -55,6 +56,7 @@ export function installHooks(hooks: DreddHooks): void {
   // Set once anything may have been created on the target; until then there is nothing to clean up.
   let touchedTarget = false;
   const cleanup = cleanupOnce(fixtures, redactor, () => touchedTarget);
+  const isImplemented = (name: string) => missingFeatures(transactionAction(CONTRACT, name)?.features ?? [], config.features).length === 0;
 
   hooks.beforeAll(
     allTransactionsHook(
@@ -70,7 +72,8 @@ export function installHooks(hooks: DreddHooks): void {
           return;
         }
         touchedTarget = true;
-        fixtures.warmUp();
+        // Under a selection each fixture is made when a selected transaction first needs it: nothing unused is built.
+        if (config.select.length === 0) fixtures.warmUp((features) => missingFeatures(features, config.features).length === 0);
       },
       (transactions, message) => failAll(transactions, safe(message)),
     ),
@@ -80,8 +83,10 @@ export function installHooks(hooks: DreddHooks): void {
     transactionHook(
       async (transaction) => {
         if (transaction.fail) return;
-        if (!isSelected(transactionSelectable(CONTRACT, transactionNameOf(transaction.origin)), config.select)) {
-          // Not selected (CONFORMANCE_SELECT): Dredd sends nothing and reports it skipped.
+        const name = transactionNameOf(transaction.origin);
+        if (!isSelected(transactionSelectable(CONTRACT, name), config.select) || !isImplemented(name)) {
+          // Not selected (CONFORMANCE_SELECT) or of a feature the target lacks (CONFORMANCE_FEATURES): Dredd sends
+          // nothing and reports it skipped; the runner tells the two apart.
           transaction.skip = true;
           return;
         }

@@ -4,11 +4,12 @@ import type { WaitObservation } from '../timing.ts';
 import type { Summary } from './summary.ts';
 
 /**
- * report.html: one self-contained page (no scripts, no external assets) rendered from the summary: the conformance
- * matrix, every failure's request and response, the waits against the target's cap, the drift warnings and the full
- * list of checks.
+ * report.html: one self-contained page (no scripts, no external assets) rendered from the summary: the verdict, then
+ * every failure's request and response (what to fix comes first), the score per feature, the conformance matrix, the
+ * waits against the target's cap, the drift warnings and the full list of checks. Every failing pill links to its failure.
  */
 export function renderHtml(summary: Summary): string {
+  const anchors = failureAnchors(summary.checks);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -22,24 +23,38 @@ export function renderHtml(summary: Summary): string {
 ${overview(summary)}
 </header>
 <main>
-${matrix(summary)}
+${failures(summary.checks, anchors)}
+${features(summary)}
+${matrix(summary, anchors)}
 ${families(summary.checks)}
-${failures(summary.checks)}
 ${timing(summary.waits, summary.target.maxWaitSecs)}
 ${drift(summary)}
-${allChecks(summary.checks)}
+${allChecks(summary.checks, anchors)}
 </main>
 </body>
 </html>
 `;
 }
 
-const STATUS_ORDER: CheckStatus[] = ['passed', 'failed', 'inconclusive', 'error', 'unexpected-pass', 'expected-failure', 'skipped'];
+const STATUS_ORDER: CheckStatus[] = ['passed', 'failed', 'inconclusive', 'error', 'unexpected-pass', 'expected-failure', 'skipped', 'not-supported'];
 
+/** The anchor of each failing check's entry under Failures, by check id. */
+type Anchors = Map<string, string>;
+
+function failureAnchors(checks: CheckResult[]): Anchors {
+  return new Map(checks.filter((c) => isFailing(c.status)).map((c, i) => [c.id, `failure-${i + 1}`]));
+}
+
+/** A status pill; a failing one links to the failure's entry. */
+function pill(anchors: Anchors, id: string, status: CheckStatus, text: string): string {
+  const anchor = anchors.get(id);
+  const label = `<span class="pill ${status}" title="${esc(id)}">${esc(text)}</span>`;
+  return anchor === undefined ? label : `<a href="#${anchor}">${label}</a>`;
+}
 function overview(summary: Summary): string {
   const c = summary.coverage;
   const selection = summary.selection.select.length > 0 ? summary.selection.select.join(', ') : 'everything';
-  return `<h1>Apify API v2 Actors: conformance report</h1>
+  return `<h1>Apify API v2: conformance report</h1>
 <p class="outcome ${esc(summary.outcome)}">${esc(summary.outcome.toUpperCase())} (exit ${summary.exitCode})</p>
 <dl>
   <dt>Target</dt><dd>${esc(summary.target.baseUrl)} (${esc(summary.target.kind)}, profile ${esc(summary.target.profile)}; wait cap ${summary.target.maxWaitSecs} s, rate limit ${summary.target.rateLimitRps}/s)</dd>
@@ -54,12 +69,12 @@ ${summary.brokenReasons.length ? `<section id="broken" class="broken"><h2>The su
 
 // Rows: documented actions. Columns: the Dredd transaction of each documented response, then each check family that
 // sent the action a request (the worst status of those checks).
-function matrix(summary: Summary): string {
+function matrix(summary: Summary, anchors: Anchors): string {
   const { families: columns, rows } = summary.matrix;
   const head = `<th>Action</th><th>Dredd: documented responses</th>${columns.map((f) => `<th>${esc(f)}</th>`).join('')}`;
   const body = rows
     .map((row) => {
-      const responses = row.responses.map((r) => `<span class="pill ${r.result}" title="${esc(r.id)}">${r.status} ${esc(r.result)}</span>`).join(' ');
+      const responses = row.responses.map((r) => pill(anchors, r.id, r.result, `${r.status} ${r.result}`)).join(' ');
       const cells = columns
         .map((family) => {
           const cell = row.families[family];
@@ -76,30 +91,56 @@ ${body}
 </tbody></table></div></section>`;
 }
 
+/** Cells of a row of counts, one per status. */
+function statusCells(counts: Partial<Record<CheckStatus, number>>): string {
+  return STATUS_ORDER.map((s) => `<td class="${counts[s] ? s : ''}">${counts[s] || ''}</td>`).join('');
+}
+
+function statusHeads(): string {
+  return STATUS_ORDER.map((s) => `<th>${s}</th>`).join('');
+}
+
 function families(checks: CheckResult[]): string {
-  const byFamily = new Map<string, CheckResult[]>();
-  for (const check of checks) byFamily.set(check.family, [...(byFamily.get(check.family) ?? []), check]);
+  const byFamily = new Map<string, Partial<Record<CheckStatus, number>>>();
+  for (const check of checks) {
+    const counts = byFamily.get(check.family) ?? {};
+    counts[check.status] = (counts[check.status] ?? 0) + 1;
+    byFamily.set(check.family, counts);
+  }
   const body = [...byFamily]
-    .map(([family, results]) => {
-      const cells = STATUS_ORDER.map((s) => {
-        const n = results.filter((r) => r.status === s).length;
-        return `<td class="${n ? s : ''}">${n || ''}</td>`;
-      }).join('');
-      return `<tr><th scope="row">${esc(family)}</th><td>${results.length}</td>${cells}</tr>`;
+    .map(([family, counts]) => {
+      const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+      return `<tr><th scope="row">${esc(family)}</th><td>${total}</td>${statusCells(counts)}</tr>`;
     })
     .join('\n');
   return `<section id="families"><h2>Check families</h2>
-<table class="counts"><thead><tr><th>Family</th><th>checks</th>${STATUS_ORDER.map((s) => `<th>${s}</th>`).join('')}</tr></thead><tbody>
+<table class="counts"><thead><tr><th>Family</th><th>checks</th>${statusHeads()}</tr></thead><tbody>
 ${body}
 </tbody></table></section>`;
 }
 
-function failures(checks: CheckResult[]): string {
+// The target's grade per feature: what it claims to implement, and how the checks that need each feature did.
+function features(summary: Summary): string {
+  const claimed = summary.target.features === null ? 'every feature (no list in the profile)' : `${summary.target.features.length} feature(s)`;
+  const body = summary.features
+    .map((f) => {
+      const score = f.implemented ? `${f.score.passed}/${f.score.judged}` : 'not supported';
+      return `<tr><th scope="row" title="${esc(f.description)}">${esc(f.feature)}</th><td>${score}</td>${statusCells(f.counts)}</tr>`;
+    })
+    .join('\n');
+  return `<section id="features"><h2>Features</h2>
+<p>The target claims ${esc(claimed)}. A check counts under every feature it needs; a feature's score is the checks that passed of those that reached a verdict.</p>
+<table class="counts"><thead><tr><th>Feature</th><th>score</th>${statusHeads()}</tr></thead><tbody>
+${body}
+</tbody></table></section>`;
+}
+
+function failures(checks: CheckResult[], anchors: Anchors): string {
   const failing = checks.filter((c) => isFailing(c.status));
   if (failing.length === 0) return '<section id="failures"><h2>Failures</h2><p>None.</p></section>';
   const items = failing
     .map(
-      (c) => `<article class="failure"><h3><span class="pill ${c.status}">${esc(c.status)}</span> ${esc(c.id)}</h3>
+      (c) => `<article class="failure" id="${anchors.get(c.id)}"><h3><span class="pill ${c.status}">${esc(c.status)}</span> ${esc(c.id)}</h3>
 <p>${esc(c.title)}${c.spec ? ` (<a href="${esc(c.spec)}">${esc(c.spec)}</a>)` : ''}${c.file ? `, in <code>${esc(c.file)}</code>` : ''}</p>
 <pre>${esc(c.message)}</pre>
 ${c.exchange ? exchange(c.exchange) : ''}</article>`,
@@ -200,11 +241,11 @@ ${groups || '<p>Nothing beyond the spec.</p>'}
 ${known}</section>`;
 }
 
-function allChecks(checks: CheckResult[]): string {
+function allChecks(checks: CheckResult[], anchors: Anchors): string {
   const rows = checks
     .map(
       (c) =>
-        `<tr><td><span class="pill ${c.status}">${esc(c.status)}</span></td><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${(c.durationMs / 1000).toFixed(2)} s</td><td>${esc(c.status === 'passed' ? '' : (c.message.split('\n')[0] ?? ''))}</td></tr>`,
+        `<tr><td>${pill(anchors, c.id, c.status, c.status)}</td><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${(c.durationMs / 1000).toFixed(2)} s</td><td>${esc(c.status === 'passed' ? '' : (c.message.split('\n')[0] ?? ''))}</td></tr>`,
     )
     .join('\n');
   return `<section id="checks"><h2>Every check (${checks.length})</h2>
@@ -233,7 +274,7 @@ table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid
 .matrix td{white-space:nowrap;font-size:12px}.matrix thead th{font-size:12px}td.none{background:#fafbfc}
 .pill{display:inline-block;padding:0 6px;border-radius:10px;font-size:12px;white-space:nowrap;background:#eaeef2}
 .passed{background:#dafbe1}.failed{background:#ffebe9}.inconclusive{background:#fff1e5}.error{background:#fbefff}.unexpected-pass{background:#fff8c5}
-.expected-failure{background:#ddf4ff}.skipped{background:#eaeef2}
+.expected-failure{background:#ddf4ff}.skipped,.not-supported{background:#eaeef2}
 pre{background:#f6f8fa;border:1px solid #d8dee4;padding:8px;overflow:auto;white-space:pre-wrap;word-break:break-word;max-height:28em}
 .failure{border-left:4px solid #cf222e;padding-left:12px;margin:12px 0}
 svg text{font-size:11px;fill:#1d2329}svg rect.held{fill:#2da44e}svg rect.over{fill:#cf222e}

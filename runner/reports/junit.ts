@@ -7,7 +7,7 @@ export function renderJunit(summary: Summary): string {
   const suites = [...families].map(([family, checks]) => {
     const failures = checks.filter((c) => c.status === 'failed' || c.status === 'inconclusive' || c.status === 'unexpected-pass').length;
     const errors = checks.filter((c) => c.status === 'error').length;
-    const skipped = checks.filter((c) => c.status === 'skipped' || c.status === 'expected-failure').length;
+    const skipped = checks.filter((c) => c.status === 'skipped' || c.status === 'not-supported' || c.status === 'expected-failure').length;
     const time = seconds(checks.reduce((sum, c) => sum + c.durationMs, 0));
     const cases = checks.map((c) => {
       const open = `    <testcase classname="${xml(`${c.layer}.${family}`)}" name="${xml(c.id)}" time="${seconds(c.durationMs)}">`;
@@ -23,7 +23,7 @@ export function renderJunit(summary: Summary): string {
   const t = summary.totals;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="apify-actors-conformance" tests="${t.total}" failures="${t.failed + t.inconclusive + t['unexpected-pass']}" errors="${t.error}" skipped="${t.skipped + t['expected-failure']}" time="${seconds(summary.durationMs)}">`,
+    `<testsuites name="apify-actors-conformance" tests="${t.total}" failures="${t.failed + t.inconclusive + t['unexpected-pass']}" errors="${t.error}" skipped="${t.skipped + t['not-supported'] + t['expected-failure']}" time="${seconds(summary.durationMs)}">`,
     ...suites,
     '</testsuites>',
     '',
@@ -39,6 +39,7 @@ function caseBody(check: Summary['checks'][number]): string {
     case 'error':
       return `      <error message="${xml(firstLine(check.message))}">${xml(check.message)}</error>`;
     case 'skipped':
+    case 'not-supported':
     case 'expected-failure':
       return `      <skipped message="${xml(`${check.status}: ${firstLine(check.message)}`)}"/>`;
     default:

@@ -1,13 +1,15 @@
 import type { Coverage } from '../coverage.ts';
 import type { DriftReport } from '../drift.ts';
 import type { ExitCode } from '../exit-codes.ts';
+import type { FeatureScore } from '../feature-scores.ts';
 import type { ConformanceMatrix } from '../matrix.ts';
 import { type CheckResult, countStatuses, type Totals } from '../results.ts';
 import type { WaitObservation } from '../timing.ts';
 
 /** reports/summary.json: the whole run in one document; junit.xml and report.html are rendered from it. */
 export interface Summary {
-  target: { kind: string; baseUrl: string; profile: string; maxWaitSecs: number; rateLimitRps: number };
+  /** `features`: what the target claims to implement; null when it is judged on every feature. */
+  target: { kind: string; baseUrl: string; profile: string; maxWaitSecs: number; rateLimitRps: number; features: string[] | null };
   /** What was asked to run: CONFORMANCE_SELECT, read-only mode, and whether the Dredd layer ran. */
   selection: { select: string[]; readOnly: boolean; dredd: boolean };
   startedAt: string;
@@ -19,6 +21,8 @@ export interface Summary {
   totals: Totals;
   byLayer: { dredd: Totals; vitest: Totals };
   coverage: Coverage;
+  /** Per feature: implemented or not, and how its checks did. */
+  features: FeatureScore[];
   /** Every documented action against the Dredd transactions and the check families that exercised it. */
   matrix: ConformanceMatrix;
   /** What the target answered beyond the spec: warnings, never failures. */

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       resourcePrefix: 'conformance-',
       select: [],
       readOnly: false,
+      features: undefined,
       profile: undefined,
     });
     expect(config.runId).toMatch(/^[a-z0-9]{8}$/);
@@ -45,6 +46,7 @@ describe('loadConfig', () => {
       CONFORMANCE_RESOURCE_PREFIX: 'gate-',
       CONFORMANCE_SELECT: ' pagination, auth ,,tag:slow',
       CONFORMANCE_READ_ONLY: 'true',
+      CONFORMANCE_FEATURES: 'datasets, request-queues,request-queues.locks',
       CONFORMANCE_PROFILE: 'apify-live',
     });
     expect(config).toMatchObject({
@@ -55,6 +57,7 @@ describe('loadConfig', () => {
       resourcePrefix: 'gate-',
       select: ['pagination', 'auth', 'tag:slow'],
       readOnly: true,
+      features: ['datasets', 'request-queues', 'request-queues.locks'],
       profile: 'apify-live',
     });
   });
@@ -80,6 +83,8 @@ describe('loadConfig', () => {
     [{ ...minimal, CONFORMANCE_RESOURCE_PREFIX: 'Bad Prefix' }, 'CONFORMANCE_RESOURCE_PREFIX', /lowercase/],
     [{ ...minimal, CONFORMANCE_RUN_ID: 'UPPER' }, 'CONFORMANCE_RUN_ID', /lowercase/],
     [{ ...minimal, CONFORMANCE_READ_ONLY: 'yes' }, 'CONFORMANCE_READ_ONLY', /1 or 0/],
+    [{ ...minimal, CONFORMANCE_FEATURES: 'datasets,dataset' }, 'CONFORMANCE_FEATURES', /unknown feature\(s\) "dataset"/],
+    [{ ...minimal, CONFORMANCE_FEATURES: 'runs.sync' }, 'CONFORMANCE_FEATURES', /"runs.sync" without "runs"/],
   ])('rejects %j naming %s and the expected form', (env, variable, detail) => {
     const error = configError(env as Record<string, string>);
     expect(error.variable).toBe(variable);

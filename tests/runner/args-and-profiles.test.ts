@@ -11,6 +11,9 @@ describe('command line', () => {
     expect(args.env).toEqual({ CONFORMANCE_SELECT: 'pagination,tag:slow', CONFORMANCE_READ_ONLY: '1', CONFORMANCE_PROFILE: 'apify-live' });
     expect(args.reportsDir).toBe('out');
     expect(parseArgs(['--sweep']).sweepOnly).toBe(true);
+    expect(parseArgs(['--features', 'datasets,key-value-stores']).env).toEqual({ CONFORMANCE_FEATURES: 'datasets,key-value-stores' });
+    expect(parseArgs(['--write-profile', 'mine.json']).writeProfile).toBe('mine.json');
+    expect(parseArgs(['--list-features']).listFeatures).toBe(true);
     expect(parseArgs(['--help']).help).toBe(true);
   });
 
@@ -77,6 +80,14 @@ describe('target profiles', () => {
     expect(() => parseProfile({ ...base, expectations: [{ id: 'a', reason: 'r', match: '(' }] }, 'x.json')).toThrow(/"expectations"/);
     expect(() => parseProfile({ ...base, expectations: [], requires: ['a-third-user'] }, 'x.json')).toThrow(/"requires".*"second-user"/);
     expect(parseProfile({ ...base, expectations: [] }, 'x.json').requires).toEqual([]);
+    // The features a target implements: known ids, each dotted one with its parent; absent means all of them.
+    expect(() => parseProfile({ ...base, expectations: [], features: ['datasets', 'queues'] }, 'x.json')).toThrow(/"features"/);
+    expect(() => parseProfile({ ...base, expectations: [], features: ['request-queues.locks'] }, 'x.json')).toThrow(/"features"/);
+    expect(parseProfile({ ...base, expectations: [], features: ['request-queues', 'request-queues.locks'] }, 'x.json').features).toEqual([
+      'request-queues',
+      'request-queues.locks',
+    ]);
+    expect(parseProfile({ ...base, expectations: [] }, 'x.json').features).toBeUndefined();
   });
 });
 

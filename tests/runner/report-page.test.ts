@@ -49,6 +49,23 @@ describe('report.html in headless Chromium', () => {
     await page.close();
   });
 
+  it('shows the failures on the first screen, and each failing pill leads to its failure', async () => {
+    const { page, problems } = await openReport(browser, path.join(dir, 'report.html'));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const first = page.locator('#failures article').first();
+    expect(await first.evaluate((element) => element.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+    // The matrix pill of the failed Create actor response links to that failure's entry.
+    const link = page.locator('#matrix a', { hasText: '201 failed' });
+    const target = (await link.getAttribute('href'))!.slice(1);
+    expect(await page.locator(`#failures article[id="${target}"] h3`).innerText()).toContain('Create actor');
+    expect(await page.locator('#features tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/^actors\s+1\/2/),
+      expect.stringMatching(/^pagination\s+2\/4/),
+    ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('carries no token in any report file', async () => {
     for (const file of ['report.html', 'summary.json', 'junit.xml']) {
       expect(await readFile(path.join(dir, file), 'utf8')).not.toContain(SECRET);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readSpecContract } from '../../common/spec-contract.ts';
 import { dreddCheckResults } from '../../runner/dredd/check-results.ts';
 import type { DreddRunResult } from '../../runner/dredd/result.ts';
-import { applyExpectations, cleanupFailed, countStatuses, isFailing } from '../../runner/results.ts';
+import { applyExpectations, cleanupFailed, countStatuses, gradeByFeature, isFailing } from '../../runner/results.ts';
 import { sampleResults } from './sample-results.ts';
 
 describe('expectations from a target profile', () => {
@@ -53,16 +53,40 @@ describe('expectations from a target profile', () => {
 describe('totals', () => {
   it('counts each status once and sums to the number of checks', () => {
     const totals = countStatuses(sampleResults());
-    expect(totals).toEqual({ total: 8, passed: 3, failed: 2, inconclusive: 0, skipped: 2, 'expected-failure': 0, 'unexpected-pass': 0, error: 1 });
+    expect(totals).toEqual({
+      total: 8,
+      passed: 3,
+      failed: 2,
+      inconclusive: 0,
+      skipped: 2,
+      'not-supported': 0,
+      'expected-failure': 0,
+      'unexpected-pass': 0,
+      error: 1,
+    });
   });
 
   it('fails the gate on failed, inconclusive, unexpected-pass and error only', () => {
-    expect(['passed', 'failed', 'inconclusive', 'skipped', 'expected-failure', 'unexpected-pass', 'error'].filter((s) => isFailing(s as never))).toEqual([
-      'failed',
-      'inconclusive',
-      'unexpected-pass',
-      'error',
-    ]);
+    expect(
+      ['passed', 'failed', 'inconclusive', 'skipped', 'not-supported', 'expected-failure', 'unexpected-pass', 'error'].filter((s) => isFailing(s as never)),
+    ).toEqual(['failed', 'inconclusive', 'unexpected-pass', 'error']);
+  });
+});
+
+describe('grading by feature', () => {
+  it('turns every check that needs a feature the target lacks into not-supported, whatever it did, and leaves the rest', () => {
+    const graded = gradeByFeature(sampleResults(), ['pagination']);
+    for (const check of graded) {
+      if (check.features.includes('actors')) {
+        expect(check).toMatchObject({
+          status: 'not-supported',
+          message: "not supported by the target: needs actors (CONFORMANCE_FEATURES, or the profile's features)",
+        });
+      } else {
+        expect(check).toEqual(sampleResults().find((c) => c.id === check.id));
+      }
+    }
+    expect(gradeByFeature(sampleResults(), undefined)).toEqual(sampleResults());
   });
 });
 

@@ -2,6 +2,7 @@ import { readSpecContract } from '../../common/spec-contract.ts';
 import { computeCoverage } from '../../runner/coverage.ts';
 import { analyseDrift } from '../../runner/drift.ts';
 import type { RecordedExchange } from '../../runner/exchanges/exchange.ts';
+import { featureScores } from '../../runner/feature-scores.ts';
 import { buildMatrix } from '../../runner/matrix.ts';
 import { decideOutcome } from '../../runner/outcome.ts';
 import { buildSummary, type Summary } from '../../runner/reports/summary.ts';
@@ -100,7 +101,7 @@ export function sampleSummary(checks: CheckResult[] = sampleResults(), exchanges
   );
   const { outcome, exitCode } = decideOutcome([], checks, coverage);
   return buildSummary({
-    target: { kind: 'external', baseUrl: 'http://127.0.0.1:1', profile: 'generic', maxWaitSecs: 3, rateLimitRps: 30 },
+    target: { kind: 'external', baseUrl: 'http://127.0.0.1:1', profile: 'generic', maxWaitSecs: 3, rateLimitRps: 30, features: null },
     selection: { select: [], readOnly: false, dredd: true },
     startedAt: '2026-11-28T10:00:00.000Z',
     durationMs: 4200,
@@ -108,6 +109,7 @@ export function sampleSummary(checks: CheckResult[] = sampleResults(), exchanges
     exitCode,
     brokenReasons: [],
     coverage,
+    features: featureScores(checks, undefined),
     matrix: buildMatrix(contract, checks, exchanges),
     drift: analyseDrift(exchanges, contract),
     waits: waitObservations(exchanges),

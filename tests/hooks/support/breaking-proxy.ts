@@ -1,14 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { request } from 'undici';
-import { endToEndHeaders } from '../../support/end-to-end-headers.ts';
-
-/** A response from the real target, as the proxy is about to pass it on. */
-export interface ProxiedResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
+import type { ServerResponse } from 'node:http';
+import { type ProxiedResponse, startLoopbackProxy } from '../../support/loopback-proxy.ts';
 
 /**
  * One change to the target's answers: which requests it hits (only Dredd's own requests, recognised by Dredd's
@@ -35,47 +26,16 @@ export interface BreakingProxy {
  */
 export async function startBreakingProxy(upstream: string, ...faults: Fault[]): Promise<BreakingProxy> {
   const hits = faults.map(() => 0);
-  const server: Server = createServer((req, res) => {
-    forward(req, res).catch((error: unknown) => {
-      res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end(`proxy error: ${String(error)}`);
-    });
+  const proxy = await startLoopbackProxy(upstream, async (incoming, forward, raw) => {
+    const response = await forward();
+    const path = new URL(incoming.url ?? '/', 'http://proxy').pathname;
+    const fromDredd = String(incoming.headers['user-agent'] ?? '').startsWith('Dredd/');
+    const index = fromDredd ? faults.findIndex((fault) => (fault.method ?? incoming.method) === incoming.method && (fault.path ?? /./).test(path)) : -1;
+    if (index < 0) return response;
+    hits[index] += 1;
+    return faults[index].break(response, raw) === 'sent' ? 'sent' : response;
   });
-
-  async function forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const upstreamResponse = await request(`${upstream}${req.url ?? '/'}`, {
-      method: req.method as 'GET',
-      headers: endToEndHeaders(req.headers),
-      body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
-    });
-    const response: ProxiedResponse = {
-      status: upstreamResponse.statusCode,
-      headers: endToEndHeaders(upstreamResponse.headers),
-      body: Buffer.from(await upstreamResponse.body.arrayBuffer()),
-    };
-    const path = new URL(req.url ?? '/', 'http://proxy').pathname;
-    const fromDredd = String(req.headers['user-agent'] ?? '').startsWith('Dredd/');
-    const index = fromDredd ? faults.findIndex((fault) => (fault.method ?? req.method) === req.method && (fault.path ?? /./).test(path)) : -1;
-    if (index >= 0) {
-      hits[index] += 1;
-      if (faults[index].break(response, res) === 'sent') return;
-    }
-    res.writeHead(response.status, { ...response.headers, 'content-length': String(response.body.length) });
-    res.end(response.body);
-  }
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    hits,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...proxy, hits };
 }
 
 /** Changes the JSON body of a response. */
