@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, type ConformanceConfig, configToEnvironment, type Environment, loadConfig, readEnvironment } from '../common/config.ts';
@@ -18,9 +18,11 @@ import { buildMatrix } from './matrix.ts';
 import { decideOutcome } from './outcome.ts';
 import { loadProfile, type Profile } from './profiles.ts';
 import { Progress } from './progress.ts';
+import { githubAnnotations, githubStepSummary } from './reports/github.ts';
 import { buildSummary, type Summary } from './reports/summary.ts';
 import { writeReports } from './reports/write.ts';
 import { applyExpectations, type CheckResult, cleanupFailed, gradeByFeature, isFailing } from './results.ts';
+import { runIdentity } from './run-identity.ts';
 import { type DreddPlan, dreddSelection, suiteFolders, unknownSelectionEntries } from './selection.ts';
 import { STALE_AFTER_MS, sweepLeftovers, sweepThisRun } from './sweep.ts';
 import { openTarget, type Target } from './target.ts';
@@ -34,6 +36,8 @@ export interface ConformanceRunOptions {
   print: (line: string) => void;
   /** Aborted on SIGINT/SIGTERM: the run stops, removes what it created and reports what it has. */
   signal: AbortSignal;
+  /** Set on GitHub Actions: annotate each failure, and append the verdict to the step summary file when there is one. */
+  github?: { stepSummaryFile: string | undefined };
 }
 
 /** Everything a run needs once its configuration is resolved. */
@@ -126,6 +130,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
     );
     const { outcome, exitCode } = decideOutcome(brokenReasons, checks, coverage, { failOnSkip: config.failOnSkip });
     const summary = buildSummary({
+      run: await runIdentity(config.runId),
       target: {
         kind: target.kind,
         baseUrl: redactor.url(config.baseUrl),
@@ -151,6 +156,11 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
     if (dredd?.outcome === 'broken') printTail("Dredd's output (last lines)", dredd.output, print);
     const files = await writeReports(options.reportsDir, summary, redactor);
     printSummary(summary, files, print);
+    if (options.github) {
+      for (const line of githubAnnotations(summary)) print(redactor.text(line));
+      const file = options.github.stepSummaryFile;
+      if (file !== undefined) await appendFile(file, redactor.text(githubStepSummary(summary)));
+    }
     return { summary, exitCode };
   } finally {
     // After an interruption or a crash the sweep above did not run.

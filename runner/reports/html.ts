@@ -59,6 +59,7 @@ function overview(summary: Summary): string {
 <dl>
   <dt>Target</dt><dd>${esc(summary.target.baseUrl)} (${esc(summary.target.kind)}, profile ${esc(summary.target.profile)}; wait cap ${summary.target.maxWaitSecs} s, rate limit ${summary.target.rateLimitRps}/s)</dd>
   <dt>Started</dt><dd>${esc(summary.startedAt)}, took ${(summary.durationMs / 1000).toFixed(1)} s</dd>
+  <dt>Run</dt><dd id="run">run id ${esc(summary.run.id)}; suite ${esc(summary.run.suiteVersion)}${summary.run.commit ? ` at ${esc(summary.run.commit.slice(0, 12))}` : ''}; spec ${esc(summary.run.specHash)}</dd>
   <dt>Selection</dt><dd>${esc(selection)}${summary.selection.readOnly ? ', read-only mode' : ''}${summary.selection.dredd ? '' : ', without the Dredd layer'}</dd>
   <dt>Coverage</dt><dd id="coverage">${c.actions.passed}/${c.actions.documented} documented actions and ${c.responses.passed}/${c.responses.documented} documented responses exercised and passed${c.gate.applied ? '' : ` (not a gate in this run: ${esc(c.gate.reason)})`}${c.unexercised.length ? `; not exercised: ${c.unexercised.map(esc).join(', ')}` : ''}${c.excused.length ? `; excused by the profile: ${c.excused.map((e) => `${esc(e.id)} (${esc(e.reason)})`).join(', ')}` : ''}</dd>
   <dt>Checks</dt><dd id="totals">${STATUS_ORDER.map((s) => `<span class="pill ${s}">${summary.totals[s]} ${s}</span>`).join(' ')}</dd>

@@ -1,21 +1,39 @@
+import type { CheckResult } from '../results.ts';
 import type { Summary } from './summary.ts';
 
-/** One merged JUnit file: a <testsuite> per check family, a <testcase> per check. */
+/**
+ * One merged JUnit file: a <testsuite> per check family (with the run's timestamp, host and properties), a <testcase>
+ * per check (with its suite file), and for a failure the exchange that shows it in <system-out>.
+ */
 export function renderJunit(summary: Summary): string {
-  const families = new Map<string, Summary['checks']>();
+  const families = new Map<string, CheckResult[]>();
   for (const check of summary.checks) families.set(check.family, [...(families.get(check.family) ?? []), check]);
+  const properties = [
+    '    <properties>',
+    ...Object.entries({
+      target: summary.target.baseUrl,
+      profile: summary.target.profile,
+      'run-id': summary.run.id,
+      'suite-version': summary.run.suiteVersion,
+      commit: summary.run.commit ?? '',
+      'spec-hash': summary.run.specHash,
+    }).map(([name, value]) => `      <property name="${name}" value="${xml(value)}"/>`),
+    '    </properties>',
+  ];
   const suites = [...families].map(([family, checks]) => {
     const failures = checks.filter((c) => c.status === 'failed' || c.status === 'inconclusive' || c.status === 'unexpected-pass').length;
     const errors = checks.filter((c) => c.status === 'error').length;
     const skipped = checks.filter((c) => c.status === 'skipped' || c.status === 'not-supported' || c.status === 'expected-failure').length;
     const time = seconds(checks.reduce((sum, c) => sum + c.durationMs, 0));
     const cases = checks.map((c) => {
-      const open = `    <testcase classname="${xml(`${c.layer}.${family}`)}" name="${xml(c.id)}" time="${seconds(c.durationMs)}">`;
+      const file = c.file ? ` file="${xml(c.file)}"` : '';
+      const open = `    <testcase classname="${xml(`${c.layer}.${family}`)}" name="${xml(c.id)}"${file} time="${seconds(c.durationMs)}">`;
       const body = caseBody(c);
       return body ? `${open}\n${body}\n    </testcase>` : `${open}</testcase>`;
     });
     return [
-      `  <testsuite name="${xml(family)}" tests="${checks.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time}">`,
+      `  <testsuite name="${xml(family)}" tests="${checks.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time}" timestamp="${xml(summary.startedAt)}" hostname="${xml(summary.run.hostname)}">`,
+      ...properties,
       ...cases,
       '  </testsuite>',
     ].join('\n');
@@ -23,19 +41,19 @@ export function renderJunit(summary: Summary): string {
   const t = summary.totals;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="apify-actors-conformance" tests="${t.total}" failures="${t.failed + t.inconclusive + t['unexpected-pass']}" errors="${t.error}" skipped="${t.skipped + t['not-supported'] + t['expected-failure']}" time="${seconds(summary.durationMs)}">`,
+    `<testsuites name="apify-api-conformance" tests="${t.total}" failures="${t.failed + t.inconclusive + t['unexpected-pass']}" errors="${t.error}" skipped="${t.skipped + t['not-supported'] + t['expected-failure']}" time="${seconds(summary.durationMs)}" timestamp="${xml(summary.startedAt)}">`,
     ...suites,
     '</testsuites>',
     '',
   ].join('\n');
 }
 
-function caseBody(check: Summary['checks'][number]): string {
+function caseBody(check: CheckResult): string {
   switch (check.status) {
     case 'failed':
     case 'inconclusive':
     case 'unexpected-pass':
-      return `      <failure message="${xml(firstLine(check.message))}">${xml(check.message)}</failure>`;
+      return [`      <failure message="${xml(firstLine(check.message))}">${xml(check.message)}</failure>`, systemOut(check)].filter(Boolean).join('\n');
     case 'error':
       return `      <error message="${xml(firstLine(check.message))}">${xml(check.message)}</error>`;
     case 'skipped':
@@ -45,6 +63,18 @@ function caseBody(check: Summary['checks'][number]): string {
     default:
       return '';
   }
+}
+
+// The request and responses that show a failure, as text a CI system displays beside it.
+function systemOut(check: CheckResult): string {
+  const e = check.exchange;
+  if (e === undefined) return '';
+  const lines = [
+    e.request && `> ${e.request.method} ${e.request.uri}${e.request.body ? `\n${e.request.body}` : ''}`,
+    e.expected && `documented: HTTP ${e.expected.statusCode ?? ''}${e.expected.body ? `\n${e.expected.body}` : ''}`,
+    e.actual && `< HTTP ${e.actual.statusCode ?? 'no answer'}${e.actual.body ? `\n${e.actual.body}` : ''}`,
+  ].filter(Boolean);
+  return `      <system-out>${xml(lines.join('\n\n'))}</system-out>`;
 }
 
 function firstLine(text: string): string {

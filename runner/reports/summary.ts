@@ -4,10 +4,13 @@ import type { ExitCode } from '../exit-codes.ts';
 import type { FeatureScore } from '../feature-scores.ts';
 import type { ConformanceMatrix } from '../matrix.ts';
 import { type CheckResult, countStatuses, type Totals } from '../results.ts';
+import type { RunIdentity } from '../run-identity.ts';
 import type { WaitObservation } from '../timing.ts';
 
 /** reports/summary.json: the whole run in one document; junit.xml and report.html are rendered from it. */
 export interface Summary {
+  /** Which run this is: its id, the suite's version and commit, the spec's hash, the machine. */
+  run: RunIdentity;
   /** `features`: what the target claims to implement; null when it is judged on every feature. */
   target: { kind: string; baseUrl: string; profile: string; maxWaitSecs: number; rateLimitRps: number; features: string[] | null };
   /** What was asked to run: CONFORMANCE_SELECT, read-only mode, and whether the Dredd layer ran. */

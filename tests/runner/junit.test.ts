@@ -18,11 +18,32 @@ describe('junit.xml', () => {
       tests: String(t.total),
       failures: String(t.failed + t['unexpected-pass']),
       errors: String(t.error),
-      skipped: String(t.skipped + t['expected-failure']),
+      skipped: String(t.skipped + t['not-supported'] + t['expected-failure']),
     });
     expect(xml.match(/<failure /g)?.length).toBe(t.failed + t['unexpected-pass']);
     expect(xml.match(/<error /g)?.length).toBe(t.error);
-    expect(xml.match(/<skipped /g)?.length).toBe(t.skipped + t['expected-failure']);
+    expect(xml.match(/<skipped /g)?.length).toBe(t.skipped + t['not-supported'] + t['expected-failure']);
+  });
+
+  it('says which run it is: timestamp, host and properties on each suite, the file of a check, the exchange of a failure', () => {
+    const summary = sampleSummary();
+    const xml = renderJunit(summary);
+    expect(attributes(xml, 'testsuite')).toMatchObject({ timestamp: summary.startedAt, hostname: 'sample-host' });
+    for (const [name, value] of [
+      ['target', 'http://127.0.0.1:1'],
+      ['profile', 'generic'],
+      ['run-id', 'samplerun'],
+      ['commit', '0123456789abcdef0123456789abcdef01234567'],
+      ['spec-hash', 'abcdef012345'],
+    ]) {
+      expect(xml).toContain(`<property name="${name}" value="${value}"/>`);
+    }
+    const withFile = renderJunit({ ...summary, checks: summary.checks.map((c) => ({ ...c, file: `suites/${c.family}/x.test.ts` })) });
+    expect(withFile).toMatch(/<testcase [^>]*name="pagination\.desc-reverses" file="suites\/pagination\/x\.test\.ts"/);
+    // The failed Create actor transaction carries its exchange: the request and the response that broke the rule.
+    expect(xml).toMatch(
+      /<system-out>&gt; POST \/v2\/acts\?token=\*\*\*\n\{&quot;name&quot;:&quot;x&quot;\}\n\ndocumented: HTTP 201\n\n&lt; HTTP 200\n\{&quot;data&quot;:\{\}\}<\/system-out>/,
+    );
   });
 
   it('has one testsuite per check family whose counts add up to the totals', () => {

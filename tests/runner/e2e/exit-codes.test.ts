@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +76,12 @@ describe('exit 0 and 1', () => {
       }),
     );
     const reportsDir = path.join(workDir, 'reports');
-    const run = await runCli(['--select', 'errors', '--profile', profile, '--reports', reportsDir], controlledEnvironment());
+    // As on GitHub Actions: the failure also becomes an annotation and the verdict goes to the step summary.
+    const stepSummary = path.join(workDir, 'step-summary.md');
+    const run = await runCli(
+      ['--select', 'errors', '--profile', profile, '--reports', reportsDir],
+      controlledEnvironment({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: stepSummary }),
+    );
     expect(run.code, describeRun(run)).toBe(1);
     const { summary, junit } = await readReports(reportsDir);
     expect(summary.target.profile).toBe('stale-expectation');
@@ -93,5 +98,11 @@ describe('exit 0 and 1', () => {
     expect(rest.filter((c) => c.status !== 'passed').map((c) => `${c.id}: ${c.status}`)).toEqual([]);
     expect(run.stdout).toMatch(/^UNEXPECTED-PASS errors\.unknown-path-404$/m);
     expect(junit).toMatch(/name="errors\.unknown-path-404"[^>]*>\s*<failure message="listed as a known failure/);
+    expect(run.stdout).toMatch(
+      /^::error file=suites\/errors\/[\w-]+\.test\.ts,title=unexpected-pass%3A errors\.unknown-path-404::.*%0Alisted as a known failure/m,
+    );
+    const markdown = await readFile(stepSummary, 'utf8');
+    expect(markdown).toMatch(/^## Apify API conformance: FAILED \(exit 1\)$/m);
+    expect(markdown).toMatch(/^\| `errors\.unknown-path-404` \| unexpected-pass \| listed as a known failure/m);
   });
 });

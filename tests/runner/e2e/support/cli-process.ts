@@ -34,6 +34,9 @@ const SETTINGS = [
   'EMULATOR_MAX_PAGE_SIZE',
   'EMULATOR_FAULTS',
   'EMULATOR_VARIATIONS',
+  // Set by GitHub Actions on every step (the project's own CI may run there).
+  'GITHUB_ACTIONS',
+  'GITHUB_STEP_SUMMARY',
 ] as const;
 
 export type Setting = (typeof SETTINGS)[number];

@@ -47,13 +47,13 @@ export function junitCounts(junit: string): { declared: JunitCounts; suites: Jun
   };
 }
 
-/** The JUnit counts a summary's totals stand for (expected failures are skipped cases, unexpected passes failures). */
+/** The JUnit counts a summary's totals stand for (expected failures and not-supported checks are skipped cases, unexpected passes failures). */
 export function junitCountsOf(totals: Summary['totals']): JunitCounts {
   return {
     tests: totals.total,
     failures: totals.failed + totals['unexpected-pass'],
     errors: totals.error,
-    skipped: totals.skipped + totals['expected-failure'],
+    skipped: totals.skipped + totals['not-supported'] + totals['expected-failure'],
   };
 }
 
