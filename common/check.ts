@@ -1,7 +1,7 @@
 import { test } from 'vitest';
 import { type ConformanceConfig, loadConfig } from './config.ts';
 import { type Feature, missingFeatures, notSupportedReason } from './features.ts';
-import { isSelected } from './selection.ts';
+import { isSelected, unselectedReason } from './selection.ts';
 
 /**
  * Every behavioural check is registered through `check()`: a stable id, the rule it enforces in one sentence, and where
@@ -56,15 +56,16 @@ export type CheckDeclaration = Omit<CheckMeta, 'family' | 'tags'> & { tags?: str
 const ID = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * Registers a check as a Vitest test named `<id>: <title>`, honouring CONFORMANCE_SELECT, CONFORMANCE_FEATURES and
+ * Registers a check as a Vitest test named `<id>: <title>`, honouring CONFORMANCE_SELECT, CONFORMANCE_EXCLUDE,
+ * CONFORMANCE_FEATURES and
  * CONFORMANCE_READ_ONLY.
  */
 export function check(meta: CheckDeclaration, body: (context: CheckContext) => Promise<void>, options: CheckOptions = {}): void {
   const full = checkMeta(meta);
   const config = selectionConfig();
   const missing = missingFeatures(full.features, config.features);
-  const skipReason = !isSelected(full, config.select)
-    ? `not selected by CONFORMANCE_SELECT=${config.select.join(',')}`
+  const skipReason = !isSelected(full, config)
+    ? unselectedReason(config)
     : missing.length > 0
       ? notSupportedReason(missing)
       : config.readOnly && !full.tags.includes('read-only')
@@ -94,8 +95,8 @@ export function checkMeta(meta: CheckDeclaration): CheckMeta {
   return { id: meta.id, family, title: meta.title, spec: meta.spec, features: meta.features, tags };
 }
 
-let cached: Pick<ConformanceConfig, 'select' | 'readOnly' | 'features'> | undefined;
-function selectionConfig(): Pick<ConformanceConfig, 'select' | 'readOnly' | 'features'> {
+let cached: Pick<ConformanceConfig, 'select' | 'exclude' | 'readOnly' | 'features'> | undefined;
+function selectionConfig(): Pick<ConformanceConfig, 'select' | 'exclude' | 'readOnly' | 'features'> {
   cached ??= loadConfig();
   return cached;
 }

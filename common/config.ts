@@ -27,6 +27,8 @@ export interface ConformanceConfig {
   runId: string;
   /** Selected check families, ids or tags; empty means everything. */
   select: string[];
+  /** Check families, ids or tags left out of what `select` takes (CONFORMANCE_EXCLUDE). */
+  exclude: string[];
   /** Run only the checks that create nothing on the target. */
   readOnly: boolean;
   /** A skipped check fails the run (CONFORMANCE_FAIL_ON_SKIP=1): a nightly must not stay green while checks never run. */
@@ -36,6 +38,8 @@ export interface ConformanceConfig {
    * or transaction that needs another one is not run and is reported `not-supported`.
    */
   features: Feature[] | undefined;
+  /** How long the runner waits for an unreachable target to answer before it gives up (0: it does not wait). */
+  waitForTargetSecs: number;
   /** CONFORMANCE_PROFILE as given (the runner resolves it); undefined when unset. */
   profile: string | undefined;
 }
@@ -66,14 +70,16 @@ export function loadConfig(env: Environment = readEnvironment()): ConformanceCon
     baseUrl: parseBaseUrl(env),
     token: parseToken(env, 'APIFY_TOKEN') ?? notSet('APIFY_TOKEN', TOKEN_FORM),
     token2: parseToken(env, 'APIFY_TOKEN_2'),
-    maxWaitSecs: parsePositiveInteger(env, 'CONFORMANCE_MAX_WAIT_SECS', DEFAULTS.maxWaitSecs, 'seconds'),
-    rateLimitRps: parsePositiveInteger(env, 'CONFORMANCE_RATE_LIMIT_RPS', DEFAULTS.rateLimitRps, 'requests per second'),
+    maxWaitSecs: parseWholeNumber(env, 'CONFORMANCE_MAX_WAIT_SECS', DEFAULTS.maxWaitSecs, 'seconds'),
+    rateLimitRps: parseWholeNumber(env, 'CONFORMANCE_RATE_LIMIT_RPS', DEFAULTS.rateLimitRps, 'requests per second'),
     resourcePrefix: parseResourcePrefix(env),
     runId: parseRunId(env),
     select: parseList(env, 'CONFORMANCE_SELECT'),
+    exclude: parseList(env, 'CONFORMANCE_EXCLUDE'),
     readOnly: parseFlag(env, 'CONFORMANCE_READ_ONLY'),
     failOnSkip: parseFlag(env, 'CONFORMANCE_FAIL_ON_SKIP'),
     features: parseFeatures(env),
+    waitForTargetSecs: parseWholeNumber(env, 'CONFORMANCE_WAIT_FOR_TARGET_SECS', 0, 'seconds', 0),
     profile: settingValue(env, 'CONFORMANCE_PROFILE'),
   };
 }
@@ -93,9 +99,11 @@ export function configToEnvironment(config: ConformanceConfig): Record<string, s
     CONFORMANCE_RESOURCE_PREFIX: config.resourcePrefix,
     CONFORMANCE_RUN_ID: config.runId,
     CONFORMANCE_SELECT: config.select.join(','),
+    CONFORMANCE_EXCLUDE: config.exclude.join(','),
     CONFORMANCE_READ_ONLY: config.readOnly ? '1' : '0',
     CONFORMANCE_FAIL_ON_SKIP: config.failOnSkip ? '1' : '0',
     CONFORMANCE_FEATURES: config.features?.join(',') ?? '',
+    CONFORMANCE_WAIT_FOR_TARGET_SECS: String(config.waitForTargetSecs),
     CONFORMANCE_PROFILE: config.profile ?? '',
   };
 }
@@ -148,11 +156,12 @@ function parseToken(env: Environment, name: string): string | undefined {
   return value;
 }
 
-function parsePositiveInteger(env: Environment, name: string, fallback: number, unit: string): number {
+function parseWholeNumber(env: Environment, name: string, fallback: number, unit: string, least: 0 | 1 = 1): number {
   const raw = settingValue(env, name);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
-    throw new ConfigError(name, `a positive whole number of ${unit} (e.g. ${fallback})`, `got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < least || !Number.isSafeInteger(Number(raw))) {
+    const form = least === 1 ? 'a positive whole number' : 'a whole number';
+    throw new ConfigError(name, `${form} of ${unit} (e.g. ${fallback || 60})`, `got "${raw}"`);
   }
   return Number(raw);
 }

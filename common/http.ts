@@ -204,7 +204,7 @@ export function createConfiguredClient(
     redactor: redactorForTokens(config),
     // run-sync and waitForFinish may legitimately hold a request for the whole cap.
     timeoutMs: (config.maxWaitSecs + 60) * 1000,
-    userAgent: 'apify-actors-conformance',
+    userAgent: 'apify-conformance',
     ...overrides,
   });
 }

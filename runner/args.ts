@@ -1,7 +1,9 @@
+import { parseArgs as parseOptions } from 'node:util';
 import type { Environment } from '../common/config.ts';
 
 export interface RunnerArgs {
   help: boolean;
+  version: boolean;
   /** Print every check (id, features, tags, rule, spec link) without running any. */
   list: boolean;
   /** Print every feature a target may implement, for a profile's `features` or --features. */
@@ -15,25 +17,30 @@ export interface RunnerArgs {
   env: Environment;
 }
 
-export const USAGE = `Usage: npm run conformance -- [options]
+export const USAGE = `Usage: apify-conformance run [options]   (in a clone: npm run conformance -- [options])
 
 Runs the conformance gate (Dredd + the Vitest suites) against APIFY_API_BASE_URL, or the embedded emulator when unset.
 
-Options (each also settable in the environment or .env):
-  --select <list>     check families, ids or tag:<tag>, comma-separated      (CONFORMANCE_SELECT)
-  --tag <tag>         shorthand for --select tag:<tag>; may repeat
-  --read-only         only checks that create nothing on the target          (CONFORMANCE_READ_ONLY=1)
-  --fail-on-skip      a check that did not run fails the run                 (CONFORMANCE_FAIL_ON_SKIP=1)
-  --profile <name>    emulator | apify-live | generic | path/to/profile.json  (CONFORMANCE_PROFILE)
-  --features <list>   the features the target implements (default: the profile's, else all); checks
-                      of other features are reported not-supported            (CONFORMANCE_FEATURES)
-  --write-profile <file>  after the run, write a profile of the target as it stands: the features it
-                      passed checks of, each failing check as an expectation whose reason you fill in
-  --sweep             remove what earlier runs left on the target (names with CONFORMANCE_RESOURCE_PREFIX), then exit
-  --reports <dir>     where to write summary.json, junit.xml and report.html (default: reports)
-  --list              print every check (id, features, tags, rule, spec link) and exit; nothing is run
-  --list-features     print every feature a target may implement and exit
-  --help              this text
+Options (each also settable in the environment or .env; --name=value works too):
+  -u, --base-url <url>    the API root of the target, without /v2                  (APIFY_API_BASE_URL)
+  -s, --select <list>     check families, ids or tag:<tag>, comma-separated; may repeat (CONFORMANCE_SELECT)
+  -t, --tag <tag>         shorthand for --select tag:<tag>; may repeat
+  -x, --exclude <list>    families, ids or tag:<tag> to leave out; may repeat      (CONFORMANCE_EXCLUDE)
+  -p, --profile <name>    emulator | apify-live | generic | path/to/profile.json    (CONFORMANCE_PROFILE)
+  --features <list>       the features the target implements (default: the profile's, else all);
+                          checks of other features are reported not-supported      (CONFORMANCE_FEATURES)
+  --read-only             only checks that create nothing on the target            (CONFORMANCE_READ_ONLY=1)
+  --fail-on-skip          a check that did not run fails the run                   (CONFORMANCE_FAIL_ON_SKIP=1)
+  --wait-for-target <s>   wait up to s seconds for the target to answer before judging it
+                                                                                   (CONFORMANCE_WAIT_FOR_TARGET_SECS)
+  --sweep                 remove what earlier runs left on the target (names with CONFORMANCE_RESOURCE_PREFIX), then exit
+  -r, --reports <dir>     where to write summary.json, junit.xml and report.html (default: reports)
+  --write-profile <file>  after the run, write a profile of the target as it stands: the features it passed
+                          checks of, each failing check as an expectation whose reason you fill in
+  --list                  print every check (id, features, tags, rule, spec link) and exit; nothing is run
+  --list-features         print every feature a target may implement and exit
+  -v, --version           print the suite's version
+  -h, --help              this text
 
 Exit status: 0 every check passed or failed as the profile expects; 1 the target failed the gate; 2 the suite broke.`;
 
@@ -42,59 +49,64 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+const OPTIONS = {
+  'base-url': { type: 'string', short: 'u' },
+  select: { type: 'string', short: 's', multiple: true },
+  tag: { type: 'string', short: 't', multiple: true },
+  exclude: { type: 'string', short: 'x', multiple: true },
+  profile: { type: 'string', short: 'p' },
+  features: { type: 'string' },
+  'read-only': { type: 'boolean' },
+  'fail-on-skip': { type: 'boolean' },
+  'wait-for-target': { type: 'string' },
+  sweep: { type: 'boolean' },
+  reports: { type: 'string', short: 'r' },
+  'write-profile': { type: 'string' },
+  list: { type: 'boolean' },
+  'list-features': { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export function parseArgs(argv: string[]): RunnerArgs {
-  const args: RunnerArgs = { help: false, list: false, listFeatures: false, writeProfile: undefined, sweepOnly: false, reportsDir: 'reports', env: {} };
-  const select: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    const value = () => {
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} must be followed by a value\n\n${USAGE}`);
-      i += 1;
-      return next;
-    };
-    switch (arg) {
-      case '--help':
-      case '-h':
-        args.help = true;
-        break;
-      case '--list':
-        args.list = true;
-        break;
-      case '--list-features':
-        args.listFeatures = true;
-        break;
-      case '--features':
-        args.env.CONFORMANCE_FEATURES = value();
-        break;
-      case '--write-profile':
-        args.writeProfile = value();
-        break;
-      case '--sweep':
-        args.sweepOnly = true;
-        break;
-      case '--read-only':
-        args.env.CONFORMANCE_READ_ONLY = '1';
-        break;
-      case '--fail-on-skip':
-        args.env.CONFORMANCE_FAIL_ON_SKIP = '1';
-        break;
-      case '--select':
-        select.push(value());
-        break;
-      case '--tag':
-        select.push(`tag:${value()}`);
-        break;
-      case '--profile':
-        args.env.CONFORMANCE_PROFILE = value();
-        break;
-      case '--reports':
-        args.reportsDir = value();
-        break;
-      default:
-        throw new UsageError(`unknown option "${arg}"\n\n${USAGE}`);
-    }
+  let values: ReturnType<typeof parseOptions<{ options: typeof OPTIONS; args: string[] }>>['values'];
+  try {
+    ({ values } = parseOptions({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError(`${describeParseError(error)}\n\n${USAGE}`);
   }
-  if (select.length > 0) args.env.CONFORMANCE_SELECT = select.join(',');
-  return args;
+  const env: Environment = {};
+  const set = (name: string, value: string | undefined) => {
+    if (value !== undefined) env[name] = value;
+  };
+  set('APIFY_API_BASE_URL', values['base-url']);
+  const select = [...(values.select ?? []), ...(values.tag ?? []).map((tag) => `tag:${tag}`)];
+  if (select.length > 0) env.CONFORMANCE_SELECT = select.join(',');
+  if (values.exclude) env.CONFORMANCE_EXCLUDE = values.exclude.join(',');
+  set('CONFORMANCE_PROFILE', values.profile);
+  set('CONFORMANCE_FEATURES', values.features);
+  if (values['read-only']) env.CONFORMANCE_READ_ONLY = '1';
+  if (values['fail-on-skip']) env.CONFORMANCE_FAIL_ON_SKIP = '1';
+  set('CONFORMANCE_WAIT_FOR_TARGET_SECS', values['wait-for-target']);
+  return {
+    help: values.help ?? false,
+    version: values.version ?? false,
+    list: values.list ?? false,
+    listFeatures: values['list-features'] ?? false,
+    writeProfile: values['write-profile'],
+    sweepOnly: values.sweep ?? false,
+    reportsDir: values.reports ?? 'reports',
+    env,
+  };
+}
+
+// Node's messages name the option but not always plainly; these keep the wording the runner has always used.
+function describeParseError(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  const quoted = /'([^']*)'/.exec(message)?.[1];
+  const longName = /--[a-z-]+/.exec(message)?.[0];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${quoted}"`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && longName !== undefined) return `${longName} must be followed by a value`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument "${quoted}"`;
+  return message;
 }

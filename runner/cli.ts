@@ -17,6 +17,11 @@ async function main(): Promise<number> {
     print(USAGE);
     return EXIT.passed;
   }
+  if (args.version) {
+    const { suiteVersion } = await import('./run-identity.ts');
+    print(suiteVersion());
+    return EXIT.passed;
+  }
   if (args.listFeatures) {
     const { FEATURES } = await import('../common/features.ts');
     for (const [feature, description] of Object.entries(FEATURES)) print(`${feature.padEnd(22)} ${description}`);

@@ -21,13 +21,17 @@ export interface RunIdentity {
   hostname: string;
 }
 
+/** The version in the suite's package.json. */
+export function suiteVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 export async function runIdentity(runId: string): Promise<RunIdentity> {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   const spec = createHash('sha256');
   for (const file of SPEC_FILES) spec.update(readFileSync(file));
   const commit = await promisify(execFile)('git', ['rev-parse', 'HEAD'], { cwd: PROJECT_ROOT }).then(
     ({ stdout }) => stdout.trim() || null,
     () => null,
   );
-  return { id: runId, suiteVersion: pkg.version, commit, specHash: spec.digest('hex').slice(0, 12), hostname: hostname() };
+  return { id: runId, suiteVersion: suiteVersion(), commit, specHash: spec.digest('hex').slice(0, 12), hostname: hostname() };
 }

@@ -211,8 +211,13 @@ function brokenReasonsOf(run: {
       `runner: its reading of the spec (common/spec-contract.ts) names other transactions than Dredd compiled: ${symmetricDifference(compiled, expected).join(', ')}`,
     );
   }
-  const unknown = unknownSelectionEntries(run.config.select, run.checks);
-  if (unknown.length > 0) reasons.push(`CONFORMANCE_SELECT: ${unknown.map((e) => `"${e}"`).join(', ')} match no check family, id or tag`);
+  for (const [setting, entries] of [
+    ['CONFORMANCE_SELECT', run.config.select],
+    ['CONFORMANCE_EXCLUDE', run.config.exclude],
+  ] as const) {
+    const unknown = unknownSelectionEntries(entries, run.checks);
+    if (unknown.length > 0) reasons.push(`${setting}: ${unknown.map((e) => `"${e}"`).join(', ')} match no check family, id or tag`);
+  }
   // A profile entry no check answers to can never turn into an unexpected pass: the list would rot unnoticed.
   const ids = new Set(run.checks.map((c) => c.id));
   const stale = [...run.profile.expectations, ...run.profile.uncovered].filter((e) => !ids.has(e.id)).map((e) => `"${e.id}"`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConformanceConfig } from '../common/config.ts';
 import { missingFeatures } from '../common/features.ts';
-import { isSelected } from '../common/selection.ts';
+import { isSelected, matchesEntry, unselectedReason } from '../common/selection.ts';
 import { SPEC_FILES, type SpecContract, transactionAction, transactionNames, transactionSelectable } from '../common/spec-contract.ts';
 import type { CheckResult } from './results.ts';
 
@@ -27,15 +27,15 @@ export interface DreddPlan {
  * its name) of a feature the target implements, of which the hooks run those transactions. An empty selection replays
  * every transaction of the target's features.
  */
-export function dreddSelection(config: Pick<ConformanceConfig, 'select' | 'readOnly' | 'features'>, contract: SpecContract): DreddPlan {
+export function dreddSelection(config: Pick<ConformanceConfig, 'select' | 'exclude' | 'readOnly' | 'features'>, contract: SpecContract): DreddPlan {
   const all = transactionNames(contract);
   if (config.readOnly) return { files: [], transactions: [], selected: [], reason: 'not run in read-only mode: the Dredd hooks create fixtures on the target' };
   const actionOf = (name: string) => transactionAction(contract, name);
-  const chosen = all.filter((name) => isSelected(transactionSelectable(contract, name), config.select));
+  const chosen = all.filter((name) => isSelected(transactionSelectable(contract, name), config));
   const selected = chosen.filter((name) => missingFeatures(actionOf(name)?.features ?? [], config.features).length === 0);
   const files = new Set(selected.map((name) => actionOf(name)?.file));
   // Transactions of features the target lacks are graded not-supported by the runner, so only the selection needs a reason.
-  const reason = chosen.length === all.length ? '' : `not selected by CONFORMANCE_SELECT=${config.select.join(',')}`;
+  const reason = chosen.length === all.length ? '' : unselectedReason(config);
   return {
     files: SPEC_FILES.filter((file) => files.has(path.relative(PROJECT_ROOT, file))),
     transactions: all.filter((name) => files.has(actionOf(name)?.file)),
@@ -64,7 +64,7 @@ export function suiteFolders(select: readonly string[], contract: SpecContract):
   return [...folders].filter((folder) => existsSync(path.join(PROJECT_ROOT, folder)));
 }
 
-/** Selection entries that match no check at all (a typo would otherwise run nothing and pass). */
-export function unknownSelectionEntries(select: string[], checks: CheckResult[]): string[] {
-  return select.filter((entry) => !checks.some((check) => isSelected(check, [entry])));
+/** Selection or exclusion entries that match no check at all (a typo would otherwise run nothing, or everything). */
+export function unknownSelectionEntries(entries: string[], checks: CheckResult[]): string[] {
+  return entries.filter((entry) => !checks.some((check) => matchesEntry(check, entry)));
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
 import type { ConformanceConfig, Environment } from '../common/config.ts';
 import { ApiNetworkError, createConfiguredClient } from '../common/http.ts';
 import { ConfigError as EmulatorConfigError, startEmulator } from '../emulator/index.ts';
@@ -65,25 +66,35 @@ export async function openTarget(env: Environment, profile: Profile): Promise<Ta
   };
 }
 
-// One cheap authenticated call: a target that does not answer, or rejects the token, cannot be judged at all.
+// One cheap authenticated call: a target that does not answer, or rejects the token, cannot be judged at all. With
+// CONFORMANCE_WAIT_FOR_TARGET_SECS (a server started just before the run), an unreachable target is asked again until then.
 async function checkReachable(config: ConformanceConfig): Promise<void> {
   const api = createConfiguredClient(config, { timeoutMs: 15_000 });
   const probe = 'GET /v2/acts?limit=1';
-  try {
-    const refused = (status: number) => status === 401 || status === 403;
-    let response = await api.request({ method: 'GET', path: '/v2/acts', query: { limit: 1 } });
-    // The docs allow the token as a Bearer header or as ?token=: a target that refuses one of the two still has its
-    // rules judged (the auth checks fail it); only a token refused both ways is a wrong setting.
-    if (refused(response.status)) response = await api.request({ method: 'GET', path: '/v2/acts', query: { limit: 1 }, auth: 'query' });
-    if (refused(response.status)) {
-      throw new TargetError(`${api.redactor.url(config.baseUrl)} rejected APIFY_TOKEN (${response.status} on ${probe}): check the token`);
-    }
-  } catch (error) {
-    if (error instanceof ApiNetworkError) {
+  const deadline = Date.now() + config.waitForTargetSecs * 1000;
+  for (;;) {
+    try {
+      const refused = (status: number) => status === 401 || status === 403;
+      let response = await api.request({ method: 'GET', path: '/v2/acts', query: { limit: 1 } });
+      // The docs allow the token as a Bearer header or as ?token=: a target that refuses one of the two still has its
+      // rules judged (the auth checks fail it); only a token refused both ways is a wrong setting.
+      if (refused(response.status)) response = await api.request({ method: 'GET', path: '/v2/acts', query: { limit: 1 }, auth: 'query' });
+      if (refused(response.status)) {
+        throw new TargetError(`${api.redactor.url(config.baseUrl)} rejected APIFY_TOKEN (${response.status} on ${probe}): check the token`);
+      }
+      return;
+    } catch (error) {
+      if (!(error instanceof ApiNetworkError)) throw error;
+      if (Date.now() < deadline) {
+        await setTimeout(REACHABLE_POLL_MS);
+        continue;
+      }
+      const waited = config.waitForTargetSecs > 0 ? ` after ${config.waitForTargetSecs} s of trying` : '';
       throw new TargetError(
-        `${api.redactor.url(config.baseUrl)} is unreachable (${probe}: ${error.attempts.at(-1)?.error ?? error.message}); check APIFY_API_BASE_URL`,
+        `${api.redactor.url(config.baseUrl)} is unreachable${waited} (${probe}: ${error.attempts.at(-1)?.error ?? error.message}); check APIFY_API_BASE_URL`,
       );
     }
-    throw error;
   }
 }
+
+const REACHABLE_POLL_MS = 250;

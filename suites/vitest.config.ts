@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { loadConfig } from '../common/config.ts';
 
@@ -9,8 +10,11 @@ const buildSecs = Math.max(600, maxWaitSecs + 60);
 
 export default defineConfig({
   test: {
-    root: '.',
+    // The project, wherever it is installed: '.' would be the caller's directory under npx.
+    root: fileURLToPath(new URL('../', import.meta.url)),
     include: ['suites/**/*.test.ts'],
+    // Not Vitest's default (which leaves out node_modules/): installed as a package, the suites live there.
+    exclude: [],
     testTimeout: (buildSecs + maxWaitSecs * 4 + 60) * 1000,
     // The clean-up after each file aborts what still runs and deletes what the file made.
     hookTimeout: (maxWaitSecs * 2 + 120) * 1000,

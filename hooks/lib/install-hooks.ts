@@ -84,8 +84,8 @@ export function installHooks(hooks: DreddHooks): void {
       async (transaction) => {
         if (transaction.fail) return;
         const name = transactionNameOf(transaction.origin);
-        if (!isSelected(transactionSelectable(CONTRACT, name), config.select) || !isImplemented(name)) {
-          // Not selected (CONFORMANCE_SELECT) or of a feature the target lacks (CONFORMANCE_FEATURES): Dredd sends
+        if (!isSelected(transactionSelectable(CONTRACT, name), config) || !isImplemented(name)) {
+          // Not selected (CONFORMANCE_SELECT, CONFORMANCE_EXCLUDE) or of a feature the target lacks (CONFORMANCE_FEATURES): Dredd sends
           // nothing and reports it skipped; the runner tells the two apart.
           transaction.skip = true;
           return;

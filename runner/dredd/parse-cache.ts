@@ -22,7 +22,7 @@ interface Minim {
   fromRefract(refract: unknown): unknown;
 }
 
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/apify-actors-conformance/dredd-parse/', import.meta.url));
+const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/apify-conformance/dredd-parse/', import.meta.url));
 
 /** Makes Dredd (loaded later through `require`) get the parse of each spec file from the cache, filling it on a miss. */
 export async function installParseCache(require: Require, specPaths: readonly string[], cacheDir = CACHE_DIR): Promise<void> {

@@ -29,7 +29,7 @@ interface RecorderState {
 }
 
 // One dispatcher wrapper per worker process, however many test files the worker runs.
-const STATE_KEY = Symbol.for('apify-actors-conformance.exchange-recorder');
+const STATE_KEY = Symbol.for('apify-conformance.exchange-recorder');
 const global = globalThis as { [STATE_KEY]?: RecorderState };
 
 const config = loadConfig();

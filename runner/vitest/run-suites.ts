@@ -54,8 +54,9 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuitesRunRes
     options.signal.addEventListener('abort', cancel, { once: true });
     const gaveUp = gaveUpAfterInterrupt(options.signal);
     try {
-      // A folder is a filter on the files' paths: `suites/pagination/` keeps that folder's files only.
-      const filters = options.folders?.map((folder) => `${folder}/`);
+      // A folder is a filter on the files' paths: `<root>/suites/pagination/` keeps that folder's files only. Absolute,
+      // since Vitest reads a relative filter against the working directory, which is the caller's under npx.
+      const filters = options.folders?.map((folder) => `${PROJECT_ROOT}${folder}/`);
       if (!options.signal.aborted) await Promise.race([vitest.start(filters), gaveUp]);
     } finally {
       options.signal.removeEventListener('abort', cancel);

@@ -17,6 +17,33 @@ describe('command line', () => {
     expect(parseArgs(['--help']).help).toBe(true);
   });
 
+  it('takes --name=value and short aliases, and maps the target, exclusions and the wait for the target', () => {
+    const args = parseArgs([
+      '-s',
+      'auth',
+      '--select=errors',
+      '-t',
+      'slow',
+      '-x',
+      'tag:timing',
+      '--exclude=logs',
+      '-u',
+      'http://127.0.0.1:1',
+      '--wait-for-target=30',
+      '-r',
+      'out',
+    ]);
+    expect(args.env).toEqual({
+      CONFORMANCE_SELECT: 'auth,errors,tag:slow',
+      CONFORMANCE_EXCLUDE: 'tag:timing,logs',
+      APIFY_API_BASE_URL: 'http://127.0.0.1:1',
+      CONFORMANCE_WAIT_FOR_TARGET_SECS: '30',
+    });
+    expect(args.reportsDir).toBe('out');
+    expect(parseArgs(['-v']).version).toBe(true);
+    expect(() => parseArgs(['errors'])).toThrow(/unexpected argument "errors"/);
+  });
+
   it('leaves the environment in charge when an option is not given', () => {
     expect(parseArgs([]).env).toEqual({});
   });

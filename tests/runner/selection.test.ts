@@ -12,7 +12,7 @@ const GET_DATASET = 'Apify API > Datasets > Dataset > Get dataset';
 describe('what of the spec a selection makes Dredd replay', () => {
   it('every file for an empty selection, the family or the tag every transaction has', () => {
     for (const select of [[], ['transactions'], ['tag:dredd']]) {
-      expect(dreddSelection({ select, readOnly: false, features: undefined }, contract), select.join(',')).toEqual({
+      expect(dreddSelection({ select, exclude: [], readOnly: false, features: undefined }, contract), select.join(',')).toEqual({
         files: SPEC_FILES.filter((file) => !file.endsWith('00-overview.apib')),
         transactions: all,
         selected: all,
@@ -22,7 +22,10 @@ describe('what of the spec a selection makes Dredd replay', () => {
   });
 
   it('the file of each selected transaction or file tag, of which the selected transactions run, and says why the rest does not', () => {
-    const plan = dreddSelection({ select: ['pagination', GET_ACTOR, 'tag:spec/04-datasets.apib'], readOnly: false, features: undefined }, contract);
+    const plan = dreddSelection(
+      { select: ['pagination', GET_ACTOR, 'tag:spec/04-datasets.apib'], exclude: [], readOnly: false, features: undefined },
+      contract,
+    );
     expect(plan.files).toEqual([specFile('01-actors.apib'), specFile('04-datasets.apib')]);
     expect(plan.transactions).toContain(GET_DATASET);
     expect(plan.transactions).toContain('Apify API > Actors > Actor collection > Create actor');
@@ -34,7 +37,7 @@ describe('what of the spec a selection makes Dredd replay', () => {
   });
 
   it('nothing for a selection of other families or tags', () => {
-    expect(dreddSelection({ select: ['pagination', 'tag:slow'], readOnly: false, features: undefined }, contract)).toEqual({
+    expect(dreddSelection({ select: ['pagination', 'tag:slow'], exclude: [], readOnly: false, features: undefined }, contract)).toEqual({
       files: [],
       transactions: [],
       selected: [],
@@ -43,7 +46,7 @@ describe('what of the spec a selection makes Dredd replay', () => {
   });
 
   it('only the transactions of the features the target implements, and only the files that hold one', () => {
-    const plan = dreddSelection({ select: [], readOnly: false, features: ['datasets', 'key-value-stores'] }, contract);
+    const plan = dreddSelection({ select: [], exclude: [], readOnly: false, features: ['datasets', 'key-value-stores'] }, contract);
     expect(plan.files).toEqual([specFile('03-key-value-stores.apib'), specFile('04-datasets.apib')]);
     expect(plan.selected.length).toBeGreaterThan(0);
     for (const name of plan.selected) expect(name).toMatch(/^Apify API > (Datasets|Key-value stores) > /);
@@ -51,8 +54,16 @@ describe('what of the spec a selection makes Dredd replay', () => {
     expect(plan.reason).toBe('');
   });
 
+  it('leaves out what CONFORMANCE_EXCLUDE names, and says so', () => {
+    const plan = dreddSelection({ select: [], exclude: ['tag:spec/01-actors.apib'], readOnly: false, features: undefined }, contract);
+    expect(plan.selected.length).toBeGreaterThan(0);
+    expect(plan.selected.some((name) => name.startsWith('Apify API > Actors >'))).toBe(false);
+    expect(plan.files).not.toContain(specFile('01-actors.apib'));
+    expect(plan.reason).toBe('not selected by CONFORMANCE_EXCLUDE=tag:spec/01-actors.apib');
+  });
+
   it('nothing in read-only mode: its hooks create fixtures', () => {
-    const plan = dreddSelection({ select: [], readOnly: true, features: undefined }, contract);
+    const plan = dreddSelection({ select: [], exclude: [], readOnly: true, features: undefined }, contract);
     expect(plan.files).toEqual([]);
     expect(plan.reason).toMatch(/read-only/);
   });

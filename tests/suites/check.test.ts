@@ -33,16 +33,24 @@ describe('checkMeta', () => {
 });
 
 describe('isSelected', () => {
+  const taking = (select: string[], exclude: string[] = []) => isSelected(meta, { select, exclude });
+
   it('selects everything when the selection is empty', () => {
-    expect(isSelected(meta, [])).toBe(true);
+    expect(taking([])).toBe(true);
   });
 
   it('selects by family, by id and by tag, and nothing else', () => {
-    expect(isSelected(meta, ['pagination'])).toBe(true);
-    expect(isSelected(meta, ['pagination.runs-total-counts-all'])).toBe(true);
-    expect(isSelected(meta, ['tag:slow'])).toBe(true);
-    expect(isSelected(meta, ['auth', 'tag:pagination'])).toBe(true);
-    expect(isSelected(meta, ['auth', 'pagination.runs', 'tag:read-only', 'slow', 'runs-total-counts-all'])).toBe(false);
+    expect(taking(['pagination'])).toBe(true);
+    expect(taking(['pagination.runs-total-counts-all'])).toBe(true);
+    expect(taking(['tag:slow'])).toBe(true);
+    expect(taking(['auth', 'tag:pagination'])).toBe(true);
+    expect(taking(['auth', 'pagination.runs', 'tag:read-only', 'slow', 'runs-total-counts-all'])).toBe(false);
+  });
+
+  it('leaves out what an exclusion names by family, id or tag, whatever the selection takes', () => {
+    expect(taking([], ['tag:slow'])).toBe(false);
+    expect(taking(['pagination'], ['pagination.runs-total-counts-all'])).toBe(false);
+    expect(taking([], ['auth', 'tag:read-only'])).toBe(true);
   });
 });
 

@@ -50,7 +50,7 @@ describe('exit 2: the suite broke, and says why', () => {
   it('an unknown option is named, followed by the usage text', async () => {
     const run = await runBroken({}, ['--no-such-option']);
     expect(run.stderr).toMatch(/^Usage error: unknown option "--no-such-option"/);
-    expect(run.stderr).toContain('Usage: npm run conformance');
+    expect(run.stderr).toContain('Usage: apify-conformance run [options]');
   });
 });
 

@@ -19,6 +19,8 @@ const SETTINGS = [
   'CONFORMANCE_RESOURCE_PREFIX',
   'CONFORMANCE_RUN_ID',
   'CONFORMANCE_SELECT',
+  'CONFORMANCE_EXCLUDE',
+  'CONFORMANCE_WAIT_FOR_TARGET_SECS',
   'CONFORMANCE_READ_ONLY',
   'CONFORMANCE_FAIL_ON_SKIP',
   'CONFORMANCE_FEATURES',
@@ -63,13 +65,23 @@ export interface ProcessResult {
   durationMs: number;
 }
 
-/**
- * Runs `npx tsx runner/cli.ts <args>` from the project root and collects its output. The child leads its own process
- * group (npx, tsx, node, Dredd, the actors' processes), so a run that overstays `timeoutMs` is stopped as a whole.
- */
+/** Runs `npx tsx runner/cli.ts <args>` from the project root and collects its output. */
 export function runCli(args: string[], env: Record<string, string>, timeoutMs = 150_000): Promise<ProcessResult> {
+  return runCommand('npx', ['tsx', 'runner/cli.ts', ...args], { cwd: PROJECT_ROOT, env }, timeoutMs);
+}
+
+/**
+ * Runs a command and collects its output. The child leads its own process group (npx, tsx, node, Dredd, the actors'
+ * processes), so a run that overstays `timeoutMs` is stopped as a whole.
+ */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string> },
+  timeoutMs = 150_000,
+): Promise<ProcessResult> {
   const started = Date.now();
-  const child = spawn('npx', ['tsx', 'runner/cli.ts', ...args], { cwd: PROJECT_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -77,7 +89,7 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       killGroup(child.pid, 'SIGKILL');
-      reject(new Error(`runner/cli.ts ${args.join(' ')} did not end within ${timeoutMs / 1000} s; stopped it.\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+      reject(new Error(`${command} ${args.join(' ')} did not end within ${timeoutMs / 1000} s; stopped it.\nstdout:\n${stdout}\nstderr:\n${stderr}`));
     }, timeoutMs);
     child.once('error', (error) => {
       clearTimeout(timer);

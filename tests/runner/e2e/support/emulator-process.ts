@@ -11,11 +11,17 @@ export interface EmulatorProcess {
 const LISTENING = /Apify API emulator listening on (http:\/\/\S+)/;
 
 /**
- * `npm run emulator` in the background, as a user would start it for a separate target. EMULATOR_PORT=0 lets it pick a
- * free port; the URL comes from the one line it prints once it accepts requests.
+ * `npm run emulator` in the background (or another command that starts it, from another folder), as a user would start
+ * it for a separate target. EMULATOR_PORT=0 lets it pick a free port; the URL comes from the one line it prints once it
+ * accepts requests.
  */
-export function startEmulatorProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<EmulatorProcess> {
-  const child = spawn('npm', ['run', 'emulator'], { cwd: PROJECT_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startEmulatorProcess(
+  env: Record<string, string>,
+  how: { command: string[]; cwd: string } = { command: ['npm', 'run', 'emulator'], cwd: PROJECT_ROOT },
+  timeoutMs = 60_000,
+): Promise<EmulatorProcess> {
+  const [command = 'npm', ...args] = how.command;
+  const child = spawn(command, args, { cwd: how.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const stop = async () => {
     killGroup(child.pid, 'SIGTERM');
@@ -30,7 +36,7 @@ export function startEmulatorProcess(env: Record<string, string>, timeoutMs = 60
       if (listening) return;
       clearTimeout(timer);
       void stop();
-      reject(new Error(`npm run emulator ${why}; its output:\n${output}`));
+      reject(new Error(`${how.command.join(' ')} ${why}; its output:\n${output}`));
     };
     const timer = setTimeout(() => fail(`printed no URL within ${timeoutMs / 1000} s`), timeoutMs);
     const read = (chunk: string) => {
