@@ -4,6 +4,15 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 // Debian's Chromium, installed by scripts/install-chromium.sh (the npm test's pretest step), or CHROMIUM_PATH.
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/**
+ * Why the browser tests cannot run here, or undefined when they can. Only a developer's machine may go without: under CI
+ * (CI set) the tests run and a missing browser fails them.
+ */
+export function missingBrowser(): string | undefined {
+  if (existsSync(CHROMIUM) || process.env.CI) return undefined;
+  return `${CHROMIUM} is missing: run scripts/install-chromium.sh as root, or set CHROMIUM_PATH to a Chromium or Chrome`;
+}
+
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh (or set CHROMIUM_PATH)`);
   return chromium.launch({
