@@ -1,6 +1,7 @@
 import type { DriftFinding } from '../drift.ts';
 import { type CheckResult, type CheckStatus, type Exchange, isFailing } from '../results.ts';
 import type { WaitObservation } from '../timing.ts';
+import { curlCommand, rerunCommand } from './reproduce.ts';
 import type { Summary } from './summary.ts';
 
 /**
@@ -23,7 +24,7 @@ export function renderHtml(summary: Summary): string {
 ${overview(summary)}
 </header>
 <main>
-${failures(summary.checks, anchors)}
+${failures(summary, anchors)}
 ${features(summary)}
 ${matrix(summary, anchors)}
 ${families(summary.checks)}
@@ -136,18 +137,25 @@ ${body}
 </tbody></table></section>`;
 }
 
-function failures(checks: CheckResult[], anchors: Anchors): string {
-  const failing = checks.filter((c) => isFailing(c.status));
+function failures(summary: Summary, anchors: Anchors): string {
+  const failing = summary.checks.filter((c) => isFailing(c.status));
   if (failing.length === 0) return '<section id="failures"><h2>Failures</h2><p>None.</p></section>';
   const items = failing
     .map(
       (c) => `<article class="failure" id="${anchors.get(c.id)}"><h3><span class="pill ${c.status}">${esc(c.status)}</span> ${esc(c.id)}</h3>
 <p>${esc(c.title)}${c.spec ? ` (<a href="${esc(c.spec)}">${esc(c.spec)}</a>)` : ''}${c.file ? `, in <code>${esc(c.file)}</code>` : ''}</p>
 <pre>${esc(c.message)}</pre>
-${c.exchange ? exchange(c.exchange) : ''}</article>`,
+${c.exchange ? exchange(c.exchange) : ''}
+${reproduce(summary, c)}</article>`,
     )
     .join('\n');
   return `<section id="failures"><h2>Failures (${failing.length})</h2>\n${items}</section>`;
+}
+
+// The request as curl (token as $APIFY_TOKEN) and the command that reruns the check alone.
+function reproduce(summary: Summary, check: CheckResult): string {
+  const curl = curlCommand(summary, check.exchange?.request);
+  return `<div class="reproduce"><h4>Reproduce</h4>${curl ? `<pre class="curl">${esc(curl)}</pre>` : ''}<pre class="rerun">${esc(rerunCommand(summary, check))}</pre></div>`;
 }
 
 function exchange(e: Exchange): string {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,6 +62,15 @@ describe.skipIf(skipReason !== undefined)('report.html in headless Chromium', ()
     const link = page.locator('#matrix a', { hasText: '201 failed' });
     const target = (await link.getAttribute('href'))!.slice(1);
     expect(await page.locator(`#failures article[id="${target}"] h3`).innerText()).toContain('Create actor');
+    // Under it: the request as curl, the rerun command, and a spec link that works where the report is (the spec is copied beside it).
+    expect(await page.locator(`#${target} pre.curl`).innerText()).toBe(
+      `curl -X POST "http://127.0.0.1:1/v2/acts" --url-query token="$APIFY_TOKEN" -H 'content-type: application/json' --data-raw '{"name":"x"}'`,
+    );
+    expect(await page.locator(`#${target} pre.rerun`).innerText()).toBe(
+      "npx apify-conformance run --base-url 'http://127.0.0.1:1' --select 'Apify API > Actors > Actor collection > Create actor'",
+    );
+    const specLink = (await page.locator(`#${target} p a`).first().getAttribute('href'))!;
+    expect(existsSync(path.join(dir, specLink.split('#')[0]!))).toBe(true);
     expect(await page.locator('#features tbody tr').allInnerTexts()).toEqual([
       expect.stringMatching(/^actors\s+1\/2/),
       expect.stringMatching(/^pagination\s+2\/4/),
