@@ -29,6 +29,11 @@ export interface ConformanceConfig {
   select: string[];
   /** Check families, ids or tags left out of what `select` takes (CONFORMANCE_EXCLUDE). */
   exclude: string[];
+  /**
+   * Headers sent with every request to the target (CONFORMANCE_HEADERS, one `Name: value` per line), e.g. for a gateway
+   * in front of it. Their values are treated as secrets: never printed or written to a report.
+   */
+  headers: Record<string, string>;
   /** Run only the checks that create nothing on the target. */
   readOnly: boolean;
   /** A skipped check fails the run (CONFORMANCE_FAIL_ON_SKIP=1): a nightly must not stay green while checks never run. */
@@ -76,6 +81,7 @@ export function loadConfig(env: Environment = readEnvironment()): ConformanceCon
     runId: parseRunId(env),
     select: parseList(env, 'CONFORMANCE_SELECT'),
     exclude: parseList(env, 'CONFORMANCE_EXCLUDE'),
+    headers: parseHeaders(env),
     readOnly: parseFlag(env, 'CONFORMANCE_READ_ONLY'),
     failOnSkip: parseFlag(env, 'CONFORMANCE_FAIL_ON_SKIP'),
     features: parseFeatures(env),
@@ -100,6 +106,9 @@ export function configToEnvironment(config: ConformanceConfig): Record<string, s
     CONFORMANCE_RUN_ID: config.runId,
     CONFORMANCE_SELECT: config.select.join(','),
     CONFORMANCE_EXCLUDE: config.exclude.join(','),
+    CONFORMANCE_HEADERS: Object.entries(config.headers)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join('\n'),
     CONFORMANCE_READ_ONLY: config.readOnly ? '1' : '0',
     CONFORMANCE_FAIL_ON_SKIP: config.failOnSkip ? '1' : '0',
     CONFORMANCE_FEATURES: config.features?.join(',') ?? '',
@@ -198,6 +207,28 @@ function parseList(env: Environment, name: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
+}
+
+// One `Name: value` per line. A value may hold a gateway's key, so a message shows the names only.
+function parseHeaders(env: Environment): Record<string, string> {
+  const name = 'CONFORMANCE_HEADERS';
+  const headers: Record<string, string> = {};
+  for (const line of (settingValue(env, name) ?? '').split('\n')) {
+    if (line.trim() === '') continue;
+    const match = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(\S.*?)\s*$/.exec(line);
+    if (!match)
+      throw new ConfigError(
+        name,
+        'one `Name: value` header per line, e.g. X-Gateway-Key: <key>',
+        `got a line that is not one (it starts "${/^\s*([^\s:]*)/.exec(line)?.[1] ?? ''}")`,
+      );
+    const header = match[1]!.toLowerCase();
+    if (['authorization', 'host', 'content-length', 'content-type'].includes(header)) {
+      throw new ConfigError(name, 'headers the checks do not set themselves', `got ${match[1]}, which the checks control`);
+    }
+    headers[header] = match[2]!;
+  }
+  return headers;
 }
 
 function parseFeatures(env: Environment): Feature[] | undefined {

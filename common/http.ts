@@ -1,7 +1,7 @@
 import { request as undiciRequest } from 'undici';
 import { backoffDelayMs, CHECK_RETRY_POLICY, type RetryPolicy, sleep } from './backoff.ts';
 import type { ConformanceConfig } from './config.ts';
-import { type Redactor, redactorForTokens } from './redact.ts';
+import { type Redactor, redactorForSecrets } from './redact.ts';
 
 /**
  * The HTTP client of the hooks and the suites (undici 7). Every request follows the documented exponential backoff on
@@ -91,6 +91,8 @@ export interface ApiClientOptions {
   timeoutMs?: number;
   /** Sent with every request unless overridden. */
   userAgent?: string;
+  /** Sent with every request unless the request sets the same header (CONFORMANCE_HEADERS). */
+  headers?: Record<string, string>;
   random?: () => number;
 }
 
@@ -122,7 +124,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const target = url(req.path, req.query);
     const headers: Record<string, string> = {};
     if (options.userAgent) headers['user-agent'] = options.userAgent;
-    for (const [name, value] of Object.entries(req.headers ?? {})) headers[name.toLowerCase()] = value;
+    for (const [name, value] of Object.entries({ ...options.headers, ...req.headers })) headers[name.toLowerCase()] = value;
     if (token) {
       if (req.auth === 'query') target.searchParams.set('token', token);
       else headers.authorization = `Bearer ${token}`;
@@ -195,16 +197,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
 /** The client for the configured target and main user, with timeouts long enough for the target's wait cap. */
 export function createConfiguredClient(
-  config: Pick<ConformanceConfig, 'baseUrl' | 'token' | 'token2' | 'maxWaitSecs'>,
+  config: Pick<ConformanceConfig, 'baseUrl' | 'token' | 'token2' | 'maxWaitSecs' | 'headers'>,
   overrides: Partial<ApiClientOptions> = {},
 ): ApiClient {
   return createApiClient({
     baseUrl: config.baseUrl,
     token: config.token,
-    redactor: redactorForTokens(config),
+    redactor: redactorForSecrets(config),
     // run-sync and waitForFinish may legitimately hold a request for the whole cap.
     timeoutMs: (config.maxWaitSecs + 60) * 1000,
     userAgent: 'apify-conformance',
+    headers: config.headers,
     ...overrides,
   });
 }

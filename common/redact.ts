@@ -51,9 +51,9 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined>): Reda
   return { text, url: (u) => text(String(u)), headers, value };
 }
 
-/** A redactor for the configured tokens (main and optional second user). */
-export function redactorForTokens(config: { token: string; token2?: string | undefined }): Redactor {
-  return createRedactor([config.token, config.token2]);
+/** A redactor for the configured secrets: the tokens (main and optional second user) and the extra headers' values. */
+export function redactorForSecrets(config: { token: string; token2?: string | undefined; headers?: Record<string, string> }): Redactor {
+  return createRedactor([config.token, config.token2, ...Object.values(config.headers ?? {})]);
 }
 
 // The raw secret plus the encodings it can take in a URL; longest first so no partial replacement hides a longer one.

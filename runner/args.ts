@@ -31,6 +31,8 @@ Options (each also settable in the environment or .env; --name=value works too):
                           checks of other features are reported not-supported      (CONFORMANCE_FEATURES)
   --read-only             only checks that create nothing on the target            (CONFORMANCE_READ_ONLY=1)
   --fail-on-skip          a check that did not run fails the run                   (CONFORMANCE_FAIL_ON_SKIP=1)
+  -H, --header <h>        'Name: value' sent with every request to the target (e.g. a gateway's key;
+                          never printed); may repeat                               (CONFORMANCE_HEADERS, one per line)
   --wait-for-target <s>   wait up to s seconds for the target to answer before judging it
                                                                                    (CONFORMANCE_WAIT_FOR_TARGET_SECS)
   --sweep                 remove what earlier runs left on the target (names with CONFORMANCE_RESOURCE_PREFIX), then exit
@@ -59,6 +61,7 @@ const OPTIONS = {
   'read-only': { type: 'boolean' },
   'fail-on-skip': { type: 'boolean' },
   'wait-for-target': { type: 'string' },
+  header: { type: 'string', short: 'H', multiple: true },
   sweep: { type: 'boolean' },
   reports: { type: 'string', short: 'r' },
   'write-profile': { type: 'string' },
@@ -88,6 +91,7 @@ export function parseArgs(argv: string[]): RunnerArgs {
   if (values['read-only']) env.CONFORMANCE_READ_ONLY = '1';
   if (values['fail-on-skip']) env.CONFORMANCE_FAIL_ON_SKIP = '1';
   set('CONFORMANCE_WAIT_FOR_TARGET_SECS', values['wait-for-target']);
+  if (values.header) env.CONFORMANCE_HEADERS = values.header.join('\n');
   return {
     help: values.help ?? false,
     version: values.version ?? false,

@@ -1,5 +1,6 @@
 import dotenv from 'dotenv';
 import { formatConfigError } from '../common/config.ts';
+import { useProxyFromEnvironment } from '../common/network.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
 import { EXIT } from './exit-codes.ts';
 
@@ -11,6 +12,7 @@ const DUPLICATE_SIGNAL_MS = 2000;
 async function main(): Promise<number> {
   // .env under the real environment (which wins), for the suite's settings and the embedded emulator's EMULATOR_* alike.
   dotenv.config({ quiet: true });
+  useProxyFromEnvironment();
   const print = (line: string) => process.stdout.write(`${line}\n`);
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConfigError, type ConformanceConfig, configToEnvironment, type Environment, loadConfig, readEnvironment } from '../common/config.ts';
 import { createConfiguredClient } from '../common/http.ts';
 import { redactProcessOutput } from '../common/output-redaction.ts';
-import { type Redactor, redactorForTokens } from '../common/redact.ts';
+import { type Redactor, redactorForSecrets } from '../common/redact.ts';
 import { readSpecContract, transactionNames } from '../common/spec-contract.ts';
 import { computeCoverage } from './coverage.ts';
 import { dreddCheckResults, transactionCheck } from './dredd/check-results.ts';
@@ -59,7 +59,7 @@ export async function openSession(overrides: Environment): Promise<Session> {
   try {
     const config = loadConfig({ ...env, ...target.env });
     checkRequirements(profile, config);
-    const redactor = redactorForTokens(config);
+    const redactor = redactorForSecrets(config);
     redactProcessOutput(redactor);
     await target.checkReachable(config);
     return { config, profile, target, redactor, childEnv: configToEnvironment(config) };

@@ -15,6 +15,8 @@ export default defineConfig({
     include: ['suites/**/*.test.ts'],
     // Not Vitest's default (which leaves out node_modules/): installed as a package, the suites live there.
     exclude: [],
+    // Before the runner's exchange recorder (added by its plugin after these), which wraps the dispatcher this sets.
+    setupFiles: ['suites/support/network-setup.ts'],
     testTimeout: (buildSecs + maxWaitSecs * 4 + 60) * 1000,
     // The clean-up after each file aborts what still runs and deletes what the file made.
     hookTimeout: (maxWaitSecs * 2 + 120) * 1000,

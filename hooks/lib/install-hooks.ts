@@ -3,7 +3,7 @@ import { missingFeatures } from '../../common/features.ts';
 import type { CleanupReport } from '../../common/fixtures/index.ts';
 import { createConfiguredClient } from '../../common/http.ts';
 import { redactProcessOutput } from '../../common/output-redaction.ts';
-import { type Redactor, redactorForTokens } from '../../common/redact.ts';
+import { type Redactor, redactorForSecrets } from '../../common/redact.ts';
 import { isSelected } from '../../common/selection.ts';
 import { readSpecContract, transactionAction, transactionNameOf, transactionSelectable } from '../../common/spec-contract.ts';
 import { PLANS, type TransactionPlan } from '../plans/index.ts';
@@ -15,7 +15,7 @@ import { allTransactionsHook, describeError, transactionHook } from './hook-adap
 import { guardHooks } from './hook-guard.ts';
 import { cleanUpOnInterruption } from './interruption.ts';
 import { resendWhileRateLimited } from './rate-limit-retry.ts';
-import { insertToken, redactRequest, titleTransaction } from './request-rewrite.ts';
+import { insertHeaders, insertToken, redactRequest, titleTransaction } from './request-rewrite.ts';
 import { applyProblems, failBeforeRequest, recordProblem } from './verdict.ts';
 
 /** The documented actions and their transactions: what the plans are looked up in and a selection is read against. */
@@ -47,7 +47,7 @@ export function installHooks(hooks: DreddHooks): void {
     return;
   }
 
-  const redactor = redactorForTokens(config);
+  const redactor = redactorForSecrets(config);
   redactProcessOutput(redactor);
   const fixtures = new HookFixtures(createConfiguredClient(config), config);
   // Re-sends transactions exactly as Dredd sent them: fullPath already holds the endpoint's path.
@@ -94,6 +94,7 @@ export function installHooks(hooks: DreddHooks): void {
         await planFor(transaction).prepare(transaction, fixtures);
         relaxNoContentExpectation(transaction);
         titleTransaction(transaction, redactor);
+        insertHeaders(transaction, config.headers);
         insertToken(transaction, config.token);
       },
       (transaction, message) => {

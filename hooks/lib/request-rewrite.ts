@@ -93,6 +93,12 @@ export function insertToken(transaction: DreddTransaction, token: string): boole
   return true;
 }
 
+/** Adds the run's extra headers (CONFORMANCE_HEADERS, e.g. for a gateway) to the request, unless it sets them itself. */
+export function insertHeaders(transaction: DreddTransaction, headers: Record<string, string>): void {
+  const present = new Set(Object.keys(transaction.request.headers).map((name) => name.toLowerCase()));
+  for (const [name, value] of Object.entries(headers)) if (!present.has(name)) transaction.request.headers[name] = value;
+}
+
 /** Removes secrets from everything Dredd prints or writes about the request. Safe to call more than once. */
 export function redactRequest(transaction: DreddTransaction, redactor: Redactor): void {
   transaction.id = redactor.text(transaction.id);

@@ -8,7 +8,7 @@ import { threadId } from 'node:worker_threads';
 import { type Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { loadConfig } from '../../common/config.ts';
-import { type Redactor, redactorForTokens } from '../../common/redact.ts';
+import { type Redactor, redactorForSecrets } from '../../common/redact.ts';
 import { BODY_LIMIT, EXCHANGE_FILE_SUFFIX, effectiveMethod, READ_ONLY_BLOCKED, type RecordedExchange } from './exchange.ts';
 
 declare module 'vitest' {
@@ -38,7 +38,7 @@ global[STATE_KEY] ??= install({
   checkId: undefined,
   source: '',
   readOnly: config.readOnly,
-  redactor: redactorForTokens(config),
+  redactor: redactorForSecrets(config),
 });
 const state: RecorderState = global[STATE_KEY];
 

@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       CONFORMANCE_RESOURCE_PREFIX: 'gate-',
       CONFORMANCE_SELECT: ' pagination, auth ,,tag:slow',
       CONFORMANCE_EXCLUDE: 'tag:timing',
+      CONFORMANCE_HEADERS: 'X-Gateway-Key: k1\n\n  X-Tenant :  acme corp  ',
       CONFORMANCE_WAIT_FOR_TARGET_SECS: '0',
       CONFORMANCE_READ_ONLY: 'true',
       CONFORMANCE_FEATURES: 'datasets, request-queues,request-queues.locks',
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
       resourcePrefix: 'gate-',
       select: ['pagination', 'auth', 'tag:slow'],
       exclude: ['tag:timing'],
+      headers: { 'x-gateway-key': 'k1', 'x-tenant': 'acme corp' },
       waitForTargetSecs: 0,
       readOnly: true,
       features: ['datasets', 'request-queues', 'request-queues.locks'],
@@ -87,6 +89,8 @@ describe('loadConfig', () => {
     [{ ...minimal, CONFORMANCE_RESOURCE_PREFIX: 'Bad Prefix' }, 'CONFORMANCE_RESOURCE_PREFIX', /lowercase/],
     [{ ...minimal, CONFORMANCE_RUN_ID: 'UPPER' }, 'CONFORMANCE_RUN_ID', /lowercase/],
     [{ ...minimal, CONFORMANCE_READ_ONLY: 'yes' }, 'CONFORMANCE_READ_ONLY', /1 or 0/],
+    [{ ...minimal, CONFORMANCE_HEADERS: 'X-Gateway-Key secret-value' }, 'CONFORMANCE_HEADERS', /one `Name: value` header per line/],
+    [{ ...minimal, CONFORMANCE_HEADERS: 'Authorization: Bearer x' }, 'CONFORMANCE_HEADERS', /Authorization, which the checks control/],
     [{ ...minimal, CONFORMANCE_WAIT_FOR_TARGET_SECS: '-1' }, 'CONFORMANCE_WAIT_FOR_TARGET_SECS', /a whole number of seconds/],
     [{ ...minimal, CONFORMANCE_FEATURES: 'datasets,dataset' }, 'CONFORMANCE_FEATURES', /unknown feature\(s\) "dataset"/],
     [{ ...minimal, CONFORMANCE_FEATURES: 'runs.sync' }, 'CONFORMANCE_FEATURES', /"runs.sync" without "runs"/],
@@ -98,6 +102,7 @@ describe('loadConfig', () => {
   });
 
   it('never puts a token value in the message', () => {
+    expect(configError({ ...minimal, CONFORMANCE_HEADERS: 'X-Key secret-header-value' }).message).not.toContain('secret-header-value');
     const error = configError({ APIFY_API_BASE_URL: 'http://h', APIFY_TOKEN: 'has a-secret space' });
     expect(error.variable).toBe('APIFY_TOKEN');
     expect(error.message).not.toContain('a-secret');

@@ -20,6 +20,7 @@ const SETTINGS = [
   'CONFORMANCE_RUN_ID',
   'CONFORMANCE_SELECT',
   'CONFORMANCE_EXCLUDE',
+  'CONFORMANCE_HEADERS',
   'CONFORMANCE_WAIT_FOR_TARGET_SECS',
   'CONFORMANCE_READ_ONLY',
   'CONFORMANCE_FAIL_ON_SKIP',
@@ -36,6 +37,10 @@ const SETTINGS = [
   'EMULATOR_MAX_PAGE_SIZE',
   'EMULATOR_FAULTS',
   'EMULATOR_VARIATIONS',
+  // A proxy of the developer's network must not reach these runs unless a test sets one.
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
   // Set by GitHub Actions on every step (the project's own CI may run there).
   'GITHUB_ACTIONS',
   'GITHUB_STEP_SUMMARY',
