@@ -10,6 +10,8 @@ export interface RunnerArgs {
   listFeatures: boolean;
   /** After the run, write a profile for the target as it stands to this file. */
   writeProfile: string | undefined;
+  /** Also write every exchange to exchanges.har beside the reports. */
+  har: boolean;
   /** Only remove what earlier runs left behind, then exit. */
   sweepOnly: boolean;
   reportsDir: string;
@@ -37,6 +39,7 @@ Options (each also settable in the environment or .env; --name=value works too):
                                                                                    (CONFORMANCE_WAIT_FOR_TARGET_SECS)
   --sweep                 remove what earlier runs left on the target (names with CONFORMANCE_RESOURCE_PREFIX), then exit
   -r, --reports <dir>     where to write summary.json, junit.xml and report.html (default: reports)
+  --har                   also write every request and response of the run (redacted) to exchanges.har
   --write-profile <file>  after the run, write a profile of the target as it stands: the features it passed
                           checks of, each failing check as an expectation whose reason you fill in
   --list                  print every check (id, features, tags, rule, spec link) and exit; nothing is run
@@ -65,6 +68,7 @@ const OPTIONS = {
   sweep: { type: 'boolean' },
   reports: { type: 'string', short: 'r' },
   'write-profile': { type: 'string' },
+  har: { type: 'boolean' },
   list: { type: 'boolean' },
   'list-features': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
@@ -98,6 +102,7 @@ export function parseArgs(argv: string[]): RunnerArgs {
     list: values.list ?? false,
     listFeatures: values['list-features'] ?? false,
     writeProfile: values['write-profile'],
+    har: values.har ?? false,
     sweepOnly: values.sweep ?? false,
     reportsDir: values.reports ?? 'reports',
     env,

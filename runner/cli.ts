@@ -56,7 +56,14 @@ async function main(): Promise<number> {
   }
   // GitHub Actions sets these for every step; they are the CI's, not settings of the suite.
   const github = process.env.GITHUB_ACTIONS === 'true' ? { stepSummaryFile: process.env.GITHUB_STEP_SUMMARY || undefined } : undefined;
-  const { summary, exitCode } = await runConformance({ overrides: args.env, reportsDir: args.reportsDir, print, signal: interrupt.signal, github });
+  const { summary, exitCode } = await runConformance({
+    overrides: args.env,
+    reportsDir: args.reportsDir,
+    print,
+    signal: interrupt.signal,
+    github,
+    har: args.har,
+  });
   if (args.writeProfile !== undefined && summary.outcome !== 'broken') {
     const { writeProfileOf } = await import('./write-profile.ts');
     await writeProfileOf(summary, args.writeProfile);

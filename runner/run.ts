@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, type ConformanceConfig, configToEnvironment, type Environment, loadConfig, readEnvironment } from '../common/config.ts';
@@ -19,6 +19,7 @@ import { decideOutcome } from './outcome.ts';
 import { loadProfile, type Profile } from './profiles.ts';
 import { Progress } from './progress.ts';
 import { githubAnnotations, githubStepSummary } from './reports/github.ts';
+import { renderHar } from './reports/har.ts';
 import { buildSummary, type Summary } from './reports/summary.ts';
 import { writeReports } from './reports/write.ts';
 import { applyExpectations, type CheckResult, cleanupFailed, gradeByFeature, isFailing } from './results.ts';
@@ -36,6 +37,8 @@ export interface ConformanceRunOptions {
   print: (line: string) => void;
   /** Aborted on SIGINT/SIGTERM: the run stops, removes what it created and reports what it has. */
   signal: AbortSignal;
+  /** Also write every exchange of the run to <reportsDir>/exchanges.har. */
+  har?: boolean;
   /** Set on GitHub Actions: annotate each failure, and append the verdict to the step summary file when there is one. */
   github?: { stepSummaryFile: string | undefined };
 }
@@ -155,6 +158,12 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
     });
     if (dredd?.outcome === 'broken') printTail("Dredd's output (last lines)", dredd.output, print);
     const files = await writeReports(options.reportsDir, summary, redactor);
+    if (options.har) {
+      const file = path.join(options.reportsDir, 'exchanges.har');
+      const har = renderHar(exchanges, { baseUrl: summary.target.baseUrl, startedAt: summary.startedAt, suiteVersion: summary.run.suiteVersion });
+      await writeFile(file, redactor.text(JSON.stringify(har, null, 1)));
+      files.push(file);
+    }
     printSummary(summary, files, print);
     if (options.github) {
       for (const line of githubAnnotations(summary)) print(redactor.text(line));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../../emulator/index.ts';
+import type { Har } from '../../../runner/reports/har.ts';
 import { startLoopbackProxy } from '../../support/loopback-proxy.ts';
 import { controlledEnvironment, describeRun, type ProcessResult, runCli } from './support/cli-process.ts';
 import { startForwardProxy } from './support/forward-proxy.ts';
@@ -18,7 +19,7 @@ const GATEWAY_KEY = 'gateway-key-5f1c9e';
 let workDir: string;
 let run: ProcessResult;
 /** The gateway's view: each request, by whom it was sent, from which port, and whether it carried the key. */
-const seen: Array<{ dredd: boolean; keyed: boolean; port: number }> = [];
+const seen: Array<{ dredd: boolean; keyed: boolean; port: number; request: string }> = [];
 let reached: string[];
 let proxyPorts: ReadonlySet<number>;
 let gatewayHost: string;
@@ -31,6 +32,7 @@ beforeAll(async () => {
       dredd: String(incoming.headers['user-agent']).startsWith('Dredd/'),
       keyed: incoming.headers['x-gateway-key'] === GATEWAY_KEY,
       port: incoming.socket.remotePort ?? 0,
+      request: `${incoming.method} ${incoming.url}`,
     });
     return forward();
   });
@@ -38,7 +40,7 @@ beforeAll(async () => {
   gatewayHost = new URL(gateway.url).host;
   try {
     run = await runCli(
-      ['--select', 'errors,tag:spec/09-users.apib', '--header', `X-Gateway-Key: ${GATEWAY_KEY}`, '--reports', path.join(workDir, 'reports')],
+      ['--select', 'errors,tag:spec/09-users.apib', '--header', `X-Gateway-Key: ${GATEWAY_KEY}`, '--har', '--reports', path.join(workDir, 'reports')],
       controlledEnvironment({ APIFY_API_BASE_URL: gateway.url, APIFY_TOKEN: TOKEN, CONFORMANCE_MAX_WAIT_SECS: '3', HTTP_PROXY: proxy.url }),
     );
     reached = [...proxy.reached];
@@ -71,6 +73,17 @@ describe('a target behind a gateway, through an HTTP proxy', () => {
     const ours = seen.filter((request) => !request.dredd);
     expect(ours.length).toBeGreaterThan(0);
     expect(ours.filter((request) => !proxyPorts.has(request.port))).toEqual([]);
+  });
+
+  it('archives every exchange of both layers in exchanges.har (--har)', async () => {
+    const har = JSON.parse(await readFile(path.join(workDir, 'reports', 'exchanges.har'), 'utf8')) as Har;
+    const layers = new Set(har.log.entries.map((entry) => entry._layer));
+    expect(layers).toEqual(new Set(['dredd', 'vitest']));
+    // Dredd's replays all; of the rest, the checks' own requests (not the runner's probe and sweeps, nor the hooks' fixtures).
+    expect(har.log.entries.filter((entry) => entry._layer === 'dredd').length).toBe(seen.filter((request) => request.dredd).length);
+    const sent = new Set(seen.map((request) => request.request.replace(/token=[^&]*/, 'token=***')));
+    for (const entry of har.log.entries)
+      expect(sent, entry.request.url).toContain(`${entry.request.method} ${new URL(entry.request.url).pathname}${new URL(entry.request.url).search}`);
   });
 
   it("keeps the header's value out of the output and the reports", async () => {
