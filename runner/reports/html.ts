@@ -1,3 +1,4 @@
+import { lateSlackMs } from '../../common/timing.ts';
 import type { DriftFinding } from '../drift.ts';
 import { type CheckResult, type CheckStatus, type Exchange, isFailing } from '../results.ts';
 import type { WaitObservation } from '../timing.ts';
@@ -184,8 +185,8 @@ function timing(waits: WaitObservation[], capSecs: number): string {
   const plotWidth = 420;
   const noteWidth = 300;
   const top = 8;
-  // Holding a request a little past the cap is network and scheduling noise, not a longer cap.
-  const tolerance = Math.max(0.5, capSecs * 0.1);
+  // Holding a request a little past the cap is network and scheduling noise, not a longer cap: the checks' own slack.
+  const tolerance = lateSlackMs(capSecs) / 1000;
   const maxSecs = Math.max(capSecs * 1.3, ...waits.map((w) => w.observedSecs * 1.1), ...waits.map((w) => Math.min(w.requestedSecs ?? 0, capSecs * 2)));
   const x = (secs: number) => labelWidth + (Math.min(secs, maxSecs) / maxSecs) * plotWidth;
   const height = top + waits.length * rowHeight + 34;
@@ -199,7 +200,7 @@ function timing(waits: WaitObservation[], capSecs: number): string {
           ? ''
           : `<line class="requested" x1="${x(w.requestedSecs).toFixed(1)}" x2="${x(w.requestedSecs).toFixed(1)}" y1="${y}" y2="${y + rowHeight - 6}"><title>asked for ${w.requestedSecs} s</title></line>`;
       const note = `${w.observedSecs.toFixed(2)} s${w.requestedSecs === undefined ? ' (run-sync)' : ` of ${w.requestedSecs} s asked`} -> ${w.status ?? 'no answer'}${w.jobStatus ? ` ${w.jobStatus}` : ''}`;
-      return `<text x="${labelWidth - 8}" y="${y + 13}" text-anchor="end">${esc(truncate(w.checkId, 52))}</text>
+      return `<text x="${labelWidth - 8}" y="${y + 13}" text-anchor="end">${esc(abbreviate(w.checkId, 52))}</text>
 <rect class="${overCap ? 'over' : 'held'}" x="${labelWidth}" y="${y + 2}" width="${Math.max(1, x(w.observedSecs) - labelWidth).toFixed(1)}" height="${rowHeight - 10}"><title>${esc(`${w.checkId}: ${w.request}`)}</title></rect>
 ${requested}
 <text class="value${overCap ? ' over' : ''}" x="${labelWidth + plotWidth + 12}" y="${y + 13}">${esc(note)}</text>`;
@@ -263,8 +264,12 @@ ${rows}
 </tbody></table></section>`;
 }
 
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+// A label that fits: without the API's title, and cut in the middle, since the end (the example, the rule) tells rows apart.
+function abbreviate(text: string, length: number): string {
+  const label = text.replace(/^Apify API > /, '');
+  if (label.length <= length) return label;
+  const head = Math.floor(length / 3);
+  return `${label.slice(0, head)}…${label.slice(label.length - (length - head - 1))}`;
 }
 
 function esc(text: string | number): string {

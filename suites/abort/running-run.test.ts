@@ -1,9 +1,9 @@
 import { check } from '../../common/check.ts';
 import { JobWaitTimeoutError } from '../../common/fixtures/index.ts';
+import { lateSlackMs } from '../../common/timing.ts';
 import { excerpt, expectThat } from '../support/expect.ts';
 import { poll } from '../support/poll.ts';
 import { builtActor, useTarget } from '../support/target.ts';
-import { lateSlackMs } from '../support/timing.ts';
 import { abortJob } from './abort-request.ts';
 
 // Abort run on a run that has not ended: it stops, for real, and ends ABORTED.

@@ -1,9 +1,9 @@
 import { check } from '../../common/check.ts';
 import { JobWaitTimeoutError } from '../../common/fixtures/index.ts';
+import { serverMillis } from '../../common/timing.ts';
 import { expectThat } from '../support/expect.ts';
 import { endedRun, readJob } from '../support/jobs.ts';
 import { builtActor, useTarget } from '../support/target.ts';
-import { serverMillis } from '../support/timing.ts';
 
 // How a run ends: its code's exit code decides SUCCEEDED or FAILED; its timeout stops it as TIMED-OUT.
 const SPEC = 'spec/01-actors.apib#run-actor';

@@ -1,8 +1,8 @@
 import type { ApiRequest, ApiResponse } from '../../common/http.ts';
+import { earlySlackMs, serverMillis } from '../../common/timing.ts';
 import { describeResponse, expectBody, expectThat } from '../support/expect.ts';
 import { endedRun } from '../support/jobs.ts';
 import type { SuiteTarget } from '../support/target.ts';
-import { earlySlackMs, serverMillis } from '../support/timing.ts';
 
 /**
  * Calls run-sync once for a run meant to end well within the cap (a run start is never sent twice: on the live API that

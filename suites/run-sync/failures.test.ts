@@ -1,8 +1,8 @@
 import { check } from '../../common/check.ts';
+import { describeWindow, heldFor, outlivingSleepMs } from '../../common/timing.ts';
 import { expectBody, expectError, expectThat } from '../support/expect.ts';
 import { poll } from '../support/poll.ts';
 import { builtActor, useTarget } from '../support/target.ts';
-import { describeWindow, heldFor, outlivingSleepMs } from '../support/timing.ts';
 import { runSyncWithinCap } from './call.ts';
 
 // Run actor synchronously, when the run does not succeed (400 run-failed) or outlasts the server's cap (408).

@@ -2,10 +2,10 @@ import { check } from '../../common/check.ts';
 import type { JobRecord } from '../../common/fixtures/index.ts';
 import type { ApiResponse } from '../../common/http.ts';
 import { isTerminalStatus } from '../../common/job-status.ts';
+import { describeWindow, heldFor, lateSlackMs, promptMs, serverMillis } from '../../common/timing.ts';
 import { expectBody, expectThat } from '../support/expect.ts';
 import { readJob } from '../support/jobs.ts';
 import { shared, useTarget } from '../support/target.ts';
-import { describeWindow, heldFor, lateSlackMs, promptMs, serverMillis } from '../support/timing.ts';
 
 // waitForFinish on Build actor and Get build. How long a build takes is the target's business (seconds on the
 // emulator, minutes on the platform), so each check judges whichever came first: the build's end or the wait's.

@@ -1,10 +1,10 @@
 import { check } from '../../common/check.ts';
 import type { JobRecord } from '../../common/fixtures/index.ts';
 import { isTerminalStatus } from '../../common/job-status.ts';
+import { describeWindow, heldFor, lateSlackMs, outlivingSleepMs, promptMs, serverMillis } from '../../common/timing.ts';
 import { expectBody, expectThat } from '../support/expect.ts';
 import { readJob } from '../support/jobs.ts';
 import { builtActor, useTarget } from '../support/target.ts';
-import { describeWindow, heldFor, lateSlackMs, outlivingSleepMs, promptMs, serverMillis } from '../support/timing.ts';
 
 // waitForFinish on Run actor and Get run: 0 by default, held until the run ends or the wait does, capped by the server.
 const SPEC = 'spec/00-overview.apib#waiting-for-a-build-or-a-run';
