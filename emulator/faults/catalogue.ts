@@ -276,6 +276,7 @@ export const FAULTS = [
     'run-sync answers with the run object instead of the output record',
     ['run-sync.get-runs-without-input', 'run-sync.post-returns-output-record'],
   ),
+  fault('run-sync-201-empty-object', 'transactions', RUN_SYNC_INPUT, 'run-sync answers 201 with an empty object instead of the OUTPUT record the run wrote'),
   fault('run-sync-timeout-as-200', 'run-sync', RUN_SYNC_INPUT, 'a run-sync run still going at the cap answers 200 with the run instead of 408', [
     'run-sync.timeout-408',
   ]),

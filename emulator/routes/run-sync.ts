@@ -71,6 +71,8 @@ function sendOutput(context: EmulatorContext, reply: FastifyReply, run: Run, key
   }
   const record = context.state.keyValueStores.get(run.defaultKeyValueStoreId)?.records.get(key);
   reply.code(faults.has('run-sync-200') ? 200 : successStatus);
+  // Fault run-sync-201-empty-object: the answer is built before the record is read.
+  if (faults.has('run-sync-201-empty-object')) return reply.send({});
   if (record === undefined) return reply.send();
   return reply.type(record.contentType).send(record.value);
 }

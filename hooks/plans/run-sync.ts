@@ -1,6 +1,8 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { DreddTransaction } from '../lib/dredd-types.ts';
 import type { HookFixtures } from '../lib/fixtures.ts';
 import { setPathParams, setQueryParams, setRequestJson } from '../lib/request-rewrite.ts';
+import { recordProblem } from '../lib/verdict.ts';
 import type { TransactionPlan } from './plan.ts';
 
 const RUN_SYNC_PATH = '/v2/acts/{actorId}/run-sync';
@@ -37,11 +39,37 @@ async function prepareRunSync(transaction: DreddTransaction, fixtures: HookFixtu
   }
 }
 
+/**
+ * The 201 body is the record the run wrote (the document: "answers with the OUTPUT record, as it was stored"), not just
+ * any body of the example's shape: the main actor writes its input as OUTPUT, and a run without input has `{}` as input.
+ */
+async function checkOutputRecord(transaction: DreddTransaction, withInput: boolean): Promise<void> {
+  if (transaction.expected.statusCode !== '201' || transaction.real?.statusCode !== 201) return;
+  const written = withInput ? parseJson(transaction.request.body) : {};
+  const answered = parseJson(transaction.real.body);
+  if (!isDeepStrictEqual(answered, written)) {
+    recordProblem(
+      transaction,
+      `the 201 body is not the OUTPUT record the run wrote: expected ${JSON.stringify(written)}, got ${transaction.real.body?.slice(0, 300) || '(empty)'}`,
+    );
+  }
+}
+
+function parseJson(text: string | undefined): unknown {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return text;
+  }
+}
+
 export const runSyncPlans = {
   'Run actor synchronously > With input': {
     prepare: (transaction, fixtures) => prepareRunSync(transaction, fixtures, true),
+    settle: (transaction) => checkOutputRecord(transaction, true),
   },
   'Run actor synchronously > Without input': {
     prepare: (transaction, fixtures) => prepareRunSync(transaction, fixtures, false),
+    settle: (transaction) => checkOutputRecord(transaction, false),
   },
 } satisfies Record<string, TransactionPlan>;

@@ -317,6 +317,14 @@ export const JOB_PROBES = {
     correct: { echo: true, runObject: false },
     faulty: { echo: false, runObject: true },
   },
+  'run-sync-201-empty-object': {
+    async observe(emu) {
+      const response = await runSync(emu, { note: 'sync' });
+      return { status: response.status, keys: Object.keys((response.json ?? {}) as Json).length > 0 };
+    },
+    correct: { status: 201, keys: true },
+    faulty: { status: 201, keys: false },
+  },
   'run-sync-timeout-as-200': {
     settings: { maxWaitSecs: 1 },
     async observe(emu) {
