@@ -107,9 +107,8 @@ check(
       const tries = client.attempts.map((attempt) => attempt.status ?? attempt.error).join(' -> ');
       expectThat(client.status === 200, `HTTP 200 within ${patientAttempts(size)} tries, backing off (one of ${size} clients refused together)`, tries, client);
       expectBody(client, 200, 'actor-response');
-      const waits = client.attempts.flatMap((attempt) => (attempt.backoffMs === undefined ? [] : [attempt.backoffMs]));
-      const onSchedule = waits.every((ms, i) => ms >= 500 * 2 ** i && ms <= 1000 * 2 ** i);
-      expectThat(onSchedule, 'waits of DELAY..2*DELAY, DELAY from 500 ms doubling (the client under test)', `${waits.join(', ')} ms`, client);
+      // The rule is the target's: a client that keeps the documented schedule is served. That the suite's client keeps
+      // it is the project's own test (tests/common/http.test.ts), not a verdict on the target.
     }
   },
 );
