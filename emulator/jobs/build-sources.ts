@@ -117,3 +117,21 @@ export async function writeSources(dir: string, files: readonly SourceFileConten
     await symlink(SDK_DIR, join(dir, 'node_modules', 'apify'), 'dir');
   }
 }
+
+/** The longest a `RUN sleep` step may hold a build, in seconds: a build step, not a way to park a job for hours. */
+const MAX_SLEEP_STEP_SECS = 3600;
+
+/**
+ * The seconds of the `RUN sleep <n>` steps of the version's Dockerfile: the one kind of build step the emulator performs,
+ * so that a build can be slow by construction, the same way on the platform (which runs the Dockerfile) and here.
+ */
+export function dockerfileSleepSecs(files: readonly SourceFileContent[]): number {
+  const dockerfile = files.find((file) => file.name === 'Dockerfile' || file.name === '.actor/Dockerfile');
+  if (dockerfile === undefined) return 0;
+  let total = 0;
+  for (const line of dockerfile.bytes.toString('utf8').split('\n')) {
+    const step = /^\s*RUN\s+sleep\s+(\d+(?:\.\d+)?)\s*$/i.exec(line);
+    if (step) total += Math.min(Number(step[1]), MAX_SLEEP_STEP_SECS);
+  }
+  return total;
+}

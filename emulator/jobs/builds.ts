@@ -1,12 +1,22 @@
 // Builds: READY -> RUNNING -> SUCCEEDED | FAILED (or ABORTING -> ABORTED). A build materialises the version's sources
 // into its own directory and checks every JavaScript file with `node --check` (once per distinct file: see
-// syntax-check-memo.ts); it stays RUNNING at least MIN_BUILD_MS; a successful build gets the tag.
+// syntax-check-memo.ts), performs the Dockerfile's `RUN sleep <n>` steps (the only steps it runs); it stays RUNNING at
+// least MIN_BUILD_MS; a successful build gets the tag.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newId } from '../state/ids.ts';
 import type { Actor, Build, JobMeta, JobStatus, Version } from '../state/types.ts';
 import type { ActorProcess } from './actor-process.ts';
 import { spawnNode } from './actor-process.ts';
-import { BuildFailure, javaScriptFilesOf, mainFileOf, missingDependenciesOf, type SourceFileContent, sourceFilesOf, writeSources } from './build-sources.ts';
+import {
+  BuildFailure,
+  dockerfileSleepSecs,
+  javaScriptFilesOf,
+  mainFileOf,
+  missingDependenciesOf,
+  type SourceFileContent,
+  sourceFilesOf,
+  writeSources,
+} from './build-sources.ts';
 import type { JobContext } from './job-context.ts';
 import { terminalEventSuffix } from './job-events.ts';
 import { JobLog } from './job-log.ts';
@@ -144,6 +154,12 @@ export class BuildJobs {
       await writeSources(dir, files);
       log.line(`Wrote ${files.length} source file(s); main file: ${mainFile}`);
       const syntaxErrors = await this.checkSyntax(job, dir, files);
+      const sleepSecs = dockerfileSleepSecs(files);
+      if (sleepSecs > 0 && syntaxErrors === 0) {
+        log.line(`Dockerfile: RUN sleep ${sleepSecs}`);
+        // Ends early when the build does (an abort notifies its waiters).
+        await this.context.waiters.wait(build.id, sleepSecs * 1000);
+      }
       // A timer may fire a fraction of a millisecond early by the wall clock.
       while (Date.now() < earliestEnd) await sleep(earliestEnd - Date.now(), undefined, { ref: false });
       if (build.status !== 'RUNNING') return;

@@ -67,6 +67,26 @@ describe('builds: start and read', () => {
     expect(Date.parse(again.finishedAt ?? '') - Date.parse(again.startedAt)).toBeGreaterThanOrEqual(500);
   });
 
+  test("performs the Dockerfile's RUN sleep steps, so a build can be slow by construction; an abort ends it at once", async () => {
+    const files = [
+      { name: 'main.js', format: 'TEXT', content: "console.log('slow build');\n" },
+      { name: 'Dockerfile', format: 'TEXT', content: 'FROM apify/actor-node:20\nCOPY . ./\nRUN sleep 1\nRUN sleep 0.5\nCMD ["node", "main.js"]\n' },
+    ];
+    const actor = await createActor(emu.api, {
+      name: uniqueName('slow-build'),
+      versions: [{ versionNumber: '0.0', sourceType: 'SOURCE_FILES', buildTag: 'latest', sourceFiles: files }],
+    });
+    const slow = await buildActor(emu, actor.id);
+    expect(slow.status).toBe('SUCCEEDED');
+    expect(Date.parse(slow.finishedAt ?? '') - Date.parse(slow.startedAt)).toBeGreaterThanOrEqual(1500);
+    expect(await getText(emu, `/v2/actor-builds/${slow.id}/log`)).toContain('Dockerfile: RUN sleep 1.5');
+
+    const aborted = await startBuild(emu, actor.id);
+    await emu.api.post(`/v2/actor-builds/${aborted.id}/abort`);
+    const ended = await waitForJob<Build>(emu, 'build', aborted.id, 1200);
+    expect(ended.status).toBe('ABORTED');
+  });
+
   test('a build is the same object under /v2/actor-builds/{id} and /v2/acts/{actorId}/builds/{id}', async () => {
     const actor = await createSourceActor(emu.api, 'trivial');
     const build = await buildActor(emu, actor.id);
