@@ -4,9 +4,12 @@
  * loaded machine or a remote target. The bounds are generous where that is the only risk and tight where it is not.
  */
 
-/** How late an answer held for a wait may arrive after the wait ends, in ms, on a target whose cap is `capSecs`. */
-export function lateSlackMs(capSecs: number): number {
-  return Math.max(2000, capSecs * 100);
+/**
+ * How late an answer held for a wait of `waitSecs` may arrive after the wait ends, in ms: a tenth of the wait, for
+ * servers whose timers drift with it, and at least 2 s of network and scheduling delay.
+ */
+export function lateSlackMs(waitSecs: number): number {
+  return Math.max(2000, waitSecs * 100);
 }
 
 /** How early it may arrive: 2% of the wait (at least 100 ms), for servers whose wait timers are coarse. */
@@ -29,13 +32,13 @@ export function serverMillis(from: unknown, to: unknown): number {
   return Date.parse(String(to)) - Date.parse(String(from));
 }
 
-/** Whether a held answer's duration fits a wait of `waitSecs`: not early, not later than the slack. */
-export function heldFor(durationMs: number, waitSecs: number, capSecs: number): boolean {
-  return durationMs >= waitSecs * 1000 - earlySlackMs(waitSecs) && durationMs <= waitSecs * 1000 + lateSlackMs(capSecs);
+/** Whether a held answer's duration fits a wait of `waitSecs`: not early, not later than the slack of that wait. */
+export function heldFor(durationMs: number, waitSecs: number): boolean {
+  return durationMs >= waitSecs * 1000 - earlySlackMs(waitSecs) && durationMs <= waitSecs * 1000 + lateSlackMs(waitSecs);
 }
 
-export function describeWindow(waitSecs: number, capSecs: number): string {
+export function describeWindow(waitSecs: number): string {
   const low = (waitSecs * 1000 - earlySlackMs(waitSecs)) / 1000;
-  const high = (waitSecs * 1000 + lateSlackMs(capSecs)) / 1000;
+  const high = (waitSecs * 1000 + lateSlackMs(waitSecs)) / 1000;
   return `an answer after ${low} to ${high} s (a wait of ${waitSecs} s)`;
 }

@@ -116,8 +116,10 @@ const MAX_WAIT_SECS = 5;
 
 // Every other answer differs from the emulator's only in ways the contract allows: extra undocumented members, members
 // reordered, a charset parameter, a Content-Type on a 204. A log or a record is not JSON, and items are a bare array:
-// only JSON objects can carry extra members.
+// only JSON objects can carry extra members. Run-sync answers with the run's OUTPUT record, the actor's own bytes, so
+// that answer is left as it is.
 const allowedDifferences: Fault = {
+  path: /^(?!.*\/run-sync$)/,
   break(response) {
     if (response.status === 204) {
       response.headers['content-type'] = 'application/json; charset=utf-8';
@@ -162,8 +164,9 @@ afterAll(async () => {
 
 describe('Dredd with the hooks against a target that differs only in ways the contract allows', () => {
   it('passes extra undocumented fields, reordered members, charset parameters and a Content-Type on a 204', () => {
-    // Every response of Dredd's went through the proxy changed, by a case or by the allowed differences.
-    expect(hits.reduce((sum, n) => sum + n, 0)).toBe(result.specTransactions?.length);
+    // Every response of Dredd's but run-sync's (a record) went through the proxy changed, by a case or by the allowed differences.
+    const changeable = result.specTransactions?.filter((name) => !name.includes(' > Run actor synchronously > '));
+    expect(hits.reduce((sum, n) => sum + n, 0)).toBe(changeable?.length);
     expect(hits.at(-1)).toBeGreaterThan(0);
     const broken = new Set(cases.map((c) => c.transaction));
     expect(result.transactions.filter((t) => !broken.has(t.name) && t.status !== 'pass').map((t) => `${t.name}: ${t.message}`)).toEqual([]);
