@@ -16,6 +16,8 @@ export interface SelfTestCase {
   action?: string;
   /** For a fault: the checks that must fail against it (absent: any check of its family). */
   breaks?: readonly string[];
+  /** For a fault whose rule shows only under a longer wait cap: that cap (CONFORMANCE_MAX_WAIT_SECS of the case). */
+  capSecs?: number;
   /** The emulator settings that make this case (EMULATOR_FAULTS / EMULATOR_VARIATIONS). */
   emulatorEnv: { EMULATOR_FAULTS: string; EMULATOR_VARIATIONS: string };
   /**
@@ -35,13 +37,14 @@ export function allCases(): SelfTestCase[] {
       (v): SelfTestCase => ({ id: v.id, kind: 'variation', description: v.description, emulatorEnv: { EMULATOR_FAULTS: '', EMULATOR_VARIATIONS: v.id } }),
     ),
     ...FAULTS.map(
-      (f): SelfTestCase => ({
+      (f: FaultDefinition): SelfTestCase => ({
         id: f.id,
         kind: 'fault',
         description: f.description,
         family: f.family,
         action: f.action,
         ...(f.breaks === undefined ? {} : { breaks: f.breaks }),
+        ...(f.capSecs === undefined ? {} : { capSecs: f.capSecs }),
         emulatorEnv: { EMULATOR_FAULTS: f.id, EMULATOR_VARIATIONS: '' },
         select: faultSelection(f, contract),
       }),

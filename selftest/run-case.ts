@@ -61,7 +61,9 @@ export function caseEnvironment(testCase: SelfTestCase, base: NodeJS.ProcessEnv 
     if (!existsSync(full)) continue;
     for (const name of Object.keys(dotenv.parse(readFileSync(full)))) if (SETTING_PREFIXES.test(name)) env[name] = '';
   }
-  return { ...env, CONFORMANCE_PROFILE: 'emulator', ...testCase.emulatorEnv };
+  // A case's own cap reaches the runner, which starts the embedded emulator with it.
+  const cap: Record<string, string> = testCase.capSecs === undefined ? {} : { CONFORMANCE_MAX_WAIT_SECS: String(testCase.capSecs) };
+  return { ...env, CONFORMANCE_PROFILE: 'emulator', ...testCase.emulatorEnv, ...cap };
 }
 
 /** What the self-test sends a worker (selftest/gate-worker.ts) for one case: the runner's command line and environment. */

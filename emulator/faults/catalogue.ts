@@ -43,6 +43,8 @@ export interface FaultDefinition {
    * (some transaction of `action` must fail) and for one no single rule owns (sporadic-503: any check of the family).
    */
   breaks?: readonly string[];
+  /** The wait cap the self-test judges it under, when its rule shows only with a longer cap than the emulator profile's. */
+  capSecs?: number;
 }
 
 const fault = <Id extends string>(id: Id, family: CheckFamily, action: string, description: string, breaks?: readonly string[]) => ({
@@ -192,6 +194,17 @@ export const FAULTS = [
   fault('wait-for-finish-returns-early', 'wait-for-finish', GET_RUN, 'waitForFinish holds the request for only half the time asked', [
     'wait-for-finish.run-returns-when-wait-ends',
   ]),
+  {
+    ...fault(
+      'wait-for-finish-short-wait-held-late',
+      'wait-for-finish',
+      GET_RUN,
+      'a waitForFinish shorter than the cap is answered almost a tenth of the cap late: a slack that grows with the cap, not with the wait',
+      ['wait-for-finish.run-returns-when-wait-ends'],
+    ),
+    // At the emulator profile's 3 s cap the lateness is a fraction of a second; at 60 s it is 5.5 s on a 1 s wait.
+    capSecs: 60,
+  },
   fault('wait-for-finish-above-cap-rejected', 'wait-for-finish', GET_BUILD, 'waitForFinish above the cap answers 400 instead of being clamped', [
     'wait-for-finish.build-clamped-to-cap',
     'wait-for-finish.run-clamped-to-cap',

@@ -86,6 +86,10 @@ function faultyWaitSecs(faults: Faults, requestedSecs: number | undefined, capSe
   if (faults.has('wait-for-finish-cap-not-applied')) return requestedSecs ?? 0;
   // The wait is counted in the wrong unit somewhere on the way: half of it is served.
   if (faults.has('wait-for-finish-returns-early')) return effectiveWaitSecs(requestedSecs, capSecs) / 2;
+  if (faults.has('wait-for-finish-short-wait-held-late')) {
+    const secs = effectiveWaitSecs(requestedSecs, capSecs);
+    return secs > 0 && secs < capSecs ? secs + Math.max(0, capSecs / 10 - 0.5) : secs;
+  }
   if (faults.has('wait-for-finish-above-cap-rejected') && (requestedSecs ?? 0) > capSecs) {
     throw invalidParameter(`waitForFinish must not exceed ${capSecs}`);
   }

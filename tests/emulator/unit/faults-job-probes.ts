@@ -120,6 +120,16 @@ export const JOB_PROBES = {
     correct: true,
     faulty: false,
   },
+  'wait-for-finish-short-wait-held-late': {
+    // Under a 60 s cap a 1 s wait is held 6.5 s with the fault: a tenth of the cap late, less half a second.
+    settings: { maxWaitSecs: 60 },
+    async observe(emu) {
+      const { run } = await sleepingRun(emu, 30_000);
+      return (await heldGet(emu, run.id, 1)).heldMs >= 4000;
+    },
+    correct: false,
+    faulty: true,
+  },
   'wait-for-finish-above-cap-rejected': {
     settings: { maxWaitSecs: 1 },
     async observe(emu) {
