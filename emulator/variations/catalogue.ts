@@ -9,7 +9,7 @@ export interface VariationDefinition {
 
 /** The page size the small-page-size variation enforces. */
 export const SMALL_PAGE_SIZE = 7;
-/** The sporadic-429 variation refuses every this-many-th request. */
+/** The sporadic-429 variation refuses every this-many-th request to each endpoint. */
 export const SPORADIC_429_EVERY = 7;
 /** The latency variation delays every answer by this much. */
 export const ADDED_LATENCY_MS = 40;
@@ -19,7 +19,10 @@ export const VARIATIONS = [
   { id: 'small-page-size', description: `the maximum page size is ${SMALL_PAGE_SIZE} instead of 1000 (the docs say it may change)` },
   { id: 'charset', description: 'JSON answers say Content-Type: application/json; charset=utf-8' },
   { id: 'reordered-keys', description: 'the members of every JSON object come in reverse order' },
-  { id: 'sporadic-429', description: `every ${SPORADIC_429_EVERY}th request is refused with 429 rate-limit-exceeded, which a client that backs off survives` },
+  {
+    id: 'sporadic-429',
+    description: `every ${SPORADIC_429_EVERY}th request to each endpoint (method and path) is refused with 429 rate-limit-exceeded, which a client that backs off survives`,
+  },
   { id: 'latency', description: `every request is answered ${ADDED_LATENCY_MS} ms later` },
   // Request queues
   {
