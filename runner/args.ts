@@ -12,6 +12,8 @@ export interface RunnerArgs {
   writeProfile: string | undefined;
   /** Also write every exchange to exchanges.har beside the reports. */
   har: boolean;
+  /** An earlier run's summary.json to compare this run with. */
+  baseline: string | undefined;
   /** Only remove what earlier runs left behind, then exit. */
   sweepOnly: boolean;
   reportsDir: string;
@@ -39,6 +41,7 @@ Options (each also settable in the environment or .env; --name=value works too):
                                                                                    (CONFORMANCE_WAIT_FOR_TARGET_SECS)
   --sweep                 remove what earlier runs left on the target (names with CONFORMANCE_RESOURCE_PREFIX), then exit
   -r, --reports <dir>     where to write summary.json, junit.xml and report.html (default: reports)
+  --baseline <file>       an earlier run's summary.json: report what is newly failing, newly passing, new drift
   --har                   also write every request and response of the run (redacted) to exchanges.har
   --write-profile <file>  after the run, write a profile of the target as it stands: the features it passed
                           checks of, each failing check as an expectation whose reason you fill in
@@ -69,6 +72,7 @@ const OPTIONS = {
   reports: { type: 'string', short: 'r' },
   'write-profile': { type: 'string' },
   har: { type: 'boolean' },
+  baseline: { type: 'string' },
   list: { type: 'boolean' },
   'list-features': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
@@ -103,6 +107,7 @@ export function parseArgs(argv: string[]): RunnerArgs {
     listFeatures: values['list-features'] ?? false,
     writeProfile: values['write-profile'],
     har: values.har ?? false,
+    baseline: values.baseline,
     sweepOnly: values.sweep ?? false,
     reportsDir: values.reports ?? 'reports',
     env,

@@ -63,6 +63,7 @@ async function main(): Promise<number> {
     signal: interrupt.signal,
     github,
     har: args.har,
+    baseline: args.baseline,
   });
   if (args.writeProfile !== undefined && summary.outcome !== 'broken') {
     const { writeProfileOf } = await import('./write-profile.ts');

@@ -6,6 +6,7 @@ import { createConfiguredClient } from '../common/http.ts';
 import { redactProcessOutput } from '../common/output-redaction.ts';
 import { type Redactor, redactorForSecrets } from '../common/redact.ts';
 import { readSpecContract, transactionNames } from '../common/spec-contract.ts';
+import { compareToBaseline, readBaseline } from './baseline.ts';
 import { computeCoverage } from './coverage.ts';
 import { dreddCheckResults, transactionCheck } from './dredd/check-results.ts';
 import { type DreddRunResult, runDredd } from './dredd/index.ts';
@@ -37,6 +38,8 @@ export interface ConformanceRunOptions {
   print: (line: string) => void;
   /** Aborted on SIGINT/SIGTERM: the run stops, removes what it created and reports what it has. */
   signal: AbortSignal;
+  /** An earlier run's summary.json: the summary says what is newly failing, newly passing and newly drifting. */
+  baseline?: string;
   /** Also write every exchange of the run to <reportsDir>/exchanges.har. */
   har?: boolean;
   /** Set on GitHub Actions: annotate each failure, and append the verdict to the step summary file when there is one. */
@@ -83,6 +86,8 @@ function checkRequirements(profile: Profile, config: ConformanceConfig): void {
 export async function runConformance(options: ConformanceRunOptions): Promise<{ summary: Summary; exitCode: ExitCode }> {
   const startedAt = new Date();
   const contract = readSpecContract();
+  // Read first: a wrong file ends the run before it touches the target.
+  const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const session = await openSession(options.overrides);
   const { config, profile, target, redactor, childEnv } = session;
   let sweptAtEnd = false;
@@ -125,6 +130,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
     const swept = leftovers.length === 0 ? [] : [cleanupFailed({ id: 'the end-of-run sweep', layer: 'runner', family: 'clean-up' }, leftovers)];
     const graded = gradeByFeature([...dreddResults, ...suites.results, ...swept], config.features);
     const checks = attachExchanges(applyExpectations(graded, profile.expectations), exchanges);
+    const drift = analyseDrift(exchanges, contract);
     const brokenReasons = brokenReasonsOf({ dreddPlan, config, profile, dredd, suites, checks, exchanges, aborted: options.signal.aborted });
     const coverage = computeCoverage(
       gradeByFeature(dreddResults, config.features),
@@ -151,9 +157,10 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
       coverage,
       features: featureScores(checks, config.features),
       matrix: buildMatrix(contract, checks, exchanges),
-      drift: analyseDrift(exchanges, contract),
+      drift,
       waits: waitObservations(exchanges),
       knownDrift: profile.drift,
+      baseline: baseline === undefined ? null : compareToBaseline(checks, drift.findings, baseline),
       checks,
     });
     if (dredd?.outcome === 'broken') printTail("Dredd's output (last lines)", dredd.output, print);
@@ -296,6 +303,13 @@ function printSummary(summary: Summary, files: string[], print: (line: string) =
   print(
     `Checks: ${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped, ${t['not-supported']} not supported, ${t['expected-failure']} expected failures, ${t['unexpected-pass']} unexpected passes, ${t.error} errors (${(summary.durationMs / 1000).toFixed(1)} s)`,
   );
+  if (summary.baseline !== null) {
+    const b = summary.baseline;
+    print(
+      `Since run ${b.baseline.runId} (${b.baseline.startedAt}): ${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.newDrift.length} new drift finding(s)`,
+    );
+    for (const id of b.newlyFailing) print(`  newly failing: ${id}`);
+  }
   print(`Reports: ${files.join(', ')}`);
   print(`Outcome: ${summary.outcome} (exit ${summary.exitCode})`);
 }

@@ -29,8 +29,14 @@ export function githubStepSummary(summary: Summary): string {
     '',
     `**Checks:** ${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t['unexpected-pass']} unexpected passes, ${t.error} errors, ${t['expected-failure']} expected failures, ${t.skipped} skipped, ${t['not-supported']} not supported.`,
     `**Coverage:** ${c.actions.passed}/${c.actions.documented} documented actions and ${c.responses.passed}/${c.responses.documented} documented responses exercised and passed${c.unexercised.length > 0 ? `; ${c.unexercised.length} not exercised` : ''}.`,
-    `**Drift:** ${summary.drift.findings.length} warning(s) about what the target answered beyond the spec.`,
+    `**Drift:** ${summary.drift.findings.length} warning(s) about what the target answered beyond the spec${
+      summary.baseline === null ? '' : `, ${summary.baseline.newDrift.length} of them new since run \`${summary.baseline.baseline.runId}\``
+    }.`,
   ];
+  if (summary.baseline !== null && summary.baseline.newlyFailing.length > 0) {
+    const { baseline, newlyFailing } = summary.baseline;
+    lines.push('', `### Newly failing since run \`${baseline.runId}\``, '', ...newlyFailing.map((id) => `- \`${cell(id)}\``));
+  }
   if (summary.brokenReasons.length > 0) lines.push('', '### Why the suite broke', '', ...summary.brokenReasons.map((reason) => `- ${inline(reason)}`));
   if (failing.length > 0) {
     lines.push('', `### Failing checks (${failing.length})`, '', '| check | status | first line |', '| --- | --- | --- |');

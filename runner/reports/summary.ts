@@ -1,3 +1,4 @@
+import { type BaselineComparison, SUMMARY_SCHEMA_VERSION } from '../baseline.ts';
 import type { Coverage } from '../coverage.ts';
 import type { DriftReport } from '../drift.ts';
 import type { ExitCode } from '../exit-codes.ts';
@@ -9,6 +10,8 @@ import type { WaitObservation } from '../timing.ts';
 
 /** reports/summary.json: the whole run in one document; junit.xml and report.html are rendered from it. */
 export interface Summary {
+  /** The version of this document's shape (runner/baseline.ts), so an earlier one can be read as a baseline. */
+  schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
   /** Which run this is: its id, the suite's version and commit, the spec's hash, the machine. */
   run: RunIdentity;
   /** `features`: what the target claims to implement; null when it is judged on every feature. */
@@ -34,11 +37,14 @@ export interface Summary {
   waits: WaitObservation[];
   /** Known differences between this kind of target and the 2020 document (from the profile). */
   knownDrift: string[];
+  /** What changed since the run given with `--baseline`; null without one. */
+  baseline: BaselineComparison | null;
   checks: CheckResult[];
 }
 
-export function buildSummary(input: Omit<Summary, 'totals' | 'byLayer'>): Summary {
+export function buildSummary(input: Omit<Summary, 'schemaVersion' | 'totals' | 'byLayer'>): Summary {
   return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
     ...input,
     totals: countStatuses(input.checks),
     byLayer: {

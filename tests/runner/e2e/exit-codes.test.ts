@@ -101,6 +101,17 @@ describe('exit 0 and 1', () => {
     expect(run.stdout).toMatch(
       /^::error file=suites\/errors\/[\w-]+\.test\.ts,title=unexpected-pass%3A errors\.unknown-path-404::.*%0Alisted as a known failure/m,
     );
+    // The same run again, now without the stale entry, against the first run's summary: the check is newly passing.
+    const fixed = path.join(workDir, 'fixed.json');
+    await writeFile(fixed, JSON.stringify({ ...JSON.parse(await readFile(profile, 'utf8')), name: 'fixed', expectations: [] }));
+    const again = await runCli(
+      ['--select', 'errors', '--profile', fixed, '--baseline', path.join(reportsDir, 'summary.json'), '--reports', path.join(workDir, 'again')],
+      controlledEnvironment(),
+    );
+    expect(again.code, describeRun(again)).toBe(0);
+    const { summary: second } = await readReports(path.join(workDir, 'again'));
+    expect(second.baseline).toMatchObject({ baseline: { runId: summary.run.id }, newlyFailing: [], newlyPassing: ['errors.unknown-path-404'] });
+    expect(again.stdout).toContain(`Since run ${summary.run.id}`);
     const markdown = await readFile(stepSummary, 'utf8');
     expect(markdown).toMatch(/^## Apify API conformance: FAILED \(exit 1\)$/m);
     expect(markdown).toMatch(/^\| `errors\.unknown-path-404` \| unexpected-pass \| listed as a known failure/m);
