@@ -57,22 +57,11 @@ const ID = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Registers a check as a Vitest test named `<id>: <title>`, honouring CONFORMANCE_SELECT, CONFORMANCE_EXCLUDE,
- * CONFORMANCE_FEATURES and
- * CONFORMANCE_READ_ONLY.
+ * CONFORMANCE_FEATURES and CONFORMANCE_READ_ONLY.
  */
 export function check(meta: CheckDeclaration, body: (context: CheckContext) => Promise<void>, options: CheckOptions = {}): void {
   const full = checkMeta(meta);
-  const config = selectionConfig();
-  const missing = missingFeatures(full.features, config.features);
-  const skipReason = !isSelected(full, config)
-    ? unselectedReason(config)
-    : missing.length > 0
-      ? notSupportedReason(missing)
-      : config.readOnly && !full.tags.includes('read-only')
-        ? 'creates resources on the target (read-only mode)'
-        : options.skipUnless && !options.skipUnless.condition
-          ? options.skipUnless.reason
-          : undefined;
+  const skipReason = skipReasonOf(full, selectionConfig(), options);
   test(
     `${full.id}: ${full.title}`,
     { meta: skipReason ? { check: full, skipReason } : { check: full }, skip: skipReason !== undefined, timeout: options.timeoutMs },
@@ -95,8 +84,20 @@ export function checkMeta(meta: CheckDeclaration): CheckMeta {
   return { id: meta.id, family, title: meta.title, spec: meta.spec, features: meta.features, tags };
 }
 
-let cached: Pick<ConformanceConfig, 'select' | 'exclude' | 'readOnly' | 'features'> | undefined;
-function selectionConfig(): Pick<ConformanceConfig, 'select' | 'exclude' | 'readOnly' | 'features'> {
+/** Why the run does not run a check, in the order the reasons decide: selection, features, read-only mode, the check's own. */
+function skipReasonOf(check: CheckMeta, config: SelectionConfig, options: CheckOptions): string | undefined {
+  if (!isSelected(check, config)) return unselectedReason(config);
+  const missing = missingFeatures(check.features, config.features);
+  if (missing.length > 0) return notSupportedReason(missing);
+  if (config.readOnly && !check.tags.includes('read-only')) return 'creates resources on the target (read-only mode)';
+  if (options.skipUnless && !options.skipUnless.condition) return options.skipUnless.reason;
+  return undefined;
+}
+
+type SelectionConfig = Pick<ConformanceConfig, 'select' | 'exclude' | 'readOnly' | 'features'>;
+
+let cached: SelectionConfig | undefined;
+function selectionConfig(): SelectionConfig {
   cached ??= loadConfig();
   return cached;
 }

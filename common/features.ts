@@ -68,6 +68,11 @@ export function missingFeatures(needed: readonly string[], supported: readonly s
   return supported === undefined ? [] : needed.filter((feature) => !supported.includes(feature));
 }
 
+/** Whether a target that implements `supported` (undefined: every feature) implements all of `needed`. */
+export function implementsAll(needed: readonly string[], supported: readonly string[] | undefined): boolean {
+  return missingFeatures(needed, supported).length === 0;
+}
+
 /** Why a check or transaction of a feature the target lacks is not run; the runner reports it `not-supported`. */
 export function notSupportedReason(missing: readonly string[]): string {
   return `not supported by the target: needs ${missing.join(', ')} (CONFORMANCE_FEATURES, or the profile's features)`;

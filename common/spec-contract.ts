@@ -211,6 +211,11 @@ export function transactionAction(contract: SpecContract, name: string): Documen
   });
 }
 
+/** What a transaction exercises: its action's features (none for a name the spec does not hold). */
+export function transactionFeatures(contract: SpecContract, name: string): Feature[] {
+  return transactionAction(contract, name)?.features ?? [];
+}
+
 /**
  * A transaction as a check to select: the `transactions` family, tagged `dredd` and with its spec file (so
  * `tag:spec/01-actors.apib` selects the file).

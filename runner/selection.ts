@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConformanceConfig } from '../common/config.ts';
-import { missingFeatures } from '../common/features.ts';
+import { implementsAll } from '../common/features.ts';
 import { isSelected, matchesEntry, unselectedReason } from '../common/selection.ts';
-import { SPEC_FILES, type SpecContract, transactionAction, transactionNames, transactionSelectable } from '../common/spec-contract.ts';
+import { SPEC_FILES, type SpecContract, transactionAction, transactionFeatures, transactionNames, transactionSelectable } from '../common/spec-contract.ts';
 import type { CheckResult } from './results.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -32,7 +32,7 @@ export function dreddSelection(config: Pick<ConformanceConfig, 'select' | 'exclu
   if (config.readOnly) return { files: [], transactions: [], selected: [], reason: 'not run in read-only mode: the Dredd hooks create fixtures on the target' };
   const actionOf = (name: string) => transactionAction(contract, name);
   const chosen = all.filter((name) => isSelected(transactionSelectable(contract, name), config));
-  const selected = chosen.filter((name) => missingFeatures(actionOf(name)?.features ?? [], config.features).length === 0);
+  const selected = chosen.filter((name) => implementsAll(transactionFeatures(contract, name), config.features));
   const files = new Set(selected.map((name) => actionOf(name)?.file));
   // Transactions of features the target lacks are graded not-supported by the runner, so only the selection needs a reason.
   const reason = chosen.length === all.length ? '' : unselectedReason(config);

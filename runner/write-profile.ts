@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FEATURES, type Feature, parentFeature } from '../common/features.ts';
+import { FEATURES, type Feature, implementsAll, parentFeature } from '../common/features.ts';
 import type { Profile } from './profiles.ts';
 import type { Summary } from './reports/summary.ts';
 import { EXPECTED_FAILURE_PREFIX, type Expectation } from './results.ts';
@@ -17,7 +17,7 @@ export function profileOf(summary: Summary, name: string): Profile {
   const passedSome = new Set(summary.features.filter((f) => f.implemented && (f.counts.passed ?? 0) > 0).map((f) => f.feature));
   for (const feature of [...passedSome]) for (let p = parentFeature(feature); p !== undefined; p = parentFeature(p)) passedSome.add(p);
   const features = (Object.keys(FEATURES) as Feature[]).filter((feature) => passedSome.has(feature));
-  const applies = (needed: string[]) => needed.every((feature) => passedSome.has(feature as Feature));
+  const applies = (needed: string[]) => implementsAll(needed, features);
   const expectations: Expectation[] = summary.checks
     .filter((check) => applies(check.features) && ['failed', 'inconclusive', 'expected-failure'].includes(check.status))
     .map((check) => {

@@ -1,11 +1,11 @@
 import { type ConformanceConfig, formatConfigError, loadConfig } from '../../common/config.ts';
-import { missingFeatures } from '../../common/features.ts';
+import { implementsAll } from '../../common/features.ts';
 import type { CleanupReport } from '../../common/fixtures/index.ts';
 import { createConfiguredClient } from '../../common/http.ts';
 import { redactProcessOutput } from '../../common/output-redaction.ts';
 import { type Redactor, redactorForSecrets } from '../../common/redact.ts';
 import { isSelected } from '../../common/selection.ts';
-import { readSpecContract, transactionAction, transactionNameOf, transactionSelectable } from '../../common/spec-contract.ts';
+import { readSpecContract, transactionFeatures, transactionNameOf, transactionSelectable } from '../../common/spec-contract.ts';
 import { PLANS, type TransactionPlan } from '../plans/index.ts';
 import { noContentProblem, normaliseCharset, relaxNoContentExpectation, schemaProblem } from './comparison.ts';
 import type { DreddHooks, DreddTransaction } from './dredd-types.ts';
@@ -56,7 +56,7 @@ export function installHooks(hooks: DreddHooks): void {
   // Set once anything may have been created on the target; until then there is nothing to clean up.
   let touchedTarget = false;
   const cleanup = cleanupOnce(fixtures, redactor, () => touchedTarget);
-  const isImplemented = (name: string) => missingFeatures(transactionAction(CONTRACT, name)?.features ?? [], config.features).length === 0;
+  const isImplemented = (name: string) => implementsAll(transactionFeatures(CONTRACT, name), config.features);
 
   hooks.beforeAll(
     allTransactionsHook(
@@ -73,7 +73,7 @@ export function installHooks(hooks: DreddHooks): void {
         }
         touchedTarget = true;
         // Under a selection each fixture is made when a selected transaction first needs it: nothing unused is built.
-        if (config.select.length === 0) fixtures.warmUp((features) => missingFeatures(features, config.features).length === 0);
+        if (config.select.length === 0) fixtures.warmUp((features) => implementsAll(features, config.features));
       },
       (transactions, message) => failAll(transactions, safe(message)),
     ),

@@ -1,4 +1,4 @@
-import { actionLink, type SpecContract, transactionAction, transactionSelectable } from '../../common/spec-contract.ts';
+import { actionLink, type SpecContract, transactionAction, transactionFeatures, transactionSelectable } from '../../common/spec-contract.ts';
 import { type CheckResult, cleanupFailed } from '../results.ts';
 import type { DreddRunResult, DreddTransactionResult } from './result.ts';
 
@@ -50,6 +50,6 @@ export function transactionCheck(
     layer: 'dredd',
     title: `${action} answers as documented`,
     spec: documented ? actionLink(documented) : 'spec/',
-    features: documented?.features ?? [],
+    features: transactionFeatures(contract, name),
   };
 }
