@@ -1,5 +1,5 @@
 import { FEATURES, type Feature } from '../common/features.ts';
-import type { CheckResult, CheckStatus } from './results.ts';
+import { type CheckResult, type CheckStatus, countStatuses, type Totals } from './results.ts';
 
 /** How a target did on one feature: every check and transaction that needs it, by result. */
 export interface FeatureScore {
@@ -9,7 +9,8 @@ export interface FeatureScore {
   implemented: boolean;
   /** The checks that reached a verdict on it (neither skipped nor not supported), and how many of them passed. */
   score: { passed: number; judged: number };
-  counts: Partial<Record<CheckStatus, number>>;
+  /** The checks that need it, per status. */
+  counts: Totals;
 }
 
 const NOT_JUDGED: ReadonlySet<CheckStatus> = new Set(['skipped', 'not-supported']);
@@ -19,8 +20,6 @@ export function featureScores(checks: CheckResult[], implemented: readonly strin
   return (Object.keys(FEATURES) as Feature[]).flatMap((feature) => {
     const needing = checks.filter((check) => check.features.includes(feature));
     if (needing.length === 0) return [];
-    const counts: Partial<Record<CheckStatus, number>> = {};
-    for (const check of needing) counts[check.status] = (counts[check.status] ?? 0) + 1;
     const judged = needing.filter((check) => !NOT_JUDGED.has(check.status));
     return [
       {
@@ -28,7 +27,7 @@ export function featureScores(checks: CheckResult[], implemented: readonly strin
         description: FEATURES[feature],
         implemented: implemented === undefined || implemented.includes(feature),
         score: { passed: judged.filter((check) => check.status === 'passed').length, judged: judged.length },
-        counts,
+        counts: countStatuses(needing),
       },
     ];
   });

@@ -1,6 +1,6 @@
 import { lateSlackMs } from '../../common/timing.ts';
 import type { DriftFinding } from '../drift.ts';
-import { type CheckResult, type CheckStatus, type Exchange, isFailing } from '../results.ts';
+import { type CheckResult, type CheckStatus, countStatuses, type Exchange, isFailing, type Totals } from '../results.ts';
 import type { WaitObservation } from '../timing.ts';
 import { curlCommand, rerunCommand } from './reproduce.ts';
 import type { Summary } from './summary.ts';
@@ -95,7 +95,7 @@ ${body}
 }
 
 /** Cells of a row of counts, one per status. */
-function statusCells(counts: Partial<Record<CheckStatus, number>>): string {
+function statusCells(counts: Totals): string {
   return STATUS_ORDER.map((s) => `<td class="${counts[s] ? s : ''}">${counts[s] || ''}</td>`).join('');
 }
 
@@ -104,16 +104,12 @@ function statusHeads(): string {
 }
 
 function families(checks: CheckResult[]): string {
-  const byFamily = new Map<string, Partial<Record<CheckStatus, number>>>();
-  for (const check of checks) {
-    const counts = byFamily.get(check.family) ?? {};
-    counts[check.status] = (counts[check.status] ?? 0) + 1;
-    byFamily.set(check.family, counts);
-  }
+  const byFamily = new Map<string, CheckResult[]>();
+  for (const check of checks) byFamily.set(check.family, [...(byFamily.get(check.family) ?? []), check]);
   const body = [...byFamily]
-    .map(([family, counts]) => {
-      const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-      return `<tr><th scope="row">${esc(family)}</th><td>${total}</td>${statusCells(counts)}</tr>`;
+    .map(([family, results]) => {
+      const counts = countStatuses(results);
+      return `<tr><th scope="row">${esc(family)}</th><td>${counts.total}</td>${statusCells(counts)}</tr>`;
     })
     .join('\n');
   return `<section id="families"><h2>Check families</h2>
