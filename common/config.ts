@@ -17,8 +17,18 @@ export interface ConformanceConfig {
   token: string;
   /** An optional second user's token (APIFY_TOKEN_2), for isolation checks. */
   token2: string | undefined;
-  /** The target's cap on waitForFinish and run-sync, in seconds. */
+  /** The target's cap on waitForFinish, in seconds. */
   maxWaitSecs: number;
+  /**
+   * The target's cap on how long run-sync holds a request (CONFORMANCE_RUN_SYNC_MAX_WAIT_SECS), in seconds; by default
+   * the waitForFinish cap. The platform holds run-sync up to 300 s but caps waitForFinish at 60 s.
+   */
+  runSyncMaxWaitSecs: number;
+  /**
+   * Run the checks tagged `slow` (CONFORMANCE_SLOW=1): those that must outwait the run-sync cap to see its 408. Without
+   * it they are skipped when that cap is longer than SLOW_WAIT_SECS.
+   */
+  slow: boolean;
   /** The target's default rate limit per endpoint, requests per second. */
   rateLimitRps: number;
   /** Prefix of every resource the suite creates; the sweeper only touches names that start with it. */
@@ -47,7 +57,15 @@ export interface ConformanceConfig {
   waitForTargetSecs: number;
   /** CONFORMANCE_PROFILE as given (the runner resolves it); undefined when unset. */
   profile: string | undefined;
+  /**
+   * A folder the processes of one run share (CONFORMANCE_FIXTURE_DIR, set by the runner): the actors every process
+   * builds from the same recipe are built there once, and each build started is recorded for the summary.
+   */
+  fixtureDir: string | undefined;
 }
+
+/** Checks that outwait the run-sync cap run by default only while that cap is at most this long. */
+export const SLOW_WAIT_SECS = 10;
 
 /** A flat view of environment variables: the real environment over the `.env` file. */
 export type Environment = Record<string, string | undefined>;
@@ -71,11 +89,14 @@ export function readEnvironment(options: { cwd?: string; env?: Environment } = {
 
 /** Validates every setting and returns the typed configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Environment = readEnvironment()): ConformanceConfig {
+  const maxWaitSecs = parseWholeNumber(env, 'CONFORMANCE_MAX_WAIT_SECS', DEFAULTS.maxWaitSecs, 'seconds');
   return {
     baseUrl: parseBaseUrl(env),
     token: parseToken(env, 'APIFY_TOKEN') ?? notSet('APIFY_TOKEN', TOKEN_FORM),
     token2: parseToken(env, 'APIFY_TOKEN_2'),
-    maxWaitSecs: parseWholeNumber(env, 'CONFORMANCE_MAX_WAIT_SECS', DEFAULTS.maxWaitSecs, 'seconds'),
+    maxWaitSecs,
+    runSyncMaxWaitSecs: parseWholeNumber(env, 'CONFORMANCE_RUN_SYNC_MAX_WAIT_SECS', maxWaitSecs, 'seconds'),
+    slow: parseFlag(env, 'CONFORMANCE_SLOW'),
     rateLimitRps: parseWholeNumber(env, 'CONFORMANCE_RATE_LIMIT_RPS', DEFAULTS.rateLimitRps, 'requests per second'),
     resourcePrefix: parseResourcePrefix(env),
     runId: parseRunId(env),
@@ -87,6 +108,7 @@ export function loadConfig(env: Environment = readEnvironment()): ConformanceCon
     features: parseFeatures(env),
     waitForTargetSecs: parseWholeNumber(env, 'CONFORMANCE_WAIT_FOR_TARGET_SECS', 0, 'seconds', 0),
     profile: settingValue(env, 'CONFORMANCE_PROFILE'),
+    fixtureDir: settingValue(env, 'CONFORMANCE_FIXTURE_DIR'),
   };
 }
 
@@ -101,6 +123,8 @@ export function configToEnvironment(config: ConformanceConfig): Record<string, s
     APIFY_TOKEN: config.token,
     APIFY_TOKEN_2: config.token2 ?? '',
     CONFORMANCE_MAX_WAIT_SECS: String(config.maxWaitSecs),
+    CONFORMANCE_RUN_SYNC_MAX_WAIT_SECS: String(config.runSyncMaxWaitSecs),
+    CONFORMANCE_SLOW: config.slow ? '1' : '0',
     CONFORMANCE_RATE_LIMIT_RPS: String(config.rateLimitRps),
     CONFORMANCE_RESOURCE_PREFIX: config.resourcePrefix,
     CONFORMANCE_RUN_ID: config.runId,
@@ -114,6 +138,7 @@ export function configToEnvironment(config: ConformanceConfig): Record<string, s
     CONFORMANCE_FEATURES: config.features?.join(',') ?? '',
     CONFORMANCE_WAIT_FOR_TARGET_SECS: String(config.waitForTargetSecs),
     CONFORMANCE_PROFILE: config.profile ?? '',
+    CONFORMANCE_FIXTURE_DIR: config.fixtureDir ?? '',
   };
 }
 

@@ -12,8 +12,11 @@ import type { Exception, Expectation } from './results.ts';
 export interface Profile {
   name: string;
   description: string;
-  /** Defaults for CONFORMANCE_MAX_WAIT_SECS and CONFORMANCE_RATE_LIMIT_RPS; explicit settings win. */
-  timing: { maxWaitSecs: number; rateLimitRps: number };
+  /**
+   * Defaults for CONFORMANCE_MAX_WAIT_SECS, CONFORMANCE_RUN_SYNC_MAX_WAIT_SECS (the waitForFinish cap when absent) and
+   * CONFORMANCE_RATE_LIMIT_RPS; explicit settings win.
+   */
+  timing: { maxWaitSecs: number; runSyncMaxWaitSecs?: number; rateLimitRps: number };
   /** Known differences between this target and the 2020 document, with their sources. */
   drift: string[];
   /** Checks (Vitest ids or Dredd transaction names) known to fail on this target, and how. */
@@ -57,8 +60,13 @@ export function parseProfile(raw: unknown, source: string): Profile {
   const timing = raw.timing;
   if (typeof raw.name !== 'string' || raw.name === '') bad('"name"', 'a non-empty string');
   if (typeof raw.description !== 'string') bad('"description"', 'a string');
-  if (!isObject(timing) || !isPositiveInteger(timing.maxWaitSecs) || !isPositiveInteger(timing.rateLimitRps)) {
-    bad('"timing"', '{ "maxWaitSecs": positive integer, "rateLimitRps": positive integer }');
+  if (
+    !isObject(timing) ||
+    !isPositiveInteger(timing.maxWaitSecs) ||
+    !isPositiveInteger(timing.rateLimitRps) ||
+    !(timing.runSyncMaxWaitSecs === undefined || isPositiveInteger(timing.runSyncMaxWaitSecs))
+  ) {
+    bad('"timing"', '{ "maxWaitSecs": positive integer, "runSyncMaxWaitSecs"?: positive integer, "rateLimitRps": positive integer }');
   }
   if (!Array.isArray(raw.drift) || !raw.drift.every((d) => typeof d === 'string')) bad('"drift"', 'an array of strings');
   const isException = (e: unknown) => isObject(e) && typeof e.id === 'string' && typeof e.reason === 'string' && e.reason !== '';

@@ -1,7 +1,8 @@
-import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, type ConformanceConfig, configToEnvironment, type Environment, loadConfig, readEnvironment } from '../common/config.ts';
+import { BUILD_LEDGER } from '../common/fixtures/cleanup.ts';
 import { createConfiguredClient } from '../common/http.ts';
 import { redactProcessOutput } from '../common/output-redaction.ts';
 import { type Redactor, redactorForSecrets } from '../common/redact.ts';
@@ -89,11 +90,14 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
   // Read first: a wrong file ends the run before it touches the target.
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const session = await openSession(options.overrides);
-  const { config, profile, target, redactor, childEnv } = session;
+  const { config, profile, target, redactor } = session;
   let sweptAtEnd = false;
   const print = options.print;
   const api = createConfiguredClient(config);
   const exchangeDir = await mkdtemp(path.join(tmpdir(), 'conformance-exchanges-'));
+  // Where the run's processes share built actors and note the builds they start (common/fixtures/shared-actors.ts).
+  const fixtureDir = await mkdtemp(path.join(tmpdir(), 'conformance-fixtures-'));
+  const childEnv = { ...session.childEnv, CONFORMANCE_FIXTURE_DIR: fixtureDir };
   try {
     print(
       `Target ${redactor.url(config.baseUrl)} (${target.kind}, profile ${profile.name}); wait cap ${config.maxWaitSecs} s, rate limit ${config.rateLimitRps}/s; run id ${config.runId}`,
@@ -160,6 +164,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
       drift,
       waits: waitObservations(exchanges),
       knownDrift: profile.drift,
+      workload: { builds: await countBuilds(fixtureDir) },
       baseline: baseline === undefined ? null : compareToBaseline(checks, drift.findings, baseline),
       checks,
     });
@@ -185,8 +190,15 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
       if (leftover && leftover.failures.length > 0) print(`Cleanup could not remove: ${leftover.failures.join('; ')}`);
     }
     await rm(exchangeDir, { recursive: true, force: true });
+    await rm(fixtureDir, { recursive: true, force: true });
     await target.close();
   }
+}
+
+/** The builds every process of the run noted in the ledger (common/fixtures/cleanup.ts). */
+async function countBuilds(fixtureDir: string): Promise<number> {
+  const ledger = await readFile(path.join(fixtureDir, BUILD_LEDGER), 'utf8').catch(() => '');
+  return ledger.split('\n').filter((line) => line !== '').length;
 }
 
 function runDreddLayer(
@@ -310,6 +322,7 @@ function printSummary(summary: Summary, files: string[], print: (line: string) =
     );
     for (const id of b.newlyFailing) print(`  newly failing: ${id}`);
   }
+  print(`Workload: ${summary.workload.builds} build(s) started on the target`);
   print(`Reports: ${files.join(', ')}`);
   print(`Outcome: ${summary.outcome} (exit ${summary.exitCode})`);
 }

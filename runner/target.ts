@@ -24,11 +24,14 @@ export class TargetError extends Error {
  * With APIFY_API_BASE_URL unset, starts the emulator through its public entry point on a free loopback port with the
  * profile's timing (the emulator profile: a 3 s cap, the documented rate limits) and a second user, and hands the suite
  * the matching APIFY_* and CONFORMANCE_* values. Otherwise uses the named target with the profile's timing, unless
- * CONFORMANCE_MAX_WAIT_SECS / CONFORMANCE_RATE_LIMIT_RPS say otherwise.
+ * CONFORMANCE_MAX_WAIT_SECS / CONFORMANCE_RUN_SYNC_MAX_WAIT_SECS / CONFORMANCE_RATE_LIMIT_RPS say otherwise.
  */
 export async function openTarget(env: Environment, profile: Profile): Promise<Target> {
   const timing = {
     CONFORMANCE_MAX_WAIT_SECS: env.CONFORMANCE_MAX_WAIT_SECS?.trim() || String(profile.timing.maxWaitSecs),
+    CONFORMANCE_RUN_SYNC_MAX_WAIT_SECS:
+      env.CONFORMANCE_RUN_SYNC_MAX_WAIT_SECS?.trim() ||
+      String(profile.timing.runSyncMaxWaitSecs ?? (env.CONFORMANCE_MAX_WAIT_SECS?.trim() || profile.timing.maxWaitSecs)),
     CONFORMANCE_RATE_LIMIT_RPS: env.CONFORMANCE_RATE_LIMIT_RPS?.trim() || String(profile.timing.rateLimitRps),
   };
   if (env.APIFY_API_BASE_URL?.trim()) return { kind: 'external', env: timing, checkReachable, close: async () => {} };

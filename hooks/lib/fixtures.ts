@@ -12,7 +12,7 @@ import type {
   TaskRecord,
   WebhookRecord,
 } from '../../common/fixtures/index.ts';
-import { FixtureSession, fixtureRequest, fixtureVersion } from '../../common/fixtures/index.ts';
+import { FixtureSession, fixtureRequest, fixtureVersion, OTHER_RECIPE } from '../../common/fixtures/index.ts';
 import type { ApiClient } from '../../common/http.ts';
 
 /** An actor with a successful build of its version 0.0. */
@@ -95,17 +95,17 @@ export class HookFixtures {
 
   /** The actor a run is metamorphed into, built. */
   metamorphTarget(): Promise<BuiltActor> {
-    return this.share('metamorph target', () => this.builtActor('target'));
+    return this.share('metamorph target', () => this.session.sharedActor(OTHER_RECIPE));
   }
 
   /** An actor whose runs fail (exit code 1) when they get no input: run-sync without input answers 400. */
   failingActor(): Promise<BuiltActor> {
-    return this.share('failing actor', () => this.builtActor('fails', { exitCode: 1 }));
+    return this.share('failing actor', () => this.session.sharedActor({ name: 'fails', defaults: { exitCode: 1 } }));
   }
 
   /** An actor whose runs without input outlive the target's run-sync cap: run-sync without input answers 408. */
   slowActor(): Promise<BuiltActor> {
-    return this.share('slow actor', () => this.builtActor('sleeps', this.outlivesCap()));
+    return this.share('slow actor', () => this.session.sharedActor({ name: 'sleeps', defaults: this.outlivesCap() }));
   }
 
   /** Input that keeps a run going past the target's run-sync and waitForFinish cap. */
@@ -267,12 +267,6 @@ export class HookFixtures {
     return this.session.cleanup();
   }
 
-  private async builtActor(purpose: string, defaults?: FixtureInput): Promise<BuiltActor> {
-    const actor = await this.session.createActor(purpose, { versions: [fixtureVersion('0.0', { defaults })] });
-    const build = await this.session.buildActor(actor.id, { version: '0.0' });
-    return { actor, build };
-  }
-
   private async runToEnd(input: FixtureInput, status: string): Promise<JobRecord> {
     const actor = await this.mainActor();
     const build = await this.mainBuild();
@@ -286,6 +280,8 @@ export class HookFixtures {
     let promise = this.shared.get(name) as Promise<T> | undefined;
     if (promise === undefined) {
       promise = create().catch((error: unknown) => {
+        // The transactions waiting now share the failure; the next one to need the fixture tries again.
+        this.shared.delete(name);
         throw new Error(`Creating the ${name} fixture failed: ${error instanceof Error ? error.message : String(error)}`);
       });
       this.shared.set(name, promise);

@@ -37,6 +37,8 @@ export interface Summary {
   waits: WaitObservation[];
   /** Known differences between this kind of target and the 2020 document (from the profile). */
   knownDrift: string[];
+  /** What the run cost the target: the builds every process of the run started (each takes 4 GB for minutes on the platform). */
+  workload: { builds: number };
   /** What changed since the run given with `--baseline`; null without one. */
   baseline: BaselineComparison | null;
   checks: CheckResult[];

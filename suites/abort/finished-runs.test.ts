@@ -2,7 +2,7 @@ import { check } from '../../common/check.ts';
 import type { FixtureInput, RunStartOptions } from '../../common/fixtures/index.ts';
 import { expectThat } from '../support/expect.ts';
 import { endedRun } from '../support/jobs.ts';
-import { builtActor, useTarget } from '../support/target.ts';
+import { sharedActor, useTarget } from '../support/target.ts';
 import { abortJob, expectSameJob, expectUnchanged } from './abort-request.ts';
 
 // Abort run on a run that has ended: answered 200 with the run as it is, member for member (usage counters aside), and
@@ -10,7 +10,7 @@ import { abortJob, expectSameJob, expectUnchanged } from './abort-request.ts';
 const SPEC = 'spec/01-actors.apib#abort-run';
 const target = useTarget();
 const { api, fixtures } = target;
-const actor = builtActor(target, 'abort-finished');
+const actor = sharedActor(target);
 /** How long the run is watched after the abort for a late change. */
 const WATCH_MS = 600;
 

@@ -3,14 +3,14 @@ import { JobWaitTimeoutError } from '../../common/fixtures/index.ts';
 import { lateSlackMs } from '../../common/timing.ts';
 import { excerpt, expectThat } from '../support/expect.ts';
 import { poll } from '../support/poll.ts';
-import { builtActor, useTarget } from '../support/target.ts';
+import { sharedActor, useTarget } from '../support/target.ts';
 import { abortJob } from './abort-request.ts';
 
 // Abort run on a run that has not ended: it stops, for real, and ends ABORTED.
 const SPEC = 'spec/01-actors.apib#abort-run';
 const target = useTarget();
 const { api, config, fixtures } = target;
-const actor = builtActor(target, 'abort-running');
+const actor = sharedActor(target);
 /** Long enough to be still running whenever the abort arrives; the clean-up aborts it otherwise. */
 const longRun = { sleepMillis: (config.maxWaitSecs + 60) * 1000, writeOutput: false };
 

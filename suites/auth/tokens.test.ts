@@ -1,13 +1,13 @@
 import { check } from '../../common/check.ts';
 import type { ActorRecord, JobRecord } from '../../common/fixtures/index.ts';
 import { expectBody, expectError, expectThat } from '../support/expect.ts';
-import { builtActor, shared, UNKNOWN_ID, useTarget } from '../support/target.ts';
+import { shared, sharedActor, UNKNOWN_ID, useTarget } from '../support/target.ts';
 
 // "Authentication": the token as a query parameter or a Bearer header; Get run and Get build need none.
 const SPEC = 'spec/00-overview.apib#authentication';
 const target = useTarget();
 const { api, fixtures } = target;
-const actor = builtActor(target, 'auth');
+const actor = sharedActor(target);
 /** An actor only anonymous calls are made on, so that nothing may happen to it. */
 const untouched = shared(() => fixtures.createActor('auth-anonymous'));
 
@@ -82,7 +82,7 @@ check(
     const run = await fixtures.startRun(id, { writeOutput: false });
     const runResponse = await api.request({ path: `/v2/acts/${id}/runs/${run.id}`, token: null });
     expectThat(expectBody<JobRecord>(runResponse, 200, 'run-response').id === run.id, `run ${run.id}`, runResponse.text, runResponse);
-    const build = await fixtures.startBuild(id);
+    const { build } = await fixtures.sharedActor();
     const buildResponse = await api.request({ path: `/v2/acts/${id}/builds/${build.id}`, token: null });
     expectThat(expectBody<JobRecord>(buildResponse, 200, 'build-response').id === build.id, `build ${build.id}`, buildResponse.text, buildResponse);
   },

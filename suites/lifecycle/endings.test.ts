@@ -3,13 +3,13 @@ import { JobWaitTimeoutError } from '../../common/fixtures/index.ts';
 import { serverMillis } from '../../common/timing.ts';
 import { expectThat } from '../support/expect.ts';
 import { endedRun, readJob } from '../support/jobs.ts';
-import { builtActor, useTarget } from '../support/target.ts';
+import { sharedActor, useTarget } from '../support/target.ts';
 
 // How a run ends: its code's exit code decides SUCCEEDED or FAILED; its timeout stops it as TIMED-OUT.
 const SPEC = 'spec/01-actors.apib#run-actor';
 const target = useTarget();
 const { api, config, fixtures } = target;
-const actor = builtActor(target, 'endings');
+const actor = sharedActor(target);
 
 check(
   {

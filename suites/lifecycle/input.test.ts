@@ -1,13 +1,13 @@
 import { check } from '../../common/check.ts';
 import type { JobRecord } from '../../common/fixtures/index.ts';
 import { excerpt, expectBody, expectThat } from '../support/expect.ts';
-import { builtActor, useTarget } from '../support/target.ts';
+import { sharedActor, useTarget } from '../support/target.ts';
 
 // Run actor: "The request body, with its Content-Type, becomes the run's input: the record INPUT".
 const SPEC = 'spec/01-actors.apib#run-actor';
 const target = useTarget();
 const { api, fixtures } = target;
-const actor = builtActor(target, 'input');
+const actor = sharedActor(target);
 
 check(
   {

@@ -1,15 +1,15 @@
 import { check } from '../../common/check.ts';
-import type { JobRecord } from '../../common/fixtures/index.ts';
+import { type JobRecord, OTHER_RECIPE } from '../../common/fixtures/index.ts';
 import { excerpt, expectBody, expectThat } from '../support/expect.ts';
-import { builtActor, useTarget } from '../support/target.ts';
+import { sharedActor, useTarget } from '../support/target.ts';
 
 // Metamorph run: the same run (same id, same storages) goes on as a run of another actor, with the request body as
 // its new input, stored as INPUT-METAMORPH-1.
 const SPEC = 'spec/01-actors.apib#metamorph-run';
 const target = useTarget();
 const { api, config, fixtures } = target;
-const source = builtActor(target, 'metamorph-from');
-const destination = builtActor(target, 'metamorph-to');
+const source = sharedActor(target);
+const destination = sharedActor(target, OTHER_RECIPE);
 
 /** Starts a run of the source actor that is RUNNING (and would go on long), then metamorphs it with `input`. */
 async function metamorph(input: object) {

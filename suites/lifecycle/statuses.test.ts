@@ -2,14 +2,14 @@ import { check } from '../../common/check.ts';
 import type { JobRecord } from '../../common/fixtures/index.ts';
 import { isTerminalStatus } from '../../common/job-status.ts';
 import { expectBody, expectThat } from '../support/expect.ts';
-import { builtActor, useTarget } from '../support/target.ts';
+import { sharedActor, useTarget } from '../support/target.ts';
 import { canFollow, observeRun } from './observe.ts';
 
 // The run's status machine and finishedAt, watched by polling Get run from the start to a while after the end.
 const SPEC = 'spec/00-overview.apib#requests-and-responses';
 const target = useTarget();
 const { api, config, fixtures } = target;
-const actor = builtActor(target, 'statuses');
+const actor = sharedActor(target);
 const watch = () => ({ timeoutMs: (config.maxWaitSecs + 60) * 1000, afterEndMs: 500 });
 
 check(

@@ -2,12 +2,12 @@ import { request as undiciRequest } from 'undici';
 import { sleep } from '../../common/backoff.ts';
 import { check } from '../../common/check.ts';
 import { expectThat } from '../support/expect.ts';
-import { builtActor, useTarget } from '../support/target.ts';
+import { sharedActor, useTarget } from '../support/target.ts';
 
 // Log, stream=1: the response stays open while the run runs, delivering the log as it grows, and ends with the run.
 const target = useTarget();
 const { api, config, fixtures } = target;
-const actor = builtActor(target, 'logged');
+const actor = sharedActor(target);
 /** Shorter than this, the time a stream was open cannot show it following the run. */
 const MIN_OPEN_MS = 500;
 const openStream = (runId: string) => undiciRequest(api.url(`/v2/logs/${runId}`, { stream: 1 }), { headersTimeout: (config.maxWaitSecs + 60) * 1000 });

@@ -1,6 +1,6 @@
 import { afterAll } from 'vitest';
 import { type ConformanceConfig, loadConfig } from '../../common/config.ts';
-import { type ActorRecord, type FixtureInput, FixtureSession, fixtureVersion } from '../../common/fixtures/index.ts';
+import { type ActorRecord, type FixtureInput, FixtureSession, fixtureVersion, PLAIN_RECIPE, type SharedActorRecipe } from '../../common/fixtures/index.ts';
 import { type ApiClient, createConfiguredClient } from '../../common/http.ts';
 import { withSchemaValidation } from './validating-client.ts';
 
@@ -40,7 +40,19 @@ export function shared<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (made ??= make());
 }
 
-/** An actor running the fixture code, created and built once for the file. */
+/**
+ * The built actor the whole run shares (common/fixtures/shared-actors.ts), for checks that only run the fixture code:
+ * one build per run instead of one per file. Its run list is everyone's, so a check never reads "the newest run" of it,
+ * and never changes it.
+ */
+export function sharedActor(target: SuiteTarget, recipe: SharedActorRecipe = PLAIN_RECIPE): () => Promise<ActorRecord> {
+  return shared(async () => (await target.fixtures.sharedActor(recipe)).actor);
+}
+
+/**
+ * An actor of the file's own, created and built once for the file: for checks that need its runs to themselves (its run
+ * list, its last run, the webhooks on it, the run a run-sync call started) or that run it without input.
+ */
 export function builtActor(target: SuiteTarget, purpose: string, options: { defaults?: FixtureInput } = {}): () => Promise<ActorRecord> {
   return shared(async () => {
     const actor = await target.fixtures.createActor(purpose, { versions: [fixtureVersion('0.0', { defaults: options.defaults })] });

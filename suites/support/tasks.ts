@@ -1,10 +1,10 @@
 import type { JobRecord, TaskRecord } from '../../common/fixtures/index.ts';
 import { expectBody } from './expect.ts';
-import { builtActor, type SuiteTarget, shared } from './target.ts';
+import { type SuiteTarget, shared, sharedActor } from './target.ts';
 
 /** A task of a built fixture actor, created once for the file, with `input` as its task input. */
 export function sharedTask(target: SuiteTarget, purpose: string, input: Record<string, unknown> = {}): () => Promise<TaskRecord> {
-  const actor = builtActor(target, `${purpose}-actor`);
+  const actor = sharedActor(target);
   return shared(async () => target.fixtures.createTask((await actor()).id, purpose, { input }));
 }
 

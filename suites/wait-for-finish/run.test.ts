@@ -4,13 +4,13 @@ import { isTerminalStatus } from '../../common/job-status.ts';
 import { describeWindow, heldFor, lateSlackMs, outlivingSleepMs, promptMs, serverMillis } from '../../common/timing.ts';
 import { expectBody, expectThat } from '../support/expect.ts';
 import { readJob } from '../support/jobs.ts';
-import { builtActor, useTarget } from '../support/target.ts';
+import { sharedActor, useTarget } from '../support/target.ts';
 
 // waitForFinish on Run actor and Get run: 0 by default, held until the run ends or the wait does, capped by the server.
 const SPEC = 'spec/00-overview.apib#waiting-for-a-build-or-a-run';
 const target = useTarget();
 const { api, config, fixtures } = target;
-const actor = builtActor(target, 'wait-run');
+const actor = sharedActor(target);
 const cap = config.maxWaitSecs;
 /** How far the clocks of the servers behind one API may disagree, in ms. */
 const CLOCK_SKEW_MS = 250;

@@ -1,13 +1,13 @@
 import { check } from '../../common/check.ts';
 import type { DispatchRecord, WebhookRecord } from '../../common/fixtures/index.ts';
 import { expectBody, expectStatus, expectThat } from '../support/expect.ts';
-import { builtActor, shared, useTarget } from '../support/target.ts';
+import { shared, sharedActor, useTarget } from '../support/target.ts';
 
 // Dispatches as the API lists and reads them, and the idempotency key of Create webhook. The webhook calls the target's
 // own API (it pushes the payload to a dataset of the user), which every target can reach.
 const target = useTarget();
 const { api, config, fixtures, second } = target;
-const actor = builtActor(target, 'dispatched');
+const actor = sharedActor(target);
 
 /** A webhook that pushed one ACTOR.RUN.SUCCEEDED payload into a dataset of the user, with its dispatch and the dataset. */
 const fired = shared(async () => {

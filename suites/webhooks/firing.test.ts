@@ -3,7 +3,7 @@ import type { ActorRecord, DispatchRecord } from '../../common/fixtures/index.ts
 import { expectThat } from '../support/expect.ts';
 import { poll } from '../support/poll.ts';
 import { canReachLocalReceiver, LOCAL_RECEIVER_REASON, type Receiver, startReceiver } from '../support/receiver.ts';
-import { builtActor, type SuiteTarget, useTarget } from '../support/target.ts';
+import { builtActor, type SuiteTarget, sharedActor, useTarget } from '../support/target.ts';
 
 // Webhooks fire: one dispatch per matching event, one POST of the payload per call, failed calls retried and recorded.
 const SPEC = 'spec/06-webhooks.apib#webhooks';
@@ -11,7 +11,7 @@ const target = useTarget();
 const { config, fixtures } = target;
 const local = { condition: canReachLocalReceiver(config), reason: LOCAL_RECEIVER_REASON };
 const watched = builtActor(target, 'hooked');
-const other = builtActor(target, 'unhooked');
+const other = sharedActor(target);
 /** Long enough for a dispatch to be made and its calls to be retried (the platform's first retry comes after about a minute). */
 const dispatchWaitSecs = config.maxWaitSecs + 90;
 

@@ -115,6 +115,7 @@ export function sampleSummary(checks: CheckResult[] = sampleResults(), exchanges
     drift: analyseDrift(exchanges, contract),
     waits: waitObservations(exchanges),
     knownDrift: ['the cap is 60 s'],
+    workload: { builds: 3 },
     baseline: null,
     checks,
   });

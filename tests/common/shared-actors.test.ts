@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../common/config.ts';
+import { BUILD_LEDGER, FixtureSession } from '../../common/fixtures/index.ts';
+import { createConfiguredClient } from '../../common/http.ts';
+import { startEmulator } from '../../emulator/index.ts';
+import { type LoopbackProxy, startLoopbackProxy } from '../support/loopback-proxy.ts';
+
+// The run's shared actors (common/fixtures/shared-actors.ts): several processes asking for one recipe at once get one
+// actor and one build between them, and a failed attempt is not handed to the next caller.
+
+const run = promisify(execFile);
+let emulator: Awaited<ReturnType<typeof startEmulator>>;
+let dir: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, maxWaitSecs: 2 });
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+async function ledgerLines(): Promise<string[]> {
+  return (await readFile(path.join(dir, BUILD_LEDGER), 'utf8').catch(() => '')).split('\n').filter((line) => line !== '');
+}
+
+function environment(baseUrl: string) {
+  return {
+    APIFY_API_BASE_URL: baseUrl,
+    APIFY_TOKEN: emulator.options.token,
+    CONFORMANCE_MAX_WAIT_SECS: '2',
+    CONFORMANCE_RUN_ID: 'sharedt1',
+    CONFORMANCE_FIXTURE_DIR: dir,
+  };
+}
+
+describe('shared actors', () => {
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'shared-actors-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('three processes asking for one recipe at once share one actor and one build', async () => {
+    const script = [
+      "import { loadConfig } from './common/config.ts';",
+      "import { FixtureSession } from './common/fixtures/index.ts';",
+      "import { createConfiguredClient } from './common/http.ts';",
+      'const config = loadConfig();',
+      'const { actor, build } = await new FixtureSession(createConfiguredClient(config), config).sharedActor();',
+      'console.log(JSON.stringify({ actor: actor.id, build: build.id, status: build.status }));',
+    ].join('\n');
+    const env = { ...process.env, ...environment(emulator.url) };
+    const outputs = await Promise.all(
+      [1, 2, 3].map(() => run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd(), env })),
+    );
+    const made = outputs.map((output) => JSON.parse(output.stdout.trim()) as { actor: string; build: string; status: string });
+    expect(new Set(made.map((m) => m.actor)).size).toBe(1);
+    expect(made.every((m) => m.build === made[0]!.build && m.status === 'SUCCEEDED')).toBe(true);
+    expect(await ledgerLines()).toEqual([made[0]!.build]);
+  }, 60_000);
+
+  it('a failed attempt reaches its callers only: the next caller builds again', async () => {
+    let refuse = true;
+    const proxy: LoopbackProxy = await startLoopbackProxy(emulator.url, async (incoming, forward) => {
+      if (refuse && incoming.method === 'POST' && /\/builds(\?|$)/.test(incoming.url ?? '')) {
+        refuse = false;
+        return { status: 500, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"error":{"type":"internal","message":"boom"}}') };
+      }
+      return forward();
+    });
+    try {
+      const config = loadConfig({ ...environment(proxy.url), CONFORMANCE_RUN_ID: 'sharedt2' });
+      const fixtures = new FixtureSession(createConfiguredClient(config), config);
+      const recipe = { name: 'retried' };
+      await expect(fixtures.sharedActor(recipe)).rejects.toThrow(/500/);
+      const { build } = await fixtures.sharedActor(recipe);
+      expect(build.status).toBe('SUCCEEDED');
+    } finally {
+      await proxy.close();
+    }
+  }, 30_000);
+});
