@@ -1,6 +1,7 @@
 import { test } from 'vitest';
 import { type ConformanceConfig, loadConfig } from './config.ts';
 import { type Feature, missingFeatures, notSupportedReason } from './features.ts';
+import { Inconclusive } from './inconclusive.ts';
 import { isSelected, unselectedReason } from './selection.ts';
 
 /**
@@ -37,11 +38,6 @@ export interface CheckContext {
    * arrived). That fails the run unless the target's profile expects it; it never counts as passed.
    */
   inconclusive(reason: string): never;
-}
-
-/** Thrown by `inconclusive()`; the runner reports the check by this error's name. */
-export class Inconclusive extends Error {
-  override readonly name = 'Inconclusive';
 }
 
 export interface CheckOptions {

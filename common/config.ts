@@ -29,6 +29,11 @@ export interface ConformanceConfig {
    * it they are skipped when that cap is longer than SLOW_WAIT_SECS.
    */
   slow: boolean;
+  /**
+   * How long a fixture waits out the account's full memory quota (a 402) before the check it serves is inconclusive
+   * (CONFORMANCE_QUOTA_WAIT_SECS), in seconds.
+   */
+  quotaWaitSecs: number;
   /** The target's default rate limit per endpoint, requests per second. */
   rateLimitRps: number;
   /** Prefix of every resource the suite creates; the sweeper only touches names that start with it. */
@@ -74,6 +79,7 @@ export const DEFAULTS = {
   maxWaitSecs: 300,
   rateLimitRps: 30,
   resourcePrefix: 'conformance-',
+  quotaWaitSecs: 300,
 } as const;
 
 /**
@@ -97,6 +103,7 @@ export function loadConfig(env: Environment = readEnvironment()): ConformanceCon
     maxWaitSecs,
     runSyncMaxWaitSecs: parseWholeNumber(env, 'CONFORMANCE_RUN_SYNC_MAX_WAIT_SECS', maxWaitSecs, 'seconds'),
     slow: parseFlag(env, 'CONFORMANCE_SLOW'),
+    quotaWaitSecs: parseWholeNumber(env, 'CONFORMANCE_QUOTA_WAIT_SECS', DEFAULTS.quotaWaitSecs, 'seconds', 0),
     rateLimitRps: parseWholeNumber(env, 'CONFORMANCE_RATE_LIMIT_RPS', DEFAULTS.rateLimitRps, 'requests per second'),
     resourcePrefix: parseResourcePrefix(env),
     runId: parseRunId(env),
@@ -125,6 +132,7 @@ export function configToEnvironment(config: ConformanceConfig): Record<string, s
     CONFORMANCE_MAX_WAIT_SECS: String(config.maxWaitSecs),
     CONFORMANCE_RUN_SYNC_MAX_WAIT_SECS: String(config.runSyncMaxWaitSecs),
     CONFORMANCE_SLOW: config.slow ? '1' : '0',
+    CONFORMANCE_QUOTA_WAIT_SECS: String(config.quotaWaitSecs),
     CONFORMANCE_RATE_LIMIT_RPS: String(config.rateLimitRps),
     CONFORMANCE_RESOURCE_PREFIX: config.resourcePrefix,
     CONFORMANCE_RUN_ID: config.runId,

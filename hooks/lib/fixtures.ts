@@ -14,6 +14,7 @@ import type {
 } from '../../common/fixtures/index.ts';
 import { FixtureSession, fixtureRequest, fixtureVersion, OTHER_RECIPE } from '../../common/fixtures/index.ts';
 import type { ApiClient } from '../../common/http.ts';
+import { Inconclusive } from '../../common/inconclusive.ts';
 
 /** An actor with a successful build of its version 0.0. */
 export interface BuiltActor {
@@ -282,7 +283,8 @@ export class HookFixtures {
       promise = create().catch((error: unknown) => {
         // The transactions waiting now share the failure; the next one to need the fixture tries again.
         this.shared.delete(name);
-        throw new Error(`Creating the ${name} fixture failed: ${error instanceof Error ? error.message : String(error)}`);
+        const message = `Creating the ${name} fixture failed: ${error instanceof Error ? error.message : String(error)}`;
+        throw error instanceof Inconclusive ? new Inconclusive(message) : new Error(message);
       });
       this.shared.set(name, promise);
     }

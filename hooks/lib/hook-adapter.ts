@@ -1,3 +1,4 @@
+import { describeFailure } from '../../common/inconclusive.ts';
 import type { AllTransactionsHook, DreddTransaction, TransactionHook } from './dredd-types.ts';
 
 /**
@@ -35,13 +36,8 @@ export function allTransactionsHook(
 function settle(run: () => Promise<void> | void, onError: (message: string) => void, done: () => void): void {
   Promise.resolve()
     .then(run)
-    .catch((error: unknown) => onError(describeError(error)))
+    .catch((error: unknown) => onError(describeFailure(error)))
     // An exception in onError itself must not leave Dredd waiting forever.
-    .catch((error: unknown) => process.stderr.write(`[conformance hooks] error while reporting an error: ${describeError(error)}\n`))
+    .catch((error: unknown) => process.stderr.write(`[conformance hooks] error while reporting an error: ${describeFailure(error)}\n`))
     .finally(done);
-}
-
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }

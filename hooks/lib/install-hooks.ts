@@ -2,6 +2,7 @@ import { type ConformanceConfig, formatConfigError, loadConfig } from '../../com
 import { implementsAll } from '../../common/features.ts';
 import type { CleanupReport } from '../../common/fixtures/index.ts';
 import { createConfiguredClient } from '../../common/http.ts';
+import { describeFailure } from '../../common/inconclusive.ts';
 import { redactProcessOutput } from '../../common/output-redaction.ts';
 import { type Redactor, redactorForSecrets } from '../../common/redact.ts';
 import { isSelected } from '../../common/selection.ts';
@@ -11,7 +12,7 @@ import { noContentProblem, normaliseCharset, relaxNoContentExpectation, schemaPr
 import type { DreddHooks, DreddTransaction } from './dredd-types.ts';
 import { announce, CLEANUP_DONE_EVENT, HOOKS_BROKEN_EVENT, HOOKS_LOADED_EVENT, LOG_PREFIX } from './events.ts';
 import { HookFixtures } from './fixtures.ts';
-import { allTransactionsHook, describeError, transactionHook } from './hook-adapter.ts';
+import { allTransactionsHook, transactionHook } from './hook-adapter.ts';
 import { guardHooks } from './hook-guard.ts';
 import { cleanUpOnInterruption } from './interruption.ts';
 import { resendWhileRateLimited } from './rate-limit-retry.ts';
@@ -35,7 +36,7 @@ export function installHooks(hooks: DreddHooks): void {
   try {
     config = loadConfig();
   } catch (error) {
-    const message = formatConfigError(error) ?? `Loading the configuration failed: ${describeError(error)}`;
+    const message = formatConfigError(error) ?? `Loading the configuration failed: ${describeFailure(error)}`;
     process.stderr.write(`${LOG_PREFIX} ${message}\n`);
     hooks.beforeAll(
       allTransactionsHook((transactions) => {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backoffDelayMs, CHECK_RETRY_POLICY, CLEANUP_RETRY_POLICY } from '../../common/backoff.ts';
+import { FixtureSession } from '../../common/fixtures/index.ts';
 import { ApiNetworkError, createApiClient } from '../../common/http.ts';
 import { createRedactor, REDACTED } from '../../common/redact.ts';
 
@@ -134,6 +135,35 @@ describe('api.request never hides what the target answered', () => {
     const response = await client(notRetried.baseUrl, 10).request({ method: 'DELETE', path: '/v2/x', retry: cleanup });
     expect(response.status).toBe(404);
     expect(notRetried.arrivals).toHaveLength(1);
+  });
+});
+
+describe('a start cut off by the client timeout is never sent again', () => {
+  // A resent POST .../runs or .../builds is a second, paid job on the platform; the first may well have started.
+  const held: ServerResponse[] = [];
+  const hold = (res: ServerResponse) => void held.push(res);
+  afterEach(() => {
+    for (const res of held.splice(0)) res.destroy();
+  });
+
+  it('api.request sends the POST once and fails with an ApiNetworkError', async () => {
+    const { baseUrl, arrivals } = await scriptedServer([hold]);
+    const error = await client(baseUrl, 10)
+      .request({ method: 'POST', path: '/v2/acts/a/runs', body: {}, timeoutMs: 300 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiNetworkError);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(arrivals.map((a) => a.url)).toEqual(['/v2/acts/a/runs']);
+  });
+
+  it('a fixture that starts a run or a build sends its POST once, whatever waits out a full quota', async () => {
+    const { baseUrl, arrivals } = await scriptedServer([hold]);
+    const api = createApiClient({ baseUrl, token: TOKEN, redactor: createRedactor([TOKEN]), retryPolicy: CHECK_RETRY_POLICY, timeoutMs: 300 });
+    const fixtures = new FixtureSession(api, { resourcePrefix: 'conformance-', runId: 'timeout1', maxWaitSecs: 1 });
+    await expect(fixtures.startRun('a')).rejects.toBeInstanceOf(ApiNetworkError);
+    await expect(fixtures.startBuild('a')).rejects.toBeInstanceOf(ApiNetworkError);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(arrivals.map((a) => new URL(a.url, baseUrl).pathname)).toEqual(['/v2/acts/a/runs', '/v2/acts/a/builds']);
   });
 });
 
