@@ -2,6 +2,7 @@ import { test } from 'vitest';
 import { type ConformanceConfig, loadConfig } from './config.ts';
 import { type Feature, missingFeatures, notSupportedReason } from './features.ts';
 import { Inconclusive } from './inconclusive.ts';
+import { outwaitSkipReason } from './outwaits.ts';
 import { isSelected, unselectedReason } from './selection.ts';
 
 /**
@@ -87,10 +88,10 @@ function skipReasonOf(check: CheckMeta, config: SelectionConfig, options: CheckO
   if (missing.length > 0) return notSupportedReason(missing);
   if (config.readOnly && !check.tags.includes('read-only')) return 'creates resources on the target (read-only mode)';
   if (options.skipUnless && !options.skipUnless.condition) return options.skipUnless.reason;
-  return undefined;
+  return outwaitSkipReason(check.tags, config);
 }
 
-type SelectionConfig = Pick<ConformanceConfig, 'select' | 'exclude' | 'readOnly' | 'features'>;
+type SelectionConfig = Pick<ConformanceConfig, 'select' | 'exclude' | 'readOnly' | 'features' | 'slow' | 'runSyncMaxWaitSecs'>;
 
 let cached: SelectionConfig | undefined;
 function selectionConfig(): SelectionConfig {

@@ -25,8 +25,8 @@ export interface ConformanceConfig {
    */
   runSyncMaxWaitSecs: number;
   /**
-   * Run the checks tagged `slow` (CONFORMANCE_SLOW=1): those that must outwait the run-sync cap to see its 408. Without
-   * it they are skipped when that cap is longer than SLOW_WAIT_SECS.
+   * Run the checks that must outwait the run-sync cap to see its 408 (CONFORMANCE_SLOW=1), however long the cap is
+   * (common/outwaits.ts).
    */
   slow: boolean;
   /**
@@ -68,9 +68,6 @@ export interface ConformanceConfig {
    */
   fixtureDir: string | undefined;
 }
-
-/** Checks that outwait the run-sync cap run by default only while that cap is at most this long. */
-export const SLOW_WAIT_SECS = 10;
 
 /** A flat view of environment variables: the real environment over the `.env` file. */
 export type Environment = Record<string, string | undefined>;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Feature, isFeature } from './features.ts';
+import { OUTWAITS_RUN_SYNC } from './outwaits.ts';
 
 /**
  * What the spec documents, read from its files (spec/*.apib, one per API group): each action with its group, method,
@@ -222,7 +223,16 @@ export function transactionFeatures(contract: SpecContract, name: string): Featu
  */
 export function transactionSelectable(contract: SpecContract, name: string): { id: string; family: 'transactions'; tags: string[] } {
   const file = transactionAction(contract, name)?.file;
-  return { id: name, family: 'transactions', tags: file === undefined ? ['dredd'] : ['dredd', file] };
+  // A documented 408 is run-sync's answer once its cap has passed (common/outwaits.ts).
+  const outwaits = transactionResponse(contract, name)?.status === 408 ? ['slow', OUTWAITS_RUN_SYNC] : [];
+  return { id: name, family: 'transactions', tags: [...(file === undefined ? ['dredd'] : ['dredd', file]), ...outwaits] };
+}
+
+/** The documented response a transaction name stands for (its action's n-th for ` > Example <n>`). */
+export function transactionResponse(contract: SpecContract, name: string): DocumentedResponse | undefined {
+  const action = transactionAction(contract, name);
+  const example = /> Example (\d+)$/.exec(name);
+  return action?.responses[example ? Number(example[1]) - 1 : 0];
 }
 
 /** Where an action is documented: its file and its resource's anchor, e.g. `spec/01-actors.apib#run-object`. */

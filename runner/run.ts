@@ -121,7 +121,11 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
     // What Dredd did not run is skipped for the selection: the transactions the hooks had it skip, and those of the
     // files it was not given.
     const unselected = transactionNames(contract).filter((name) => !dreddPlan.selected.includes(name));
-    const skipped = (result: Omit<CheckResult, 'status' | 'message'>): CheckResult => ({ ...result, status: 'skipped', message: dreddPlan.reason });
+    const skipped = (result: Omit<CheckResult, 'status' | 'message'>): CheckResult => ({
+      ...result,
+      status: 'skipped',
+      message: dreddPlan.outwaited[result.id] ?? dreddPlan.reason,
+    });
     const dreddResults = [
       ...(dredd ? dreddCheckResults({ ...dredd, specTransactions: dredd.specTransactions ?? dreddPlan.transactions }, contract) : []).map((result) =>
         unselected.includes(result.id) ? skipped(result) : result,

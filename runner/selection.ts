@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConformanceConfig } from '../common/config.ts';
 import { implementsAll } from '../common/features.ts';
+import { outwaitSkipReason } from '../common/outwaits.ts';
 import { isSelected, matchesEntry, unselectedReason } from '../common/selection.ts';
 import { SPEC_FILES, type SpecContract, transactionAction, transactionFeatures, transactionNames, transactionSelectable } from '../common/spec-contract.ts';
 import type { CheckResult } from './results.ts';
@@ -19,6 +20,8 @@ export interface DreddPlan {
   selected: string[];
   /** Why the spec's other transactions do not run; empty when none is left out. */
   reason: string;
+  /** Selected transactions that outwait the run-sync cap and are off on this target (common/outwaits.ts), with why. */
+  outwaited: Record<string, string>;
 }
 
 /**
@@ -27,12 +30,21 @@ export interface DreddPlan {
  * its name) of a feature the target implements, of which the hooks run those transactions. An empty selection replays
  * every transaction of the target's features.
  */
-export function dreddSelection(config: Pick<ConformanceConfig, 'select' | 'exclude' | 'readOnly' | 'features'>, contract: SpecContract): DreddPlan {
+export function dreddSelection(
+  config: Pick<ConformanceConfig, 'select' | 'exclude' | 'readOnly' | 'features' | 'slow' | 'runSyncMaxWaitSecs'>,
+  contract: SpecContract,
+): DreddPlan {
   const all = transactionNames(contract);
-  if (config.readOnly) return { files: [], transactions: [], selected: [], reason: 'not run in read-only mode: the Dredd hooks create fixtures on the target' };
+  if (config.readOnly)
+    return { files: [], transactions: [], selected: [], reason: 'not run in read-only mode: the Dredd hooks create fixtures on the target', outwaited: {} };
   const actionOf = (name: string) => transactionAction(contract, name);
   const chosen = all.filter((name) => isSelected(transactionSelectable(contract, name), config));
-  const selected = chosen.filter((name) => implementsAll(transactionFeatures(contract, name), config.features));
+  const outwaited: Record<string, string> = {};
+  for (const name of chosen) {
+    const reason = outwaitSkipReason(transactionSelectable(contract, name).tags, config);
+    if (reason !== undefined) outwaited[name] = reason;
+  }
+  const selected = chosen.filter((name) => implementsAll(transactionFeatures(contract, name), config.features) && outwaited[name] === undefined);
   const files = new Set(selected.map((name) => actionOf(name)?.file));
   // Transactions of features the target lacks are graded not-supported by the runner, so only the selection needs a reason.
   const reason = chosen.length === all.length ? '' : unselectedReason(config);
@@ -41,6 +53,7 @@ export function dreddSelection(config: Pick<ConformanceConfig, 'select' | 'exclu
     transactions: all.filter((name) => files.has(actionOf(name)?.file)),
     selected,
     reason,
+    outwaited,
   };
 }
 
@@ -52,7 +65,8 @@ export function dreddSelection(config: Pick<ConformanceConfig, 'select' | 'exclu
 export function suiteFolders(select: readonly string[], contract: SpecContract): string[] | undefined {
   if (select.length === 0) return undefined;
   const transactions = transactionNames(contract);
-  const dreddTags = new Set(transactions.flatMap((name) => transactionSelectable(contract, name).tags));
+  // Tags only transactions have: `dredd` and their spec file's. Others (`slow`) may be on suite checks too.
+  const dreddTags = new Set(['dredd', ...contract.actions.map((action) => action.file)]);
   const folders = new Set<string>();
   for (const entry of select) {
     if (entry.startsWith('tag:')) {

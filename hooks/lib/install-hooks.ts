@@ -4,6 +4,7 @@ import type { CleanupReport } from '../../common/fixtures/index.ts';
 import { createConfiguredClient } from '../../common/http.ts';
 import { describeFailure } from '../../common/inconclusive.ts';
 import { redactProcessOutput } from '../../common/output-redaction.ts';
+import { outwaitSkipReason } from '../../common/outwaits.ts';
 import { type Redactor, redactorForSecrets } from '../../common/redact.ts';
 import { isSelected } from '../../common/selection.ts';
 import { readSpecContract, transactionFeatures, transactionNameOf, transactionSelectable } from '../../common/spec-contract.ts';
@@ -85,7 +86,8 @@ export function installHooks(hooks: DreddHooks): void {
       async (transaction) => {
         if (transaction.fail) return;
         const name = transactionNameOf(transaction.origin);
-        if (!isSelected(transactionSelectable(CONTRACT, name), config) || !isImplemented(name)) {
+        const selectable = transactionSelectable(CONTRACT, name);
+        if (!isSelected(selectable, config) || !isImplemented(name) || outwaitSkipReason(selectable.tags, config) !== undefined) {
           // Not selected (CONFORMANCE_SELECT, CONFORMANCE_EXCLUDE) or of a feature the target lacks (CONFORMANCE_FEATURES): Dredd sends
           // nothing and reports it skipped; the runner tells the two apart.
           transaction.skip = true;

@@ -8,22 +8,26 @@ const all = transactionNames(contract);
 const specFile = (name: string) => SPEC_FILES.find((file) => file.endsWith(name))!;
 const GET_ACTOR = 'Apify API > Actors > Actor object > Get actor';
 const GET_DATASET = 'Apify API > Datasets > Dataset > Get dataset';
+/** The emulator's timing: a run-sync cap short enough that its 408s run by default. */
+const SHORT_CAP = { slow: false, runSyncMaxWaitSecs: 3 };
+const RUN_SYNC_408 = all.filter((name) => / synchronously > /.test(name) && / > Example 3$/.test(name));
 
 describe('what of the spec a selection makes Dredd replay', () => {
   it('every file for an empty selection, the family or the tag every transaction has', () => {
     for (const select of [[], ['transactions'], ['tag:dredd']]) {
-      expect(dreddSelection({ select, exclude: [], readOnly: false, features: undefined }, contract), select.join(',')).toEqual({
+      expect(dreddSelection({ select, exclude: [], readOnly: false, ...SHORT_CAP, features: undefined }, contract), select.join(',')).toEqual({
         files: SPEC_FILES.filter((file) => !file.endsWith('00-overview.apib')),
         transactions: all,
         selected: all,
         reason: '',
+        outwaited: {},
       });
     }
   });
 
   it('the file of each selected transaction or file tag, of which the selected transactions run, and says why the rest does not', () => {
     const plan = dreddSelection(
-      { select: ['pagination', GET_ACTOR, 'tag:spec/04-datasets.apib'], exclude: [], readOnly: false, features: undefined },
+      { select: ['pagination', GET_ACTOR, 'tag:spec/04-datasets.apib'], exclude: [], readOnly: false, ...SHORT_CAP, features: undefined },
       contract,
     );
     expect(plan.files).toEqual([specFile('01-actors.apib'), specFile('04-datasets.apib')]);
@@ -37,16 +41,17 @@ describe('what of the spec a selection makes Dredd replay', () => {
   });
 
   it('nothing for a selection of other families or tags', () => {
-    expect(dreddSelection({ select: ['pagination', 'tag:slow'], exclude: [], readOnly: false, features: undefined }, contract)).toEqual({
+    expect(dreddSelection({ select: ['pagination', 'tag:timing'], exclude: [], readOnly: false, ...SHORT_CAP, features: undefined }, contract)).toEqual({
       files: [],
       transactions: [],
       selected: [],
-      reason: 'not selected by CONFORMANCE_SELECT=pagination,tag:slow',
+      reason: 'not selected by CONFORMANCE_SELECT=pagination,tag:timing',
+      outwaited: {},
     });
   });
 
   it('only the transactions of the features the target implements, and only the files that hold one', () => {
-    const plan = dreddSelection({ select: [], exclude: [], readOnly: false, features: ['datasets', 'key-value-stores'] }, contract);
+    const plan = dreddSelection({ select: [], exclude: [], readOnly: false, ...SHORT_CAP, features: ['datasets', 'key-value-stores'] }, contract);
     expect(plan.files).toEqual([specFile('03-key-value-stores.apib'), specFile('04-datasets.apib')]);
     expect(plan.selected.length).toBeGreaterThan(0);
     for (const name of plan.selected) expect(name).toMatch(/^Apify API > (Datasets|Key-value stores) > /);
@@ -54,8 +59,21 @@ describe('what of the spec a selection makes Dredd replay', () => {
     expect(plan.reason).toBe('');
   });
 
+  it('leaves out the documented 408s of run-sync under a long cap unless asked for, saying why, and keeps the coverage gate', () => {
+    expect(RUN_SYNC_408.length).toBeGreaterThanOrEqual(3);
+    const live = { select: [], exclude: [], readOnly: false, features: undefined, slow: false, runSyncMaxWaitSecs: 300 };
+    const plan = dreddSelection(live, contract);
+    expect(Object.keys(plan.outwaited).sort()).toEqual([...RUN_SYNC_408].sort());
+    for (const reason of Object.values(plan.outwaited))
+      expect(reason).toBe('outwaits the 300 s run-sync cap to see its 408: CONFORMANCE_SLOW=1 (--slow) runs it');
+    expect(plan.selected).toEqual(all.filter((name) => !RUN_SYNC_408.includes(name)));
+    expect(plan.reason).toBe('');
+    expect(dreddSelection({ ...live, slow: true }, contract).selected).toEqual(all);
+    expect(dreddSelection({ ...live, runSyncMaxWaitSecs: 10 }, contract).selected).toEqual(all);
+  });
+
   it('leaves out what CONFORMANCE_EXCLUDE names, and says so', () => {
-    const plan = dreddSelection({ select: [], exclude: ['tag:spec/01-actors.apib'], readOnly: false, features: undefined }, contract);
+    const plan = dreddSelection({ select: [], exclude: ['tag:spec/01-actors.apib'], readOnly: false, ...SHORT_CAP, features: undefined }, contract);
     expect(plan.selected.length).toBeGreaterThan(0);
     expect(plan.selected.some((name) => name.startsWith('Apify API > Actors >'))).toBe(false);
     expect(plan.files).not.toContain(specFile('01-actors.apib'));
@@ -63,7 +81,7 @@ describe('what of the spec a selection makes Dredd replay', () => {
   });
 
   it('nothing in read-only mode: its hooks create fixtures', () => {
-    const plan = dreddSelection({ select: [], exclude: [], readOnly: true, features: undefined }, contract);
+    const plan = dreddSelection({ select: [], exclude: [], readOnly: true, ...SHORT_CAP, features: undefined }, contract);
     expect(plan.files).toEqual([]);
     expect(plan.reason).toMatch(/read-only/);
   });
