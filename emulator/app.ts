@@ -44,12 +44,12 @@ export async function buildApp(context: EmulatorContext): Promise<FastifyInstanc
   registerNotFound(app);
   registerJsonContentType(app);
   registerMethodOverrideCheck(app);
-  registerAuth(app, context.state, context.faults);
+  registerAuth(app, context.state, context.faults, context.options.variations.includes('platform') ? 'not-found' : 'unauthorized');
   // Fault rate-limit-off: no limiter at all.
   if (!context.faults.has('rate-limit-off')) registerRateLimit(app, context.options, context.faults);
   registerBodyParsing(app, context.faults);
   if (context.faults.has('sporadic-503')) registerSporadicUnavailability(app);
-  if (context.options.variations.length > 0) registerResponseVariations(app, new Set(context.options.variations));
+  if (context.options.variations.length > 0) registerResponseVariations(app, context.options);
   const methodsByUrl = collectRouteMethods(app);
   await app.register(registerRoutes, { context });
   // Fault method-not-allowed-as-404: only the framework's not-found handler answers a method a path does not serve.

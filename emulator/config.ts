@@ -1,7 +1,7 @@
 // The emulator's settings: EMULATOR_* environment variables turned into typed options, every bad value reported by name.
 
 import { FAULT_IDS } from './faults/catalogue.ts';
-import { SMALL_PAGE_SIZE, VARIATION_IDS, type VariationId } from './variations/catalogue.ts';
+import { PLATFORM_MEMORY_QUOTA_MBYTES, SMALL_PAGE_SIZE, VARIATION_IDS, type VariationId } from './variations/catalogue.ts';
 
 export interface EmulatorOptions {
   /** Interface to listen on (EMULATOR_HOST). Loopback unless told otherwise. */
@@ -14,14 +14,24 @@ export interface EmulatorOptions {
   /** Optional second user, for isolation checks (EMULATOR_TOKEN_2, EMULATOR_USERNAME_2). */
   token2: string | null;
   username2: string | null;
-  /** Cap on waitForFinish and on run-sync, in seconds (EMULATOR_MAX_WAIT_SECS). */
+  /** Cap on waitForFinish, in seconds (EMULATOR_MAX_WAIT_SECS). */
   maxWaitSecs: number;
+  /**
+   * Cap on run-sync, in seconds (EMULATOR_RUN_SYNC_MAX_WAIT_SECS); maxWaitSecs unless set. The platform holds run-sync
+   * up to 300 s while it caps waitForFinish at 60 s.
+   */
+  runSyncMaxWaitSecs: number;
   /** Requests per second per caller and endpoint; 0 turns limiting off (EMULATOR_RATE_LIMIT_DEFAULT). */
   rateLimitDefault: number;
   /** The same for the run, metamorph and storage record endpoints (EMULATOR_RATE_LIMIT_HIGH). */
   rateLimitHigh: number;
   /** Maximum page size of every paginated list (EMULATOR_MAX_PAGE_SIZE). */
   maxPageSize: number;
+  /**
+   * The most memory, in megabytes, a user's unfinished runs and builds may hold together; a start beyond it is refused
+   * with 402 (EMULATOR_MEMORY_QUOTA_MBYTES). 0: no quota, unless the platform variation sets its own.
+   */
+  memoryQuotaMbytes: number;
   /**
    * Delay before a failed webhook call is first retried, in milliseconds; each later retry waits twice as long
    * (EMULATOR_WEBHOOK_RETRY_MS). The platform waits about a minute; a test target scales its clock down.
@@ -41,13 +51,18 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   token2: null,
   username2: null,
   maxWaitSecs: 300,
+  runSyncMaxWaitSecs: 300,
   rateLimitDefault: 30,
   rateLimitHigh: 200,
   maxPageSize: 1000,
+  memoryQuotaMbytes: 0,
   webhookRetryMs: 60_000,
   faults: [],
   variations: [],
 };
+
+/** The largest memory quota accepted: the platform's largest plan holds 524,288 MB, this leaves room above it. */
+const MAX_MEMORY_QUOTA_MBYTES = 16_777_216;
 
 /** Ids of the faults the emulator can inject (emulator/faults/catalogue.ts). */
 const KNOWN_FAULTS = FAULT_IDS;
@@ -65,6 +80,9 @@ export function loadOptions(overrides: Partial<EmulatorOptions> = {}, env: Env =
     return value === undefined || value === '' ? undefined : value;
   };
   const token2 = overrides.token2 !== undefined ? overrides.token2 : (read('EMULATOR_TOKEN_2') ?? null);
+  const maxWaitSecs = overrides.maxWaitSecs ?? integerVar(read, 'EMULATOR_MAX_WAIT_SECS', DEFAULT_OPTIONS.maxWaitSecs, 0, 3600);
+  const variations = overrides.variations ?? (listVar(read, 'EMULATOR_VARIATIONS') as VariationId[]);
+  const defaultQuota = variations.includes('platform') ? PLATFORM_MEMORY_QUOTA_MBYTES : DEFAULT_OPTIONS.memoryQuotaMbytes;
   const options: EmulatorOptions = {
     host: overrides.host ?? read('EMULATOR_HOST') ?? DEFAULT_OPTIONS.host,
     port: overrides.port ?? integerVar(read, 'EMULATOR_PORT', DEFAULT_OPTIONS.port, 0, 65535),
@@ -72,13 +90,15 @@ export function loadOptions(overrides: Partial<EmulatorOptions> = {}, env: Env =
     username: overrides.username ?? read('EMULATOR_USERNAME') ?? DEFAULT_OPTIONS.username,
     token2,
     username2: overrides.username2 !== undefined ? overrides.username2 : (read('EMULATOR_USERNAME_2') ?? (token2 === null ? null : 'emulator-user-2')),
-    maxWaitSecs: overrides.maxWaitSecs ?? integerVar(read, 'EMULATOR_MAX_WAIT_SECS', DEFAULT_OPTIONS.maxWaitSecs, 0, 3600),
+    maxWaitSecs,
+    runSyncMaxWaitSecs: overrides.runSyncMaxWaitSecs ?? integerVar(read, 'EMULATOR_RUN_SYNC_MAX_WAIT_SECS', maxWaitSecs, 0, 3600),
     rateLimitDefault: overrides.rateLimitDefault ?? integerVar(read, 'EMULATOR_RATE_LIMIT_DEFAULT', DEFAULT_OPTIONS.rateLimitDefault, 0, 1_000_000),
     rateLimitHigh: overrides.rateLimitHigh ?? integerVar(read, 'EMULATOR_RATE_LIMIT_HIGH', DEFAULT_OPTIONS.rateLimitHigh, 0, 1_000_000),
     maxPageSize: overrides.maxPageSize ?? integerVar(read, 'EMULATOR_MAX_PAGE_SIZE', DEFAULT_OPTIONS.maxPageSize, 1, 1_000_000),
+    memoryQuotaMbytes: overrides.memoryQuotaMbytes ?? integerVar(read, 'EMULATOR_MEMORY_QUOTA_MBYTES', defaultQuota, 0, MAX_MEMORY_QUOTA_MBYTES),
     webhookRetryMs: overrides.webhookRetryMs ?? integerVar(read, 'EMULATOR_WEBHOOK_RETRY_MS', DEFAULT_OPTIONS.webhookRetryMs, 1, 3_600_000),
     faults: overrides.faults ?? listVar(read, 'EMULATOR_FAULTS'),
-    variations: overrides.variations ?? (listVar(read, 'EMULATOR_VARIATIONS') as VariationId[]),
+    variations,
   };
   if (options.variations.includes('small-page-size')) options.maxPageSize = Math.min(options.maxPageSize, SMALL_PAGE_SIZE);
   validateOptions(options);
@@ -95,6 +115,8 @@ export function validateOptions(options: EmulatorOptions): void {
   };
   integerIn('port (EMULATOR_PORT)', options.port, 0, 65535);
   integerIn('maxWaitSecs (EMULATOR_MAX_WAIT_SECS)', options.maxWaitSecs, 0, 3600);
+  integerIn('runSyncMaxWaitSecs (EMULATOR_RUN_SYNC_MAX_WAIT_SECS)', options.runSyncMaxWaitSecs, 0, 3600);
+  integerIn('memoryQuotaMbytes (EMULATOR_MEMORY_QUOTA_MBYTES)', options.memoryQuotaMbytes, 0, MAX_MEMORY_QUOTA_MBYTES);
   integerIn('rateLimitDefault (EMULATOR_RATE_LIMIT_DEFAULT)', options.rateLimitDefault, 0, 1_000_000);
   integerIn('rateLimitHigh (EMULATOR_RATE_LIMIT_HIGH)', options.rateLimitHigh, 0, 1_000_000);
   integerIn('maxPageSize (EMULATOR_MAX_PAGE_SIZE)', options.maxPageSize, 1, 1_000_000);

@@ -35,8 +35,20 @@ export const tokenNotProvided = () => new ApiError(401, 'token-not-provided', 'A
 export const invalidToken = () => new ApiError(401, 'invalid-token', 'Authentication token is not valid.');
 export const insufficientPermissions = () => new ApiError(403, 'insufficient-permissions', 'You do not have permission to perform this action.');
 
+// 402: what the account may use.
+export const actorMemoryLimitExceeded = (limitMbytes: number, inUseMbytes: number, askedMbytes: number) =>
+  new ApiError(
+    402,
+    'actor-memory-limit-exceeded',
+    `Starting this job would exceed the memory limit of ${limitMbytes} MB for all your running Actor runs and builds ` +
+      `(in use: ${inUseMbytes} MB, asked for: ${askedMbytes} MB)`,
+  );
+
 // 404 and 405: what is addressed.
 export const recordNotFound = (what: string) => new ApiError(404, 'record-not-found', `${what} was not found`);
+/** The live platform's answer where it does not tell a missing object from a missing token or one without access. */
+export const recordOrTokenNotFound = (what: string) =>
+  new ApiError(404, 'record-or-token-not-found', `${what} was not found, or the token does not give access to it`);
 export const pageNotFound = () => new ApiError(404, 'page-not-found', 'We have bad news: there is no API endpoint at this URL. Did you specify it correctly?');
 export const methodNotAllowed = (allowed: string) =>
   new ApiError(405, 'method-not-allowed', `This API endpoint can only be accessed using the following HTTP methods: ${allowed}`, { allow: allowed });

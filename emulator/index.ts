@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { type EmulatorOptions, loadOptions } from './config.ts';
 import { Faults } from './faults/faults.ts';
 import { BuildJobs } from './jobs/builds.ts';
+import { jobBehaviourOf } from './jobs/job-behaviour.ts';
 import { RunJobs } from './jobs/runs.ts';
 import { JobWaiters } from './jobs/wait-for-finish.ts';
 import { WebhookDispatcher } from './jobs/webhook-dispatcher.ts';
@@ -32,7 +33,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   const workspace = await Workspace.create();
   let url = '';
   const events = new WebhookDispatcher({ state, faults, retryMs: options.webhookRetryMs, apiBaseUrl: () => url });
-  const jobContext = { state, waiters, workspace, faults, events, apiBaseUrl: () => url };
+  const jobContext = { state, waiters, workspace, faults, events, behaviour: jobBehaviourOf(options), apiBaseUrl: () => url };
   const builds = new BuildJobs(jobContext);
   const runs = new RunJobs(jobContext, builds);
   const context: EmulatorContext = { options, state, builds, runs, waiters, faults, baseUrl: () => url };

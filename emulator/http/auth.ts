@@ -1,7 +1,7 @@
 // Who is calling: the token from `Authorization: Bearer` or `?token=`. A wrong token is always a 401; a missing one
 // only where the route requires it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { invalidToken, tokenNotProvided } from '../errors.ts';
+import { invalidToken, recordOrTokenNotFound, tokenNotProvided } from '../errors.ts';
 import type { Faults } from '../faults/faults.ts';
 import type { EmulatorState } from '../state/store.ts';
 import type { User } from '../state/types.ts';
@@ -19,7 +19,12 @@ function tokenOf(request: FastifyRequest, faults: Faults): string | undefined {
   return typeof token === 'string' && token !== '' ? token : undefined;
 }
 
-export function registerAuth(app: FastifyInstance, state: EmulatorState, faults: Faults): void {
+/**
+ * `anonymousActorReads`: how a GET that names an actor answers without a token. `unauthorized`: 401 token-not-provided,
+ * as documented; `not-found`: 404 record-or-token-not-found, as the live API does (the platform variation), since it
+ * cannot tell a missing actor from a missing token.
+ */
+export function registerAuth(app: FastifyInstance, state: EmulatorState, faults: Faults, anonymousActorReads: 'unauthorized' | 'not-found'): void {
   app.decorateRequest('user', null);
   app.addHook('onRequest', (request, _reply, done) => {
     const token = tokenOf(request, faults);
@@ -34,7 +39,9 @@ export function registerAuth(app: FastifyInstance, state: EmulatorState, faults:
     } else if (faults.has('token-not-required')) {
       request.user = fallback;
     } else if (!request.is404 && auth === 'required') {
-      return done(tokenNotProvided());
+      const namesActor = typeof (request.params as Record<string, unknown> | undefined)?.actorId === 'string';
+      const notFound = anonymousActorReads === 'not-found' && request.method === 'GET' && namesActor;
+      return done(notFound ? recordOrTokenNotFound('Actor') : tokenNotProvided());
     }
     done();
   });

@@ -65,14 +65,20 @@ export function callerKey(request: FastifyRequest): string {
   return request.user !== null ? `user:${request.user.id}` : `ip:${request.ip}`;
 }
 
+type Limits = Pick<EmulatorOptions, 'rateLimitDefault' | 'rateLimitHigh'>;
+
+/** The limit per second of the endpoint a request counts against (0: limiting is off); unknown paths have the default. */
+export function endpointLimit(request: FastifyRequest, options: Limits): number {
+  const limitClass = request.is404 ? 'default' : (request.routeOptions.config.rateLimit ?? 'default');
+  return limitClass === 'high' ? options.rateLimitHigh : options.rateLimitDefault;
+}
+
 export function registerRateLimit(app: FastifyInstance, options: EmulatorOptions, faults: Faults, limiter = new RateLimiter()): void {
   // Fault rate-limit-wrong-type: the 429 carries a type of the server's own.
   const type = faults.has('rate-limit-wrong-type') ? 'too-many-requests' : 'rate-limit-exceeded';
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.is404) return done();
-    const limitClass = request.routeOptions.config.rateLimit ?? 'default';
-    if (limitClass === 'none') return done();
-    const limit = limitClass === 'high' ? options.rateLimitHigh : options.rateLimitDefault;
+    if (request.is404 || request.routeOptions.config.rateLimit === 'none') return done();
+    const limit = endpointLimit(request, options);
     if (limit === 0) return done();
     // Fault rate-limit-far-below: a quarter of the documented limit is enforced; rate-limit-header-mismatch: twice it is
     // announced.

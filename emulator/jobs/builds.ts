@@ -1,8 +1,7 @@
 // Builds: READY -> RUNNING -> SUCCEEDED | FAILED (or ABORTING -> ABORTED). A build materialises the version's sources
 // into its own directory and checks every JavaScript file with `node --check` (once per distinct file: see
 // syntax-check-memo.ts), performs the Dockerfile's `RUN sleep <n>` steps (the only steps it runs); it stays RUNNING at
-// least MIN_BUILD_MS; a successful build gets the tag.
-import { setTimeout as sleep } from 'node:timers/promises';
+// least as long as the job behaviour says (job-behaviour.ts); a successful build gets the tag.
 import { newId } from '../state/ids.ts';
 import type { Actor, Build, JobMeta, JobStatus, Version } from '../state/types.ts';
 import type { ActorProcess } from './actor-process.ts';
@@ -20,6 +19,8 @@ import {
 import type { JobContext } from './job-context.ts';
 import { terminalEventSuffix } from './job-events.ts';
 import { JobLog } from './job-log.ts';
+import { checkMemoryQuota } from './memory-quota.ts';
+import { sleepUntil } from './sleep-until.ts';
 import { ABORTABLE_STATUSES, transition } from './status-machine.ts';
 import { SyntaxCheckMemo } from './syntax-check-memo.ts';
 
@@ -47,11 +48,8 @@ interface BuildJob {
   checks: Set<ActorProcess>;
 }
 
+/** What every build holds, as on the platform. */
 const BUILD_MEMORY_MBYTES = 4096;
-// A platform build pulls an image and installs packages, so it is RUNNING for many seconds. Here a build of sources
-// already checked would end within milliseconds, before any client could see it RUNNING or abort it; every build
-// therefore stays RUNNING at least this long.
-const MIN_BUILD_MS = 500;
 const SYNTAX_CHECK_CONCURRENCY = 4;
 const INPUT_SCHEMA_FILES = ['.actor/input_schema.json', '.actor/INPUT_SCHEMA.json', 'INPUT_SCHEMA.json'];
 
@@ -66,7 +64,8 @@ export class BuildJobs {
 
   start(params: StartBuildParams): Build {
     const { actor, version } = params;
-    const { state } = this.context;
+    const { state, behaviour } = this.context;
+    checkMemoryQuota(state, actor.userId, BUILD_MEMORY_MBYTES, behaviour.memoryQuotaMbytes);
     const buildCount = (actor.buildCounters.get(version.versionNumber) ?? 0) + 1;
     actor.buildCounters.set(version.versionNumber, buildCount);
     const build: Build = {
@@ -90,6 +89,7 @@ export class BuildJobs {
       actVersion: version.versionNumber,
       readme: null,
       inputSchema: null,
+      ...(behaviour.usageMembers ? { usageTotalUsd: 0 } : {}),
     };
     actor.builds.push(build);
     actor.stats.totalBuilds += 1;
@@ -110,7 +110,10 @@ export class BuildJobs {
     return this.jobs.get(buildId)?.log;
   }
 
-  /** Aborts a READY or RUNNING build; a finished one is left as it is. */
+  /**
+   * Aborts a READY or RUNNING build; a finished one is left as it is. Resolves once the build is ABORTED, or at once
+   * when it must stay ABORTING a while (then the build ends later, as on the platform).
+   */
   async abort(build: Build): Promise<void> {
     const job = this.jobs.get(build.id);
     if (job !== undefined && !ABORTABLE_STATUSES.has(build.status) && this.context.faults.has('abort-finished-build-changes-status')) {
@@ -119,11 +122,9 @@ export class BuildJobs {
       return;
     }
     if (job === undefined || !ABORTABLE_STATUSES.has(build.status)) return;
-    this.move(job, 'ABORTING');
-    job.log.line('Build was aborted');
-    for (const check of job.checks) check.kill('SIGKILL');
-    await Promise.all([...job.checks].map((check) => check.exited));
-    this.move(job, 'ABORTED');
+    const { minAbortingMs } = this.context.behaviour;
+    const aborted = this.stop(job, minAbortingMs);
+    if (minAbortingMs === 0) await aborted;
   }
 
   /** Forgets the builds of a deleted actor, stopping those still running. */
@@ -133,7 +134,19 @@ export class BuildJobs {
   }
 
   async shutdown(): Promise<void> {
-    await Promise.all([...this.jobs.values()].map((job) => this.abort(job.build)));
+    const unfinished = [...this.jobs.values()].filter((job) => ABORTABLE_STATUSES.has(job.build.status));
+    await Promise.all(unfinished.map((job) => this.stop(job, 0)));
+  }
+
+  /** ABORTING at once; ABORTED when the build's syntax checks are gone and it has been ABORTING `minAbortingMs`. */
+  private async stop(job: BuildJob, minAbortingMs: number): Promise<void> {
+    const abortedAt = Date.now();
+    this.move(job, 'ABORTING');
+    job.log.line('Build was aborted');
+    for (const check of job.checks) check.kill('SIGKILL');
+    await Promise.all([...job.checks].map((check) => check.exited));
+    await sleepUntil(abortedAt + minAbortingMs);
+    this.move(job, 'ABORTED');
   }
 
   private async execute(job: BuildJob, version: Version, tag: string): Promise<void> {
@@ -141,7 +154,7 @@ export class BuildJobs {
     this.move(job, 'RUNNING');
     // Also from the recorded start: the emulator's clock may run a millisecond or two ahead of Date.now() (it never
     // repeats a timestamp), and finishedAt - startedAt is what a client measures.
-    const earliestEnd = Math.max(Date.now(), Date.parse(build.startedAt)) + MIN_BUILD_MS;
+    const earliestEnd = Math.max(Date.now(), Date.parse(build.startedAt)) + this.context.behaviour.minBuildMs;
     log.line(`Building version ${version.versionNumber} (build ${build.buildNumber}) of ${job.actor.username}/${job.actor.name}`);
     try {
       const files = sourceFilesOf(version);
@@ -160,8 +173,7 @@ export class BuildJobs {
         // Ends early when the build does (an abort notifies its waiters).
         await this.context.waiters.wait(build.id, sleepSecs * 1000);
       }
-      // A timer may fire a fraction of a millisecond early by the wall clock.
-      while (Date.now() < earliestEnd) await sleep(earliestEnd - Date.now(), undefined, { ref: false });
+      await sleepUntil(earliestEnd);
       if (build.status !== 'RUNNING') return;
       if (syntaxErrors > 0) throw new BuildFailure(`${syntaxErrors} file(s) failed the syntax check (see above)`);
       job.artifact = { dir, mainFile, envVars: Object.fromEntries((version.envVars ?? []).map(({ name, value }) => [name, value])) };

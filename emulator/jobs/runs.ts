@@ -1,5 +1,7 @@
-// Runs: the actor's code really runs, as a child process per run, with the run's timeout and memory. The exit code
-// decides SUCCEEDED or FAILED; abort and timeout kill the process (ABORTING -> ABORTED, TIMING-OUT -> TIMED-OUT).
+// Runs: the actor's code really runs, as a child process per run, with the run's timeout and memory. A run is READY
+// until its process starts (for a while first when the job behaviour says so, as when the platform finds a worker).
+// The exit code decides SUCCEEDED or FAILED; abort and timeout kill the process (ABORTING -> ABORTED, TIMING-OUT ->
+// TIMED-OUT).
 // Metamorph replaces the process with the target actor's code in the same run; resurrect starts a finished run again.
 import { mkdir } from 'node:fs/promises';
 import { constants } from 'node:os';
@@ -13,6 +15,8 @@ import type { BuildArtifact } from './builds.ts';
 import type { JobContext } from './job-context.ts';
 import { terminalEventSuffix } from './job-events.ts';
 import { JobLog } from './job-log.ts';
+import { checkMemoryQuota } from './memory-quota.ts';
+import { sleepUntil } from './sleep-until.ts';
 import type { ProcessExit } from './spawner.ts';
 import { ABORTABLE_STATUSES, isTerminal, reopen, transition } from './status-machine.ts';
 
@@ -49,6 +53,8 @@ interface RunJob {
   timeoutAt: Date | null;
   timeoutTimer: NodeJS.Timeout | null;
   killTimer: NodeJS.Timeout | null;
+  /** When the run was last aborted (ms since the epoch): it stays ABORTING at least the behaviour's minAbortingMs. */
+  abortedAt: number;
 }
 
 const TIMEOUT_KILL_GRACE_MS = 2_000;
@@ -69,8 +75,9 @@ export class RunJobs {
   ) {}
 
   start(params: StartRunParams): Run {
-    const { state } = this.context;
+    const { state, behaviour } = this.context;
     const { actor, build, user } = params;
+    checkMemoryQuota(state, user.id, params.memoryMbytes, behaviour.memoryQuotaMbytes);
     const store = createKeyValueStore(state, user.id);
     const dataset = createDataset(state, user.id);
     if (params.input !== null) {
@@ -113,6 +120,7 @@ export class RunJobs {
       defaultDatasetId: dataset.id,
       defaultRequestQueueId: createRequestQueue(state, user.id, null).id,
       metamorphs: [],
+      ...(behaviour.usageMembers ? { usageTotalUsd: 0 } : {}),
     };
     actor.runs.push(run);
     state.runs.set(run.id, run);
@@ -133,6 +141,7 @@ export class RunJobs {
       timeoutAt: null,
       timeoutTimer: null,
       killTimer: null,
+      abortedAt: 0,
     };
     this.jobs.set(run.id, job);
     this.context.events.emit({ type: 'ACTOR.RUN.CREATED', run });
@@ -144,7 +153,10 @@ export class RunJobs {
     return this.jobs.get(runId)?.log;
   }
 
-  /** Stops a READY, RUNNING or TIMING-OUT run; any other run is left as it is. */
+  /**
+   * Stops a READY, RUNNING or TIMING-OUT run; any other run is left as it is. An immediate abort resolves once the run is
+   * ABORTED (within a few seconds), or at once when it must stay ABORTING a while (then it ends later, as on the platform).
+   */
   async abort(run: Run, gracefully: boolean): Promise<void> {
     const job = this.jobs.get(run.id);
     if (job !== undefined && !ABORTABLE_STATUSES.has(run.status) && this.context.faults.has('abort-finished-run-changes-status')) {
@@ -167,6 +179,7 @@ export class RunJobs {
       return;
     }
     this.move(job, 'ABORTING');
+    job.abortedAt = Date.now();
     job.log.line(gracefully ? 'Aborting the run gracefully (SIGTERM, then SIGKILL after 30 s)' : 'Aborting the run');
     const child = job.process;
     if (child !== null && gracefully) {
@@ -178,7 +191,8 @@ export class RunJobs {
       child.kill('SIGKILL');
     }
     // Without a process the pending launch sees ABORTING and finishes the run.
-    if (!gracefully && !isTerminal(run.status)) await this.context.waiters.wait(run.id, ABORT_SETTLE_MS);
+    const settles = !gracefully && this.context.behaviour.minAbortingMs === 0;
+    if (settles && !isTerminal(run.status)) await this.context.waiters.wait(run.id, ABORT_SETTLE_MS);
   }
 
   /** Turns the run into a run of `target`: same id and storages, new input under INPUT-METAMORPH-<n>, new process. */
@@ -204,6 +218,8 @@ export class RunJobs {
   /** Starts a finished run again in place: same id and storages, status back to RUNNING. */
   resurrect(run: Run, params: ResurrectParams): void {
     const job = this.requireJob(run);
+    const { state, behaviour } = this.context;
+    checkMemoryQuota(state, run.userId, params.memoryMbytes ?? run.options.memoryMbytes, behaviour.memoryQuotaMbytes);
     reopen(run);
     run.exitCode = null;
     run.statusMessage = null;
@@ -269,9 +285,15 @@ export class RunJobs {
     } catch (error) {
       job.log.line(`ERROR: cannot create the run's directory: ${(error as Error).message}`);
     }
+    const { readyMs } = this.context.behaviour;
+    if (run.status === 'READY' && readyMs > 0) await sleepUntil(Date.parse(run.startedAt) + readyMs);
     if (this.closing || generation !== job.generation || isTerminal(run.status)) return;
-    if (run.status === 'ABORTING' || run.status === 'TIMING-OUT') {
-      this.move(job, run.status === 'ABORTING' ? 'ABORTED' : 'TIMED-OUT');
+    if (run.status === 'ABORTING') {
+      this.finishAbort(job);
+      return;
+    }
+    if (run.status === 'TIMING-OUT') {
+      this.move(job, 'TIMED-OUT');
       return;
     }
     const artifact = this.builds.artifactOf(run.buildId);
@@ -374,7 +396,7 @@ export class RunJobs {
     switch (run.status) {
       case 'ABORTING':
         run.statusMessage = 'Actor was aborted';
-        this.move(job, 'ABORTED');
+        this.finishAbort(job);
         break;
       case 'TIMING-OUT':
         run.statusMessage = 'Actor timed out';
@@ -396,6 +418,18 @@ export class RunJobs {
       default:
         break;
     }
+  }
+
+  /** ABORTING -> ABORTED, once the run has been ABORTING as long as the behaviour asks. */
+  private finishAbort(job: RunJob): void {
+    const remainingMs = job.abortedAt + this.context.behaviour.minAbortingMs - Date.now();
+    if (remainingMs <= 0) {
+      this.move(job, 'ABORTED');
+      return;
+    }
+    setTimeout(() => {
+      if (!this.closing && job.run.status === 'ABORTING') this.move(job, 'ABORTED');
+    }, remainingMs).unref();
   }
 
   private move(job: RunJob, status: JobStatus): void {

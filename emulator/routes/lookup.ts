@@ -1,24 +1,31 @@
 // Finding the resource a path names, with the access rules: an actor is named by id, `username~name` or (with a
 // token) `~name`; another user's private actor is invisible (404); a visible actor that is not yours cannot be changed
 // (403). Runs and builds are found by their hard-to-guess id without a token; changing them needs their owner's token.
+// With the platform variation a lookup that fails answers as the live API does (objectNotFound).
 import type { FastifyRequest } from 'fastify';
-import { insufficientPermissions, recordNotFound, tokenNotProvided } from '../errors.ts';
+import { type ApiError, insufficientPermissions, recordNotFound, recordOrTokenNotFound, tokenNotProvided } from '../errors.ts';
 import type { Actor, Build, Run, User } from '../state/types.ts';
 import type { EmulatorContext } from './context.ts';
 
 /** read: visible to the caller; write: owned by the caller; any: found by a secret id, no visibility check. */
 export type ActorAccess = 'read' | 'write' | 'any';
 
-export const actorNotFound = () => recordNotFound('Actor');
+/**
+ * An actor, run, build, task or storage the caller cannot reach: 404 record-not-found, or with the platform variation
+ * record-or-token-not-found, since the live API does not tell a missing object from a missing or powerless token.
+ */
+export function objectNotFound(context: EmulatorContext, what: string): ApiError {
+  return context.options.variations.includes('platform') ? recordOrTokenNotFound(what) : recordNotFound(what);
+}
 
 export function findActor(context: EmulatorContext, request: FastifyRequest, actorId: string, access: ActorAccess): Actor {
   const actor = actorByReference(context, request, actorId);
-  if (actor === undefined) throw actorNotFound();
+  if (actor === undefined) throw objectNotFound(context, 'Actor');
   if (access === 'any') return actor;
   const caller = request.user;
   // Fault other-user-actor-visible: whoever names an actor is treated as its owner.
   const owned = (caller !== null && actor.userId === caller.id) || context.faults.has('other-user-actor-visible');
-  if (!owned && !actor.isPublic) throw actorNotFound();
+  if (!owned && !actor.isPublic) throw objectNotFound(context, 'Actor');
   if (access === 'write' && !owned) throw insufficientPermissions();
   return actor;
 }
@@ -32,7 +39,8 @@ function actorByReference(context: EmulatorContext, request: FastifyRequest, ref
   let owner: User | undefined;
   // Fault tilde-name-ignores-username: the name is looked up among the caller's actors, whoever the username names.
   if (username === '' || (context.faults.has('tilde-name-ignores-username') && request.user !== null)) {
-    if (request.user === null) throw tokenNotProvided();
+    // `~name` means the token's owner: without a token the platform answers that no such actor is found.
+    if (request.user === null) throw context.options.variations.includes('platform') ? recordOrTokenNotFound('Actor') : tokenNotProvided();
     owner = request.user;
   } else {
     owner = context.state.userByName(username);
@@ -42,7 +50,7 @@ function actorByReference(context: EmulatorContext, request: FastifyRequest, ref
 
 export function findRun(context: EmulatorContext, runId: string): Run {
   const run = context.state.runs.get(runId);
-  if (run === undefined) throw recordNotFound('Actor run');
+  if (run === undefined) throw objectNotFound(context, 'Actor run');
   return run;
 }
 
@@ -55,22 +63,22 @@ export function findActorRun(context: EmulatorContext, request: FastifyRequest, 
       const run = actor.runs[index];
       if (run.userId === caller.id && (status === undefined || run.status === status)) return run;
     }
-    throw recordNotFound('Actor run');
+    throw objectNotFound(context, 'Actor run');
   }
   const run = context.state.runs.get(runId);
-  if (run === undefined || !actor.runs.includes(run)) throw recordNotFound('Actor run');
+  if (run === undefined || !actor.runs.includes(run)) throw objectNotFound(context, 'Actor run');
   return run;
 }
 
 export function findBuild(context: EmulatorContext, buildId: string): Build {
   const build = context.state.builds.get(buildId);
-  if (build === undefined) throw recordNotFound('Actor build');
+  if (build === undefined) throw objectNotFound(context, 'Actor build');
   return build;
 }
 
 export function findActorBuild(context: EmulatorContext, actor: Actor, buildId: string): Build {
   const build = context.state.builds.get(buildId);
-  if (build === undefined || build.actId !== actor.id) throw recordNotFound('Actor build');
+  if (build === undefined || build.actId !== actor.id) throw objectNotFound(context, 'Actor build');
   return build;
 }
 

@@ -20,7 +20,7 @@ import { queryBoolean, queryInteger } from '../http/query.ts';
 import { type ClientKey, createRequestQueue, deleteRequestQueue, MAX_BATCH, type RequestFields, RequestQueueModel } from '../state/request-queues.ts';
 import type { QueueRequest, RequestQueue } from '../state/types.ts';
 import type { EmulatorContext, RoutePluginOptions } from './context.ts';
-import { requireOwner } from './lookup.ts';
+import { objectNotFound, requireOwner } from './lookup.ts';
 import { headItemView, requestQueueView, requestView } from './request-queue-views.ts';
 
 const QUEUE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$/;
@@ -322,7 +322,7 @@ function findQueue(context: EmulatorContext, request: FastifyRequest, reference:
   const tilde = reference.indexOf('~');
   if (tilde === -1) {
     const queue = context.state.requestQueues.get(reference);
-    if (queue === undefined) throw recordNotFound('Request queue');
+    if (queue === undefined) throw objectNotFound(context, 'Request queue');
     return queue;
   }
   // `username~name` and `~name` need a token, and name only the caller's own queues.
@@ -330,7 +330,7 @@ function findQueue(context: EmulatorContext, request: FastifyRequest, reference:
   if (caller === null) throw tokenNotProvided();
   const username = reference.slice(0, tilde);
   const queue = username === '' || username === caller.username ? queueByName(context, caller.id, reference.slice(tilde + 1)) : undefined;
-  if (queue === undefined) throw recordNotFound('Request queue');
+  if (queue === undefined) throw objectNotFound(context, 'Request queue');
   return queue;
 }
 

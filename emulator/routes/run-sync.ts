@@ -1,4 +1,5 @@
-// Run actor synchronously (POST with input, GET without): start a run, wait for it up to the cap, answer 201 with
+// Run actor synchronously (POST with input, GET without): start a run, wait for it up to run-sync's own cap
+// (EMULATOR_RUN_SYNC_MAX_WAIT_SECS, which may be longer than waitForFinish's, as on the platform), answer 201 with
 // its output record (OUTPUT or `outputRecordKey`) and that record's content type; 400 run-failed when the run did not
 // succeed; 408 run-timeout-exceeded when it is still going at the cap (the run keeps running).
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -48,7 +49,7 @@ export async function answerRunSync(
   outputRecordKey: string | undefined,
   successStatus = 201,
 ): Promise<FastifyReply> {
-  const capSecs = context.options.maxWaitSecs;
+  const capSecs = context.options.runSyncMaxWaitSecs;
   await waitForFinish(context.waiters, run, capSecs, capSecs);
   // Fault run-sync-ignores-output-record-key: the output is always read from OUTPUT.
   const key = context.faults.has('run-sync-ignores-output-record-key') ? 'OUTPUT' : (outputRecordKey ?? 'OUTPUT');

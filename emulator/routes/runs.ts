@@ -86,7 +86,7 @@ export async function runObjectRoutes(app: FastifyInstance, { context, scope }: 
       // Fault task-last-run-not-found: `last` is looked up as a run id.
       if (context.faults.has('task-last-run-not-found') && request.params.runId === 'last') return findRun(context, 'last');
       // Fault last-run-ignores-status: `last` is the newest run, whatever its status.
-      return findTaskRun(task, request.params.runId, context.faults.has('last-run-ignores-status') ? undefined : request.query.status);
+      return findTaskRun(context, task, request.params.runId, context.faults.has('last-run-ignores-status') ? undefined : request.query.status);
     }
     const actor = findActor(context, request, request.params.actorId!, 'any');
     return findActorRun(context, request, actor, request.params.runId, context.faults.has('last-run-ignores-status') ? undefined : request.query.status);

@@ -2,7 +2,7 @@
 // `unnamed`; get-or-create by name) and the object (get, rename, delete), and finding a storage by id,
 // `username~name` or `~name`. A storage's id is its secret: reading by id needs no token; changing needs the owner's.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { invalidInput, invalidParameter, recordNotFound, storageNameNotUnique, tokenNotProvided } from '../errors.ts';
+import { invalidInput, invalidParameter, storageNameNotUnique, tokenNotProvided } from '../errors.ts';
 import type { FaultId } from '../faults/catalogue.ts';
 import { callerOf } from '../http/auth.ts';
 import { type PaginationQuery, pageLimits, paginate, paginationQuerySchema } from '../http/pagination.ts';
@@ -11,7 +11,7 @@ import { renameStorage, storageByName, touchStorage } from '../state/storages.ts
 import type { EmulatorState } from '../state/store.ts';
 import type { StorageBase, User } from '../state/types.ts';
 import type { EmulatorContext } from './context.ts';
-import { requireOwner } from './lookup.ts';
+import { objectNotFound, requireOwner } from './lookup.ts';
 
 /** Storage names: letters, digits and dashes, at most 63 characters (the platform's limit). */
 export const STORAGE_NAME_PATTERN = '^[a-zA-Z0-9-]{1,63}$';
@@ -57,7 +57,7 @@ export function findStorage<T extends StorageBase>(context: EmulatorContext, req
     }
     storage = owner === undefined ? undefined : storageByName(storages, owner.id, reference.slice(tilde + 1));
   }
-  if (storage === undefined) throw recordNotFound(kind.what);
+  if (storage === undefined) throw objectNotFound(context, kind.what);
   return storage;
 }
 

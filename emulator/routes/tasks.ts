@@ -3,7 +3,7 @@
 // task is named by id, `username~name` or (with a token) `~name`; only its owner sees it. Its run objects (by id or
 // `last`) are served by runObjectRoutes with the `task` scope.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { recordNotFound, taskNameNotUnique, tokenNotProvided } from '../errors.ts';
+import { taskNameNotUnique, tokenNotProvided } from '../errors.ts';
 import { callerOf } from '../http/auth.ts';
 import { type PaginationQuery, pageLimits, paginate, paginationQuerySchema } from '../http/pagination.ts';
 import { queryNumber } from '../http/query.ts';
@@ -11,7 +11,7 @@ import { waitForFinish } from '../jobs/wait-for-finish.ts';
 import { newId } from '../state/ids.ts';
 import type { Run, Task, TaskOptions } from '../state/types.ts';
 import type { EmulatorContext, RoutePluginOptions } from './context.ts';
-import { findActor } from './lookup.ts';
+import { findActor, objectNotFound } from './lookup.ts';
 import { type RunOptionsQuery, runOptionsQuerySchema, startRunFromRequest } from './run-start.ts';
 import { answerRunSync, type RunSyncQuery, runSyncQuerySchema } from './run-sync.ts';
 import { runShortView } from './views.ts';
@@ -82,21 +82,21 @@ export function findTask(context: EmulatorContext, request: FastifyRequest, refe
     const owner = username === '' ? caller : context.state.userByName(username);
     task = owner === undefined ? undefined : context.state.taskByName(owner.id, reference.slice(tilde + 1));
   }
-  if (task === undefined || task.userId !== caller.id) throw recordNotFound('Actor task');
+  if (task === undefined || task.userId !== caller.id) throw objectNotFound(context, 'Actor task');
   return task;
 }
 
 /** A run of the task by id, or `last`: its newest run, optionally with a given status. */
-export function findTaskRun(task: Task, runId: string, status?: string): Run {
+export function findTaskRun(context: EmulatorContext, task: Task, runId: string, status?: string): Run {
   if (runId === 'last') {
     for (let index = task.runs.length - 1; index >= 0; index -= 1) {
       const run = task.runs[index]!;
       if (status === undefined || run.status === status) return run;
     }
-    throw recordNotFound('Actor run');
+    throw objectNotFound(context, 'Actor run');
   }
   const run = task.runs.find((candidate) => candidate.id === runId);
-  if (run === undefined) throw recordNotFound('Actor run');
+  if (run === undefined) throw objectNotFound(context, 'Actor run');
   return run;
 }
 

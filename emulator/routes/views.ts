@@ -79,6 +79,7 @@ export function buildShortView(build: Build) {
     finishedAt: build.finishedAt,
     buildNumber: build.buildNumber,
     meta: build.meta,
+    ...usageOf(build),
   };
 }
 
@@ -97,7 +98,13 @@ export function runShortView(run: Run) {
     defaultKeyValueStoreId: run.defaultKeyValueStoreId,
     defaultDatasetId: run.defaultDatasetId,
     defaultRequestQueueId: run.defaultRequestQueueId,
+    ...usageOf(run),
   };
+}
+
+/** usageTotalUsd where the record has it (the platform variation), as the platform's list items carry it. */
+function usageOf(job: Build | Run): { usageTotalUsd?: number } {
+  return job.usageTotalUsd === undefined ? {} : { usageTotalUsd: job.usageTotalUsd };
 }
 
 function storageView(storage: StorageBase) {

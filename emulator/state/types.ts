@@ -137,6 +137,8 @@ export interface Build {
   actVersion: string;
   readme: string | null;
   inputSchema: string | null;
+  /** The platform's cost of the job, only with the platform variation (always 0 here). */
+  usageTotalUsd?: number;
 }
 
 export interface Metamorph {
@@ -177,6 +179,8 @@ export interface Run {
   defaultDatasetId: string;
   defaultRequestQueueId: string;
   metamorphs: Metamorph[];
+  /** The platform's cost of the run, only with the platform variation (always 0 here). */
+  usageTotalUsd?: number;
 }
 
 export interface Webhook {

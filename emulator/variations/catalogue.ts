@@ -13,6 +13,14 @@ export const SMALL_PAGE_SIZE = 7;
 export const SPORADIC_429_EVERY = 7;
 /** The latency variation delays every answer by this much. */
 export const ADDED_LATENCY_MS = 40;
+/** The platform variation: how long a build stays RUNNING at least (a platform build pulls an image and installs packages). */
+export const PLATFORM_BUILD_MS = 2000;
+/** The platform variation: how long a run stays READY, waiting for a worker, before its code starts. */
+export const PLATFORM_READY_MS = 300;
+/** The platform variation: how long an aborted job stays ABORTING at least before it is ABORTED. */
+export const PLATFORM_ABORTING_MS = 1000;
+/** The platform variation's memory quota unless EMULATOR_MEMORY_QUOTA_MBYTES says otherwise: a Free account's. */
+export const PLATFORM_MEMORY_QUOTA_MBYTES = 16_384;
 
 export const VARIATIONS = [
   { id: 'extra-fields', description: 'every object of every JSON answer, errors included, carries undocumented extra members, as the live API does' },
@@ -24,6 +32,13 @@ export const VARIATIONS = [
     description: `every ${SPORADIC_429_EVERY}th request to each endpoint (method and path) is refused with 429 rate-limit-exceeded, which a client that backs off survives`,
   },
   { id: 'latency', description: `every request is answered ${ADDED_LATENCY_MS} ms later` },
+  {
+    id: 'platform',
+    description:
+      `the live platform's timing, limits and vocabulary: builds RUNNING at least ${PLATFORM_BUILD_MS} ms, runs READY ${PLATFORM_READY_MS} ms, ` +
+      `aborts ABORTING at least ${PLATFORM_ABORTING_MS} ms, a memory quota of ${PLATFORM_MEMORY_QUOTA_MBYTES} MB (402 actor-memory-limit-exceeded), ` +
+      'usageTotalUsd on runs and builds, X-RateLimit-Limit on every answer, and 404 record-or-token-not-found for unknown objects and anonymous actor reads',
+  },
   // Request queues
   {
     id: 'short-head',

@@ -2,12 +2,15 @@
 // and when they come, never what the emulator does. Registered only when one is switched on. Bodies are copied before
 // they change: run and build objects are the emulator's live state.
 import type { FastifyInstance } from 'fastify';
+import type { EmulatorOptions } from '../config.ts';
 import { ApiError } from '../errors.ts';
+import { endpointLimit } from '../http/rate-limit.ts';
 import { ADDED_LATENCY_MS, SPORADIC_429_EVERY, type VariationId } from './catalogue.ts';
 
 const EXTRA_MEMBER = 'undocumentedExtra';
 
-export function registerResponseVariations(app: FastifyInstance, active: ReadonlySet<VariationId>): void {
+export function registerResponseVariations(app: FastifyInstance, options: EmulatorOptions): void {
+  const active: ReadonlySet<VariationId> = new Set(options.variations);
   if (active.has('latency')) {
     app.addHook('onRequest', (_request, _reply, done) => {
       setTimeout(done, ADDED_LATENCY_MS);
@@ -35,6 +38,15 @@ export function registerResponseVariations(app: FastifyInstance, active: Readonl
       if (active.has('extra-fields')) addExtraMembers(body);
       if (active.has('reordered-keys')) body = reorder(body);
       return body;
+    });
+  }
+  if (active.has('platform')) {
+    // "Each API endpoint returns its rate limit in X-RateLimit-Limit": also on the answers the limiter never sees
+    // (refused tokens, unknown paths, other methods), unless limiting is off.
+    app.addHook('onSend', async (request, reply, payload) => {
+      const limit = endpointLimit(request, options);
+      if (limit > 0 && !reply.hasHeader('x-ratelimit-limit')) reply.header('x-ratelimit-limit', String(limit));
+      return payload;
     });
   }
   if (active.has('charset')) {

@@ -5,8 +5,10 @@ import { setEnvironment } from '../../support/environment.ts';
 import { ApiClient } from './http.ts';
 
 export interface TestEmulatorSettings {
-  /** EMULATOR_MAX_WAIT_SECS: cap on waitForFinish and run-sync. */
+  /** EMULATOR_MAX_WAIT_SECS: cap on waitForFinish (and on run-sync unless runSyncMaxWaitSecs is given). */
   maxWaitSecs?: number;
+  /** EMULATOR_RUN_SYNC_MAX_WAIT_SECS: cap on run-sync. */
+  runSyncMaxWaitSecs?: number;
   /** EMULATOR_RATE_LIMIT_DEFAULT; 0 turns rate limiting off (the default here, so polling tests never see 429). */
   rateLimitDefault?: number;
   /** EMULATOR_RATE_LIMIT_HIGH, for the run and storage endpoints. */
@@ -15,6 +17,10 @@ export interface TestEmulatorSettings {
   maxPageSize?: number;
   /** EMULATOR_HOST; unset means the emulator's own default. */
   host?: string;
+  /** EMULATOR_VARIATIONS: correct variations to switch on. */
+  variations?: string[];
+  /** EMULATOR_MEMORY_QUOTA_MBYTES; unset means the emulator's own default (none, or the platform variation's). */
+  memoryQuotaMbytes?: number;
 }
 
 export interface TestUser {
@@ -45,9 +51,11 @@ const CONTROLLED_VARIABLES = [
   'EMULATOR_TOKEN_2',
   'EMULATOR_USERNAME_2',
   'EMULATOR_MAX_WAIT_SECS',
+  'EMULATOR_RUN_SYNC_MAX_WAIT_SECS',
   'EMULATOR_RATE_LIMIT_DEFAULT',
   'EMULATOR_RATE_LIMIT_HIGH',
   'EMULATOR_MAX_PAGE_SIZE',
+  'EMULATOR_MEMORY_QUOTA_MBYTES',
   'EMULATOR_WEBHOOK_RETRY_MS',
   'EMULATOR_FAULTS',
   'EMULATOR_VARIATIONS',
@@ -68,6 +76,9 @@ export function emulatorEnvironment(settings: TestEmulatorSettings = {}): Record
   };
   if (settings.maxPageSize !== undefined) env.EMULATOR_MAX_PAGE_SIZE = String(settings.maxPageSize);
   if (settings.host !== undefined) env.EMULATOR_HOST = settings.host;
+  if (settings.runSyncMaxWaitSecs !== undefined) env.EMULATOR_RUN_SYNC_MAX_WAIT_SECS = String(settings.runSyncMaxWaitSecs);
+  if (settings.variations !== undefined) env.EMULATOR_VARIATIONS = settings.variations.join(',');
+  if (settings.memoryQuotaMbytes !== undefined) env.EMULATOR_MEMORY_QUOTA_MBYTES = String(settings.memoryQuotaMbytes);
   return env;
 }
 

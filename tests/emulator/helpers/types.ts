@@ -75,9 +75,17 @@ export interface Build {
   finishedAt: string | null;
   status: JobStatus;
   buildNumber: string;
-  meta: { origin: string };
-  options?: { useCache?: boolean; betaPackages?: boolean } | null;
+  meta: JobMeta;
+  options?: { useCache?: boolean; betaPackages?: boolean; memoryMbytes?: number; diskMbytes?: number } | null;
   statusMessage?: string | null;
+  usageTotalUsd?: number;
+}
+
+/** meta of runs and builds; clientIp and userAgent are null where the request did not tell. */
+export interface JobMeta {
+  origin: string;
+  clientIp?: string | null;
+  userAgent?: string | null;
 }
 
 export interface Metamorph {
@@ -98,13 +106,14 @@ export interface Run {
   status: JobStatus;
   exitCode?: number | null;
   statusMessage?: string | null;
-  meta: { origin: string };
+  meta: JobMeta;
   stats: { resurrectCount?: number } & Record<string, unknown>;
-  options?: { build?: string; timeoutSecs?: number; memoryMbytes?: number } | null;
+  options?: { build?: string; timeoutSecs?: number; memoryMbytes?: number; diskMbytes?: number } | null;
   defaultKeyValueStoreId: string;
   defaultDatasetId: string;
   defaultRequestQueueId: string;
   metamorphs?: Metamorph[] | null;
+  usageTotalUsd?: number;
 }
 
 export interface Webhook {

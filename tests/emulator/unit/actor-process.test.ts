@@ -5,9 +5,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_OPTIONS } from '../../../emulator/config.ts';
 import { Faults } from '../../../emulator/faults/faults.ts';
 import { actorEnvironment, spawnNode } from '../../../emulator/jobs/actor-process.ts';
 import type { BuildArtifact } from '../../../emulator/jobs/builds.ts';
+import { jobBehaviourOf } from '../../../emulator/jobs/job-behaviour.ts';
 import { RunJobs } from '../../../emulator/jobs/runs.ts';
 import { JobWaiters, waitForFinish } from '../../../emulator/jobs/wait-for-finish.ts';
 import { Workspace } from '../../../emulator/jobs/workspace.ts';
@@ -151,7 +153,15 @@ describe('RunJobs', () => {
     waiters = new JobWaiters(new Faults([]));
     // The API is never called by these scripts, so the base URL does not matter.
     runs = new RunJobs(
-      { state, waiters, workspace, faults: waiters.faults, events: { emit: () => undefined }, apiBaseUrl: () => 'http://127.0.0.1:1' },
+      {
+        state,
+        waiters,
+        workspace,
+        faults: waiters.faults,
+        events: { emit: () => undefined },
+        behaviour: jobBehaviourOf(DEFAULT_OPTIONS),
+        apiBaseUrl: () => 'http://127.0.0.1:1',
+      },
       { artifactOf: (id) => artifacts.get(id) ?? null },
     );
   });

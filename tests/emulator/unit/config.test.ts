@@ -39,6 +39,26 @@ describe('loadOptions', () => {
     expect(() => loadOptions({}, { EMULATOR_FAULTS: 'count-off-by-one' })).toThrow(/unknown fault "count-off-by-one"/);
   });
 
+  it('caps run-sync apart from waitForFinish: EMULATOR_RUN_SYNC_MAX_WAIT_SECS, by default the cap of waitForFinish', () => {
+    expect(loadOptions({}, { EMULATOR_MAX_WAIT_SECS: '6' })).toMatchObject({ maxWaitSecs: 6, runSyncMaxWaitSecs: 6 });
+    expect(loadOptions({ maxWaitSecs: 2 }, { EMULATOR_MAX_WAIT_SECS: '6' })).toMatchObject({ maxWaitSecs: 2, runSyncMaxWaitSecs: 2 });
+    expect(loadOptions({}, { EMULATOR_MAX_WAIT_SECS: '6', EMULATOR_RUN_SYNC_MAX_WAIT_SECS: '30' })).toMatchObject({ maxWaitSecs: 6, runSyncMaxWaitSecs: 30 });
+    expect(() => loadOptions({}, { EMULATOR_RUN_SYNC_MAX_WAIT_SECS: 'forever' })).toThrow(
+      /EMULATOR_RUN_SYNC_MAX_WAIT_SECS must be an integer from 0 to 3600, got "forever"/,
+    );
+    expect(() => loadOptions({ runSyncMaxWaitSecs: 3601 }, {})).toThrow(/runSyncMaxWaitSecs \(EMULATOR_RUN_SYNC_MAX_WAIT_SECS\)/);
+  });
+
+  it('has no memory quota unless told; the platform variation brings 16384 MB unless EMULATOR_MEMORY_QUOTA_MBYTES says otherwise', () => {
+    expect(loadOptions({}, {}).memoryQuotaMbytes).toBe(0);
+    expect(loadOptions({}, { EMULATOR_MEMORY_QUOTA_MBYTES: '4096' }).memoryQuotaMbytes).toBe(4096);
+    expect(loadOptions({}, { EMULATOR_VARIATIONS: 'platform' }).memoryQuotaMbytes).toBe(16_384);
+    expect(loadOptions({}, { EMULATOR_VARIATIONS: 'platform', EMULATOR_MEMORY_QUOTA_MBYTES: '0' }).memoryQuotaMbytes).toBe(0);
+    expect(loadOptions({ variations: ['platform'], memoryQuotaMbytes: 8192 }, {}).memoryQuotaMbytes).toBe(8192);
+    expect(() => loadOptions({}, { EMULATOR_MEMORY_QUOTA_MBYTES: 'lots' })).toThrow(/EMULATOR_MEMORY_QUOTA_MBYTES must be an integer/);
+    expect(() => loadOptions({ memoryQuotaMbytes: -1 }, {})).toThrow(/memoryQuotaMbytes \(EMULATOR_MEMORY_QUOTA_MBYTES\)/);
+  });
+
   it('never prints a token in an error', () => {
     expect(() => loadOptions({}, { EMULATOR_TOKEN: 'has spaces secret' })).toThrow(ConfigError);
     try {
