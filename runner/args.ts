@@ -30,7 +30,7 @@ Options (each also settable in the environment or .env; --name=value works too):
   -s, --select <list>     check families, ids or tag:<tag>, comma-separated; may repeat (CONFORMANCE_SELECT)
   -t, --tag <tag>         shorthand for --select tag:<tag>; may repeat
   -x, --exclude <list>    families, ids or tag:<tag> to leave out; may repeat      (CONFORMANCE_EXCLUDE)
-  -p, --profile <name>    emulator | apify-live | generic | path/to/profile.json    (CONFORMANCE_PROFILE)
+  -p, --profile <name>    emulator | apify-live | apify-live-scaled | generic | path/to/profile.json    (CONFORMANCE_PROFILE)
   --features <list>       the features the target implements (default: the profile's, else all);
                           checks of other features are reported not-supported      (CONFORMANCE_FEATURES)
   --read-only             only checks that create nothing on the target            (CONFORMANCE_READ_ONLY=1)

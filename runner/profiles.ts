@@ -40,7 +40,7 @@ const PROFILE_DIR = fileURLToPath(new URL('../profiles/', import.meta.url));
 
 export function loadProfile(nameOrPath: string): Profile {
   const file = /[/\\]|\.json$/.test(nameOrPath) ? path.resolve(nameOrPath) : path.join(PROFILE_DIR, `${nameOrPath}.json`);
-  const expected = 'emulator, apify-live, generic, or the path of a profile JSON file';
+  const expected = 'emulator, apify-live, apify-live-scaled, generic, or the path of a profile JSON file';
   if (!existsSync(file)) throw new ConfigError('CONFORMANCE_PROFILE', expected, `no profile at ${file}`);
   let raw: unknown;
   try {

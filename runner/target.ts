@@ -40,6 +40,7 @@ export async function openTarget(env: Environment, profile: Profile): Promise<Ta
   const token = env.APIFY_TOKEN?.trim() || `embedded-${randomBytes(12).toString('hex')}`;
   const token2 = env.APIFY_TOKEN_2?.trim() || `embedded-${randomBytes(12).toString('hex')}`;
   const maxWaitSecs = Number(timing.CONFORMANCE_MAX_WAIT_SECS);
+  const runSyncMaxWaitSecs = Number(timing.CONFORMANCE_RUN_SYNC_MAX_WAIT_SECS);
   const rateLimitDefault = Number(timing.CONFORMANCE_RATE_LIMIT_RPS);
   // A malformed timing setting is named by the configuration check that follows, not by the emulator.
   const valid = (n: number) => (Number.isSafeInteger(n) && n > 0 ? n : undefined);
@@ -53,6 +54,7 @@ export async function openTarget(env: Environment, profile: Profile): Promise<Ta
       token2,
       username2: 'conformance-user-2',
       maxWaitSecs: valid(maxWaitSecs),
+      runSyncMaxWaitSecs: valid(runSyncMaxWaitSecs),
       rateLimitDefault: valid(rateLimitDefault),
       // The webhook retry clock scaled down (the platform waits about a minute), so retries are seen within a check.
       webhookRetryMs: 200,

@@ -18,6 +18,8 @@ export interface SelfTestCase {
   breaks?: readonly string[];
   /** For a fault whose rule shows only under a longer wait cap: that cap (CONFORMANCE_MAX_WAIT_SECS of the case). */
   capSecs?: number;
+  /** The profile the gate judges the case with (CONFORMANCE_PROFILE); `emulator` when absent. */
+  profile?: string;
   /** The emulator settings that make this case (EMULATOR_FAULTS / EMULATOR_VARIATIONS). */
   emulatorEnv: { EMULATOR_FAULTS: string; EMULATOR_VARIATIONS: string };
   /**
@@ -29,12 +31,24 @@ export interface SelfTestCase {
 
 export const CLEAN_ID = 'clean';
 
+/**
+ * Variations judged with a profile of their own: `platform` answers as the live API does, so the gate must pass it with
+ * the live profile's expectations and its timing scaled down (the offline stand-in for a night against the platform).
+ */
+const VARIATION_PROFILES: Record<string, string> = { platform: 'apify-live-scaled' };
+
 export function allCases(): SelfTestCase[] {
   const contract = readSpecContract();
   return [
     { id: CLEAN_ID, kind: 'clean', description: 'the emulator as it is', emulatorEnv: { EMULATOR_FAULTS: '', EMULATOR_VARIATIONS: '' } },
     ...VARIATIONS.map(
-      (v): SelfTestCase => ({ id: v.id, kind: 'variation', description: v.description, emulatorEnv: { EMULATOR_FAULTS: '', EMULATOR_VARIATIONS: v.id } }),
+      (v): SelfTestCase => ({
+        id: v.id,
+        kind: 'variation',
+        description: v.description,
+        ...(VARIATION_PROFILES[v.id] === undefined ? {} : { profile: VARIATION_PROFILES[v.id] }),
+        emulatorEnv: { EMULATOR_FAULTS: '', EMULATOR_VARIATIONS: v.id },
+      }),
     ),
     ...FAULTS.map(
       (f: FaultDefinition): SelfTestCase => ({

@@ -63,7 +63,7 @@ export function caseEnvironment(testCase: SelfTestCase, base: NodeJS.ProcessEnv 
   }
   // A case's own cap reaches the runner, which starts the embedded emulator with it.
   const cap: Record<string, string> = testCase.capSecs === undefined ? {} : { CONFORMANCE_MAX_WAIT_SECS: String(testCase.capSecs) };
-  return { ...env, CONFORMANCE_PROFILE: 'emulator', ...testCase.emulatorEnv, ...cap };
+  return { ...env, CONFORMANCE_PROFILE: testCase.profile ?? 'emulator', ...testCase.emulatorEnv, ...cap };
 }
 
 /** What the self-test sends a worker (selftest/gate-worker.ts) for one case: the runner's command line and environment. */

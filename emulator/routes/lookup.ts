@@ -11,11 +11,16 @@ import type { EmulatorContext } from './context.ts';
 export type ActorAccess = 'read' | 'write' | 'any';
 
 /**
- * An actor, run, build, task or storage the caller cannot reach: 404 record-not-found, or with the platform variation
- * record-or-token-not-found, since the live API does not tell a missing object from a missing or powerless token.
+ * What the live API is known to answer with record-or-token-not-found when it cannot find one, not telling a missing
+ * object from a missing or powerless token: actors (apify-client-js commit d494afa5) and key-value stores (the live
+ * profile's expectations). A missing run keeps record-not-found ("Actor run was not found"), as do the others.
  */
+const TOKEN_AMBIGUOUS_ON_PLATFORM = new Set(['Actor', 'Key-value store']);
+
+/** An actor, run, build, task or storage the caller cannot reach: 404, of the type the platform variation calls for. */
 export function objectNotFound(context: EmulatorContext, what: string): ApiError {
-  return context.options.variations.includes('platform') ? recordOrTokenNotFound(what) : recordNotFound(what);
+  const ambiguous = context.options.variations.includes('platform') && TOKEN_AMBIGUOUS_ON_PLATFORM.has(what);
+  return ambiguous ? recordOrTokenNotFound(what) : recordNotFound(what);
 }
 
 export function findActor(context: EmulatorContext, request: FastifyRequest, actorId: string, access: ActorAccess): Actor {

@@ -37,7 +37,7 @@ export const VARIATIONS = [
     description:
       `the live platform's timing, limits and vocabulary: builds RUNNING at least ${PLATFORM_BUILD_MS} ms, runs READY ${PLATFORM_READY_MS} ms, ` +
       `aborts ABORTING at least ${PLATFORM_ABORTING_MS} ms, a memory quota of ${PLATFORM_MEMORY_QUOTA_MBYTES} MB (402 actor-memory-limit-exceeded), ` +
-      'usageTotalUsd on runs and builds, X-RateLimit-Limit on every answer, and 404 record-or-token-not-found for unknown objects and anonymous actor reads',
+      'usageTotalUsd on runs and builds, X-RateLimit-Limit on every answer, and 404 record-or-token-not-found for unknown actors and key-value stores and for anonymous actor reads',
   },
   // Request queues
   {

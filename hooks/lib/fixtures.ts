@@ -111,12 +111,17 @@ export class HookFixtures {
 
   /** Input that keeps a run going past the target's run-sync and waitForFinish cap. */
   outlivesCap(): FixtureInput {
-    return { sleepMillis: (this.config.maxWaitSecs + 120) * 1000 };
+    return { sleepMillis: (this.longestCapSecs() + 120) * 1000 };
   }
 
   /** A run timeout (seconds) comfortably longer than `outlivesCap()` sleeps, so the run is still RUNNING at the cap. */
   outlivesCapTimeoutSecs(): number {
-    return this.config.maxWaitSecs + 300;
+    return this.longestCapSecs() + 300;
+  }
+
+  /** The longer of the target's two caps: run-sync may hold a request longer than waitForFinish does. */
+  private longestCapSecs(): number {
+    return Math.max(this.config.maxWaitSecs, this.config.runSyncMaxWaitSecs);
   }
 
   /** A task of the main actor whose input is `{"hello": "world"}`. */

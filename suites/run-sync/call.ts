@@ -16,7 +16,7 @@ export async function runSyncWithinCap(
   request: ApiRequest,
   inconclusive: (reason: string) => never,
 ): Promise<ApiResponse> {
-  const capMs = target.config.maxWaitSecs * 1000;
+  const capMs = target.config.runSyncMaxWaitSecs * 1000;
   const response = await target.api.request(request);
   if (response.status !== 408) return response;
   // The 408 names no run: it is the actor's newest (a file's checks run one at a time).
@@ -27,10 +27,10 @@ export async function runSyncWithinCap(
   const { job: run, response: read } = await endedRun(target, actorId, newest.id);
   const ranMs = serverMillis(run.startedAt, run.finishedAt);
   expectThat(
-    ranMs >= capMs - earlySlackMs(target.config.maxWaitSecs),
-    `408 run-timeout-exceeded only for a run that outlived the ${target.config.maxWaitSecs} s cap`,
+    ranMs >= capMs - earlySlackMs(target.config.runSyncMaxWaitSecs),
+    `408 run-timeout-exceeded only for a run that outlived the ${target.config.runSyncMaxWaitSecs} s cap`,
     `a 408 though run ${run.id} ran ${ranMs} ms by its own startedAt/finishedAt (${run.status})\n  first ${describeResponse(response)}`,
     read,
   );
-  return inconclusive(`the run outlived the ${target.config.maxWaitSecs} s cap (the target started it too slowly to show the rule)`);
+  return inconclusive(`the run outlived the ${target.config.runSyncMaxWaitSecs} s cap (the target started it too slowly to show the rule)`);
 }

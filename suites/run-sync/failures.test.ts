@@ -1,4 +1,5 @@
 import { check } from '../../common/check.ts';
+import { OUTWAITS_RUN_SYNC } from '../../common/outwaits.ts';
 import { describeWindow, heldFor, outlivingSleepMs } from '../../common/timing.ts';
 import { expectBody, expectError, expectThat } from '../support/expect.ts';
 import { poll } from '../support/poll.ts';
@@ -70,11 +71,13 @@ check(
         return newest !== before ? newest : undefined;
       },
       100,
-      Date.now() + config.maxWaitSecs * 1000,
+      Date.now() + config.runSyncMaxWaitSecs * 1000,
     );
     if (runId === undefined) {
       await call;
-      return inconclusive(`the run-sync run did not show in the actor's list within the ${config.maxWaitSecs} s cap, so it could not be aborted in time`);
+      return inconclusive(
+        `the run-sync run did not show in the actor's list within the ${config.runSyncMaxWaitSecs} s cap, so it could not be aborted in time`,
+      );
     }
     fixtures.registry.trackRun(id, runId);
     const aborted = await api.request({ method: 'POST', path: `/v2/acts/${id}/runs/${runId}/abort` });
@@ -89,10 +92,10 @@ check(
     title: 'a run-sync run that outlasts the cap answers 408 run-timeout-exceeded when the cap ends',
     spec: SPEC,
     features: ['runs.sync'],
-    tags: ['timing', 'slow'],
+    tags: ['timing', 'slow', OUTWAITS_RUN_SYNC],
   },
   async () => {
-    const cap = config.maxWaitSecs;
+    const cap = config.runSyncMaxWaitSecs;
     const sleepMillis = outlivingSleepMs(cap, cap);
     // The run's own timeout is longer than its sleep: only the endpoint's cap may end the wait.
     const timeout = Math.ceil(sleepMillis / 1000) + 60;

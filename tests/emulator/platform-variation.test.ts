@@ -1,7 +1,7 @@
 // The platform variation (EMULATOR_VARIATIONS=platform): the emulator answers the way the live platform does. Builds
 // take seconds, runs wait READY for a worker, an abort answers ABORTING and ends ABORTED a second later, jobs hold
 // memory under a quota (402), runs and builds carry the platform's members, every answer names its rate limit, and an
-// unknown object answers record-or-token-not-found. The second wait cap (EMULATOR_RUN_SYNC_MAX_WAIT_SECS) is a setting
+// unknown actor or key-value store answers record-or-token-not-found. The second wait cap (EMULATOR_RUN_SYNC_MAX_WAIT_SECS) is a setting
 // of its own, shown on an emulator without the variation, which also keeps the documented behaviour.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PLATFORM_ABORTING_MS, PLATFORM_BUILD_MS, PLATFORM_READY_MS } from '../../emulator/variations/catalogue.ts';
@@ -213,19 +213,20 @@ describe('the platform variation: headers and errors', () => {
     for (const [what, response, limit] of answers) expect(response.headers['x-ratelimit-limit'], what).toBe(String(limit));
   });
 
-  test('unknown actors, runs, builds, tasks and storages answer 404 record-or-token-not-found; a missing record stays record-not-found', async () => {
-    const lookups = [
-      `/v2/acts/${UNKNOWN_ID}`,
+  test('unknown actors and key-value stores answer 404 record-or-token-not-found; other unknown objects and a missing record stay record-not-found', async () => {
+    for (const path of [`/v2/acts/${UNKNOWN_ID}`, `/v2/key-value-stores/${UNKNOWN_ID}`]) {
+      expectApiError(await platform.api.get(path), 404, 'record-or-token-not-found');
+    }
+    const others = [
       `/v2/actor-runs/${UNKNOWN_ID}`,
       `/v2/acts/${actor.id}/runs/${UNKNOWN_ID}`,
       `/v2/actor-builds/${UNKNOWN_ID}`,
       `/v2/acts/${actor.id}/builds/${UNKNOWN_ID}`,
       `/v2/actor-tasks/${UNKNOWN_ID}`,
-      `/v2/key-value-stores/${UNKNOWN_ID}`,
       `/v2/datasets/${UNKNOWN_ID}`,
       `/v2/request-queues/${UNKNOWN_ID}`,
     ];
-    for (const path of lookups) expectApiError(await platform.api.get(path), 404, 'record-or-token-not-found');
+    for (const path of others) expectApiError(await platform.api.get(path), 404, 'record-not-found');
     const store = dataOf<{ id: string }>(await platform.api.post('/v2/key-value-stores'), 201);
     expectApiError(await platform.api.get(`/v2/key-value-stores/${store.id}/records/never-stored`), 404, 'record-not-found');
   });

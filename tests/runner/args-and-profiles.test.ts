@@ -68,11 +68,24 @@ describe('target profiles', () => {
 
   it('starts the live profile from the known drift: the 60 s cap, the 60/s rate limit, and says where it comes from', () => {
     const live = loadProfile('apify-live');
-    expect(live.timing).toEqual({ maxWaitSecs: 60, rateLimitRps: 60 });
+    expect(live.timing).toEqual({ maxWaitSecs: 60, runSyncMaxWaitSecs: 300, rateLimitRps: 60 });
     expect(live.description).toMatch(/ERRATA/);
     expect(live.drift.join(' ')).toMatch(/60 s/);
     expect(live.expectations.length).toBeGreaterThan(0);
     for (const expectation of live.expectations) expect(expectation.reason).toMatch(/ERRATA/);
+  });
+
+  it('keeps the scaled live profile in step with the live one: the same expectations, exceptions and requirements, caps a tenth', () => {
+    const live = loadProfile('apify-live');
+    const scaled = loadProfile('apify-live-scaled');
+    expect(scaled.expectations).toEqual(live.expectations);
+    expect(scaled.uncovered.map((u) => u.id)).toEqual(live.uncovered.map((u) => u.id));
+    expect(scaled.requires).toEqual(live.requires);
+    expect(scaled.timing).toEqual({
+      maxWaitSecs: live.timing.maxWaitSecs / 10,
+      runSyncMaxWaitSecs: (live.timing.runSyncMaxWaitSecs ?? 0) / 10,
+      rateLimitRps: live.timing.rateLimitRps,
+    });
   });
 
   it('lists only checks that exist: Dredd transactions of the spec, or ids registered in suites/', () => {
@@ -81,7 +94,7 @@ describe('target profiles', () => {
       .filter((f) => f.endsWith('.test.ts'))
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
-    for (const name of ['emulator', 'apify-live', 'generic']) {
+    for (const name of ['emulator', 'apify-live', 'apify-live-scaled', 'generic']) {
       const profile = loadProfile(name);
       for (const { id } of [...profile.expectations, ...profile.uncovered]) {
         const known = transactions.has(id) || suiteSources.includes(`id: '${id}'`);

@@ -61,7 +61,16 @@ describe('the fault catalogue', () => {
 
 describe('the correct variations', () => {
   it('include the ones the issue names, with kebab-case ids', () => {
-    expect(VARIATIONS.map((v) => v.id)).toEqual(['extra-fields', 'small-page-size', 'charset', 'reordered-keys', 'sporadic-429', 'latency', 'short-head']);
+    expect(VARIATIONS.map((v) => v.id)).toEqual([
+      'extra-fields',
+      'small-page-size',
+      'charset',
+      'reordered-keys',
+      'sporadic-429',
+      'latency',
+      'platform',
+      'short-head',
+    ]);
     for (const variation of VARIATIONS) expect(variation.id).toMatch(KEBAB);
   });
 
