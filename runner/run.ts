@@ -10,15 +10,17 @@ import { compareToBaseline, readBaseline } from './baseline.ts';
 import { computeCoverage } from './coverage.ts';
 import { dreddCheckResults, transactionCheck } from './dredd/check-results.ts';
 import { type DreddRunResult, runDredd } from './dredd/index.ts';
-import { analyseDrift } from './drift.ts';
+import { acceptedByItsCheck, analyseDrift } from './drift.ts';
 import { exchangeOfTransaction, READ_ONLY_BLOCKED, type RecordedExchange, readExchangeLogs } from './exchanges/exchange.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { attachExchanges } from './failure-exchanges.ts';
 import { featureScores } from './feature-scores.ts';
+import { matchDrift } from './known-drift.ts';
 import { buildMatrix } from './matrix.ts';
 import { decideOutcome } from './outcome.ts';
 import { loadProfile, type Profile } from './profiles.ts';
 import { Progress } from './progress.ts';
+import { driftLines } from './reports/drift-lines.ts';
 import { githubAnnotations, githubStepSummary } from './reports/github.ts';
 import { renderHar } from './reports/har.ts';
 import { buildSummary, type Summary } from './reports/summary.ts';
@@ -130,7 +132,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
     const swept = leftovers.length === 0 ? [] : [cleanupFailed({ id: 'the end-of-run sweep', layer: 'runner', family: 'clean-up' }, leftovers)];
     const graded = gradeByFeature([...dreddResults, ...suites.results, ...swept], config.features);
     const checks = attachExchanges(applyExpectations(graded, profile.expectations), exchanges);
-    const drift = analyseDrift(exchanges, contract);
+    const drift = matchDrift(analyseDrift(exchanges, contract, { accepted: acceptedByItsCheck(checks) }), profile.drift);
     const brokenReasons = brokenReasonsOf({ dreddPlan, config, profile, dredd, suites, checks, exchanges, aborted: options.signal.aborted });
     const coverage = computeCoverage(
       gradeByFeature(dreddResults, config.features),
@@ -160,6 +162,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
       drift,
       waits: waitObservations(exchanges),
       knownDrift: profile.drift,
+      notes: profile.notes,
       baseline: baseline === undefined ? null : compareToBaseline(checks, drift.findings, baseline),
       checks,
     });
@@ -297,9 +300,7 @@ function printSummary(summary: Summary, files: string[], print: (line: string) =
     const scores = implemented.map((f) => `${f.feature} ${f.score.passed}/${f.score.judged}`).join(', ');
     print(`Features: graded on ${implemented.length} of ${summary.features.length} (${scores}); the rest are not supported by this target`);
   }
-  print(
-    `Drift: ${summary.drift.findings.length} warning(s) about what the target answered beyond the spec (${summary.drift.responses} responses examined; see the report)`,
-  );
+  for (const line of driftLines(summary.drift)) print(line);
   print(
     `Checks: ${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped, ${t['not-supported']} not supported, ${t['expected-failure']} expected failures, ${t['unexpected-pass']} unexpected passes, ${t.error} errors (${(summary.durationMs / 1000).toFixed(1)} s)`,
   );
