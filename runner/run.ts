@@ -57,8 +57,11 @@ interface Session {
   childEnv: Record<string, string>;
 }
 
-/** Resolves the profile and the target, and validates the configuration (ConfigError / TargetError on a bad one). */
-export async function openSession(overrides: Environment): Promise<Session> {
+/**
+ * Resolves the profile and the target, and validates the configuration (ConfigError / TargetError on a bad one). The
+ * profile's `requires` is checked for a run only: `--sweep` runs no check, and needs no more than the main token.
+ */
+export async function openSession(overrides: Environment, purpose: 'run' | 'sweep' = 'run'): Promise<Session> {
   const given = { ...readEnvironment(), ...overrides };
   const profile = loadProfile(given.CONFORMANCE_PROFILE?.trim() || (given.APIFY_API_BASE_URL?.trim() ? 'generic' : 'emulator'));
   // The features the target implements: the profile's, unless CONFORMANCE_FEATURES says otherwise.
@@ -66,7 +69,7 @@ export async function openSession(overrides: Environment): Promise<Session> {
   const target = await openTarget(env, profile);
   try {
     const config = loadConfig({ ...env, ...target.env });
-    checkRequirements(profile, config);
+    if (purpose === 'run') checkRequirements(profile, config);
     const redactor = redactorForSecrets(config);
     redactProcessOutput(redactor);
     await target.checkReachable(config);
@@ -261,7 +264,7 @@ function symmetricDifference(a: string[], b: string[]): string[] {
 
 /** `--sweep`: remove every prefixed leftover of earlier runs, whatever its age. */
 export async function sweepOnly(overrides: Environment, print: (line: string) => void): Promise<ExitCode> {
-  const { config, target, redactor } = await openSession(overrides);
+  const { config, target, redactor } = await openSession(overrides, 'sweep');
   try {
     const report = await sweepLeftovers(createConfiguredClient(config), config);
     print(
