@@ -1,11 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../common/config.ts';
-import type { DriftFinding } from './drift.ts';
+import { ANY_ACTION, type DriftFinding } from './drift.ts';
 import type { Summary } from './reports/summary.ts';
 import { type CheckResult, isFailing } from './results.ts';
 
-/** The version of summary.json's shape; a baseline of another version is refused rather than misread. */
-export const SUMMARY_SCHEMA_VERSION = 1;
+/**
+ * The version of summary.json's shape. 2: each drift finding says which profile entry acknowledges it, `drift.notSeen`
+ * lists the entries that matched nothing, `knownDrift` holds the profile's structured entries and `notes` its free text.
+ */
+export const SUMMARY_SCHEMA_VERSION = 2;
+
+/**
+ * The versions a baseline may have. What a comparison reads (`run.id`, `startedAt`, each check's id and status, each
+ * drift finding's kind, subject and detail) has the same shape in 1 and 2, but for one value: version 1 named an
+ * undocumented header's subject after the actions that sent it (`Get actor`, `3 actions`), which is read as version 2's
+ * `any action`. Any other version is refused rather than misread.
+ */
+export const BASELINE_SCHEMA_VERSIONS: readonly number[] = [1, SUMMARY_SCHEMA_VERSION];
 
 /** What changed since an earlier run (`--baseline <its summary.json>`): what a nightly acts on. */
 export interface BaselineComparison {
@@ -19,22 +30,33 @@ export interface BaselineComparison {
   newDrift: Array<Pick<DriftFinding, 'kind' | 'subject' | 'detail'>>;
 }
 
-type BaselineSummary = Pick<Summary, 'startedAt' | 'checks' | 'drift'> & { run: { id: string } };
+type BaselineSummary = Pick<Summary, 'startedAt' | 'checks'> & {
+  run: { id: string };
+  drift: { findings: Array<Pick<DriftFinding, 'kind' | 'subject' | 'detail'>> };
+};
 
 /** Reads an earlier summary.json; a file that is not one of this suite's is a wrong setting, named. */
 export function readBaseline(file: string): BaselineSummary {
-  const expected = `the summary.json of an earlier run (schemaVersion ${SUMMARY_SCHEMA_VERSION})`;
+  const expected = `the summary.json of an earlier run (schemaVersion ${BASELINE_SCHEMA_VERSIONS.join(' or ')})`;
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new ConfigError('--baseline', expected, `${file} could not be read as JSON (${(error as Error).message})`);
   }
-  const summary = raw as Partial<Summary> | null;
-  if (summary?.schemaVersion !== SUMMARY_SCHEMA_VERSION || !Array.isArray(summary.checks) || !Array.isArray(summary.drift?.findings)) {
+  const summary = raw as Partial<BaselineSummary & { schemaVersion: number }> | null;
+  if (
+    !summary ||
+    !BASELINE_SCHEMA_VERSIONS.includes(Number(summary.schemaVersion)) ||
+    !Array.isArray(summary.checks) ||
+    !Array.isArray(summary.drift?.findings)
+  ) {
     throw new ConfigError('--baseline', expected, `${file} is not one (schemaVersion ${String(summary?.schemaVersion)})`);
   }
-  return summary as BaselineSummary;
+  const read = summary as BaselineSummary & { schemaVersion: number };
+  if (read.schemaVersion !== 1) return read;
+  const findings = read.drift.findings.map((f) => (f.kind === 'undocumented-header' ? { ...f, subject: ANY_ACTION } : f));
+  return { ...read, drift: { findings } };
 }
 
 export function compareToBaseline(checks: CheckResult[], drift: DriftFinding[], baseline: BaselineSummary): BaselineComparison {

@@ -1,21 +1,37 @@
 import { responseBodyRule } from '../common/response-schemas.ts';
-import { isSchemaName, type JsonSchema, type SchemaName, schemaOf } from '../common/schemas.ts';
 import { matchAction, type SpecContract } from '../common/spec-contract.ts';
+import { walkBody } from './drift-body-walk.ts';
 import { effectiveMethod, pathnameOf, type RecordedExchange } from './exchanges/exchange.ts';
+import type { CheckResult } from './results.ts';
 
 /**
- * Drift: what the target answered that the spec does not document. These are warnings, not failures (an extra field
- * or header breaks no documented rule); they are the evidence for updating the spec and spec/ERRATA.md.
+ * Drift: where the target's answers and the spec part ways without breaking a documented rule. These are warnings, not
+ * failures (an extra field or header breaks no rule); they are the evidence for updating the spec and spec/ERRATA.md.
+ * Listed in the order the reports show them: an announced deprecation first, undocumented members last.
  */
-export type DriftKind = 'extra-field' | 'unknown-enum-value' | 'unknown-error-type' | 'undocumented-status' | 'undocumented-header';
+export const DRIFT_KINDS = [
+  // A Deprecation or Sunset response header: the target announces that an action goes away.
+  'deprecation',
+  'undocumented-status',
+  'unknown-error-type',
+  'unknown-enum-value',
+  // A member that is null where its schema does not allow null.
+  'null-field',
+  // A member the schema declares that no instance of its object carried.
+  'missing-field',
+  'undocumented-header',
+  'extra-field',
+] as const;
+
+export type DriftKind = (typeof DRIFT_KINDS)[number];
 
 export interface DriftFinding {
   kind: DriftKind;
-  /** The object (schema title), action or status the finding is about. */
+  /** The object (schema title), action or status the finding is about; `any action` for an undocumented header. */
   subject: string;
-  /** The field path, value, status or header name. */
+  /** The field path, value, status, header name, or `Deprecation: <value>` / `Sunset: <value>`. */
   detail: string;
-  /** How many responses showed it. */
+  /** How many responses showed it (for a missing member: how many instances of its object lacked it). */
   count: number;
   /** The first response that showed it: `METHOD /path -> status`. */
   example: string;
@@ -26,6 +42,9 @@ export interface DriftReport {
   responses: number;
   findings: DriftFinding[];
 }
+
+/** The subject of an undocumented header: one finding per header, whichever actions send it, so it is stable from run to run. */
+export const ANY_ACTION = 'any action';
 
 // Headers any HTTP server or proxy may add (RFC 9110/9111 and common security and CORS headers): not API drift.
 const GENERAL_HEADERS = new Set([
@@ -62,18 +81,45 @@ const GENERAL_HEADERS = new Set([
 ]);
 const GENERAL_HEADER_PREFIXES = ['access-control-', 'cross-origin-'];
 
-export function analyseDrift(exchanges: RecordedExchange[], contract: SpecContract): DriftReport {
+/** RFC 9745 (Deprecation) and RFC 8594 (Sunset): reported as `deprecation` of the action, not as undocumented headers. */
+const DEPRECATION_HEADERS: Record<string, string> = { deprecation: 'Deprecation', sunset: 'Sunset' };
+
+export interface DriftOptions {
+  /**
+   * Whether the check that read this response accepted it. A missing member or a forbidden null breaks the body's
+   * schema, which the reader validated: a reader that failed has reported it already, so these two kinds are judged on
+   * accepted responses only. Default: every response.
+   */
+  accepted?: (exchange: RecordedExchange) => boolean;
+}
+
+/**
+ * `accepted` for a run's results: a response belongs to the check that sent it, or (sent by a file's set-up) to every
+ * check of that file; the check accepted it when it passed (an unexpected pass also passed).
+ */
+export function acceptedByItsCheck(checks: readonly CheckResult[]): (exchange: RecordedExchange) => boolean {
+  const passed = (c: CheckResult) => c.status === 'passed' || c.status === 'unexpected-pass';
+  const failedIds = new Set(checks.filter((c) => !passed(c)).map((c) => c.id));
+  const failedFiles = new Set(checks.filter((c) => !passed(c) && c.file !== undefined).map((c) => c.file));
+  return (exchange) => (exchange.checkId !== undefined ? !failedIds.has(exchange.checkId) : !failedFiles.has(exchange.source));
+}
+
+export function analyseDrift(exchanges: RecordedExchange[], contract: SpecContract, options: DriftOptions = {}): DriftReport {
+  const accepted = options.accepted ?? (() => true);
   const findings = new Map<string, DriftFinding>();
-  const add = (kind: DriftKind, subject: string, detail: string, exchange: RecordedExchange) => {
+  const exampleOf = (exchange: RecordedExchange) => `${effectiveMethod(exchange)} ${pathnameOf(exchange)} -> ${exchange.status}`;
+  const add = (kind: DriftKind, subject: string, detail: string, exchange: RecordedExchange, count = 1) => {
     const key = `${kind}\u0000${subject}\u0000${detail}`;
     const seen = findings.get(key);
-    if (seen) seen.count += 1;
-    else findings.set(key, { kind, subject, detail, count: 1, example: `${effectiveMethod(exchange)} ${pathnameOf(exchange)} -> ${exchange.status}` });
+    if (seen) seen.count += count;
+    else findings.set(key, { kind, subject, detail, count, example: exampleOf(exchange) });
   };
   const documentedHeaders = new Set(contract.headers);
   const errorTypes = new Set(contract.errorTypes);
   const errorStatuses = new Set(contract.errorStatuses);
   const headerActions = new Map<string, Set<string>>();
+  // Per declared member (object title and path): the instances seen, how many had it, and the first response.
+  const members = new Map<string, { owner: string; path: string; instances: number; present: number; first: RecordedExchange }>();
   let responses = 0;
 
   for (const exchange of exchanges) {
@@ -91,130 +137,42 @@ export function analyseDrift(exchanges: RecordedExchange[], contract: SpecContra
     if (action === undefined) continue;
     const documented = action.responses.some((r) => r.status === status) || errorStatuses.has(status);
     if (!documented) add('undocumented-status', action.name, String(status), exchange);
-    for (const name of Object.keys(exchange.responseHeaders)) {
-      if (!documentedHeaders.has(name) && !GENERAL_HEADERS.has(name) && !GENERAL_HEADER_PREFIXES.some((p) => name.startsWith(p))) {
-        // One finding per header, whichever actions send it; the subject says how many.
-        add('undocumented-header', '', name, exchange);
+    for (const [name, value] of Object.entries(exchange.responseHeaders)) {
+      const announcement = DEPRECATION_HEADERS[name];
+      if (announcement !== undefined) add('deprecation', action.name, `${announcement}: ${value}`, exchange);
+      else if (!documentedHeaders.has(name) && !GENERAL_HEADERS.has(name) && !GENERAL_HEADER_PREFIXES.some((p) => name.startsWith(p))) {
+        add('undocumented-header', ANY_ACTION, name, exchange);
         headerActions.set(name, (headerActions.get(name) ?? new Set()).add(action.name));
       }
     }
     const rule = responseBodyRule(action.name, status);
-    if (rule?.kind === 'json' && body !== undefined) {
-      const schema = schemaNamed(rule.schema);
-      walk([schema], body.value, { owner: titleOf(schema) ?? rule.schema, path: '' }, (kind, owner, detail) => add(kind, owner, detail, exchange));
-    }
+    if (rule?.kind !== 'json' || body === undefined) continue;
+    const judgeSchemaBreaks = accepted(exchange);
+    walkBody(rule.schema, body.value, {
+      finding: (kind, owner, detail) => {
+        if (kind !== 'null-field' || judgeSchemaBreaks) add(kind, owner, detail, exchange);
+      },
+      member: (owner, path, present) => {
+        if (!judgeSchemaBreaks) return;
+        const key = `${owner}\u0000${path}`;
+        const tally = members.get(key) ?? { owner, path, instances: 0, present: 0, first: exchange };
+        tally.instances += 1;
+        if (present) tally.present += 1;
+        members.set(key, tally);
+      },
+    });
   }
+  for (const tally of members.values()) if (tally.present === 0) add('missing-field', tally.owner, tally.path, tally.first, tally.instances);
   for (const finding of findings.values()) {
-    if (finding.kind !== 'undocumented-header') continue;
-    const actions = [...(headerActions.get(finding.detail) ?? [])];
-    finding.subject = actions.length === 1 ? actions[0]! : `${actions.length} actions`;
+    const actions = finding.kind === 'undocumented-header' ? (headerActions.get(finding.detail)?.size ?? 0) : 0;
+    if (actions > 1) finding.example += ` (sent by ${actions} actions)`;
   }
-  const order: DriftKind[] = ['undocumented-status', 'unknown-error-type', 'unknown-enum-value', 'undocumented-header', 'extra-field'];
   return {
     responses,
     findings: [...findings.values()].sort(
-      (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.subject.localeCompare(b.subject) || a.detail.localeCompare(b.detail),
+      (a, b) => DRIFT_KINDS.indexOf(a.kind) - DRIFT_KINDS.indexOf(b.kind) || a.subject.localeCompare(b.subject) || a.detail.localeCompare(b.detail),
     ),
   };
-}
-
-type Report = (kind: 'extra-field' | 'unknown-enum-value', owner: string, detail: string) => void;
-
-interface Place {
-  /** Title of the nearest named schema (e.g. `Run`). */
-  owner: string;
-  /** Path from that object, e.g. `stats.computeUnits` or `items[]`. */
-  path: string;
-}
-
-// Walks a value against the set of schemas that apply to it (allOf branches, $refs and the matching anyOf branches
-// flattened), reporting members no schema of the set declares and enum values none of them allows.
-function walk(schemas: JsonSchema[], value: unknown, place: Place, report: Report): void {
-  const applicable = expand(schemas, value);
-  const named = applicable.map(titleOf).filter((t): t is string => t !== undefined && t !== place.owner);
-  const here: Place = named.length > 0 && place.path !== '' ? { owner: named[named.length - 1]!, path: '' } : place;
-
-  const enums = applicable.filter((s) => Array.isArray(s.enum)).map((s) => s.enum as unknown[]);
-  // Reported where the value sits (`Run`, `status`), not under the enum's own title.
-  if (enums.length > 0 && !enums.some((allowed) => allowed.includes(value)))
-    report('unknown-enum-value', place.owner, `${place.path || '(value)'} = ${JSON.stringify(value)}`);
-
-  if (Array.isArray(value)) {
-    const items = applicable.map((s) => s.items).filter(isSchema);
-    if (items.length > 0) for (const item of value) walk(items, item, { ...here, path: `${here.path}[]` }, report);
-    return;
-  }
-  if (!isRecord(value)) return;
-  const declared = applicable.filter((s) => isRecord(s.properties));
-  // An object no schema describes member by member (free-form input, options) has no extra members.
-  if (declared.length === 0) return;
-  const open = applicable.map((s) => s.additionalProperties).filter(isSchema);
-  for (const [key, member] of Object.entries(value)) {
-    const memberPath = here.path === '' ? key : `${here.path}.${key}`;
-    const memberSchemas = declared.map((s) => (s.properties as Record<string, unknown>)[key]).filter(isSchema);
-    if (memberSchemas.length > 0) walk(memberSchemas, member, { owner: here.owner, path: memberPath }, report);
-    else if (open.length > 0) walk(open, member, { owner: here.owner, path: memberPath }, report);
-    else report('extra-field', here.owner, memberPath);
-  }
-}
-
-function expand(schemas: JsonSchema[], value: unknown, depth = 0): JsonSchema[] {
-  if (depth > 20) return schemas;
-  const result: JsonSchema[] = [];
-  for (const schema of schemas) {
-    if (typeof schema.$ref === 'string') {
-      const name = schema.$ref.replace(/\.json$/, '');
-      if (isSchemaName(name)) result.push(...expand([schemaNamed(name)], value, depth + 1));
-      continue;
-    }
-    result.push(schema);
-    if (Array.isArray(schema.allOf)) result.push(...expand(schema.allOf.filter(isSchema), value, depth + 1));
-    for (const keyword of ['anyOf', 'oneOf'] as const) {
-      const branches = schema[keyword];
-      if (Array.isArray(branches))
-        result.push(
-          ...expand(
-            branches.filter(isSchema).filter((b) => typeFits(b, value)),
-            value,
-            depth + 1,
-          ),
-        );
-    }
-  }
-  return result;
-}
-
-// Whether a branch can describe the value, judged by its declared type only (enough to pick the non-null branch).
-function typeFits(schema: JsonSchema, value: unknown): boolean {
-  if (typeof schema.$ref === 'string') return value !== null;
-  const declared = schema.type;
-  if (declared === undefined) return true;
-  const types = Array.isArray(declared) ? declared : [declared];
-  const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  return types.some((t) => t === actual || (t === 'integer' && actual === 'number'));
-}
-
-const schemaCache = new Map<SchemaName, JsonSchema>();
-
-function schemaNamed(name: SchemaName): JsonSchema {
-  let schema = schemaCache.get(name);
-  if (schema === undefined) {
-    schema = schemaOf(name);
-    schemaCache.set(name, schema);
-  }
-  return schema;
-}
-
-function titleOf(schema: JsonSchema): string | undefined {
-  return typeof schema.title === 'string' ? schema.title : undefined;
-}
-
-function isSchema(value: unknown): value is JsonSchema {
-  return isRecord(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseJson(exchange: RecordedExchange): { value: unknown } | undefined {
@@ -230,4 +188,8 @@ function parseJson(exchange: RecordedExchange): { value: unknown } | undefined {
 function errorTypeOf(body: { value: unknown } | undefined): string | undefined {
   const error = isRecord(body?.value) ? body.value.error : undefined;
   return isRecord(error) && typeof error.type === 'string' ? error.type : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

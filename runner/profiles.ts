@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../common/config.ts';
 import { FEATURE_LIST_FORM, type Feature, featureListProblem } from '../common/features.ts';
+import { KNOWN_DRIFT_FORM, type KnownDrift, knownDriftProblem } from './known-drift.ts';
 import type { Exception, Expectation } from './results.ts';
 
 /**
@@ -17,8 +18,10 @@ export interface Profile {
    * CONFORMANCE_RATE_LIMIT_RPS; explicit settings win.
    */
   timing: { maxWaitSecs: number; runSyncMaxWaitSecs?: number; rateLimitRps: number };
-  /** Known differences between this target and the 2020 document, with their sources. */
-  drift: string[];
+  /** Drift this kind of target is known to show (runner/known-drift.ts): reported as acknowledged, apart from new drift. */
+  drift: KnownDrift[];
+  /** Known differences no drift finding shows (timing caps, rate limits, consistency, ...), with their sources. */
+  notes: string[];
   /** Checks (Vitest ids or Dredd transaction names) known to fail on this target, and how. */
   expectations: Expectation[];
   /** Documented responses this target cannot be made to produce, each with the reason (coverage gate exceptions). */
@@ -53,8 +56,8 @@ export function loadProfile(nameOrPath: string): Profile {
 
 /** Validates a profile's shape, naming the first bad member. */
 export function parseProfile(raw: unknown, source: string): Profile {
-  const bad = (member: string, form: string): never => {
-    throw new ConfigError('CONFORMANCE_PROFILE', `a profile whose ${member} is ${form}`, `${source} does not have one`);
+  const bad = (member: string, form: string, why?: string): never => {
+    throw new ConfigError('CONFORMANCE_PROFILE', `a profile whose ${member} is ${form}`, `${source} does not have one${why ? ` (${why})` : ''}`);
   };
   if (!isObject(raw)) return bad('top level', 'a JSON object');
   const timing = raw.timing;
@@ -68,7 +71,13 @@ export function parseProfile(raw: unknown, source: string): Profile {
   ) {
     bad('"timing"', '{ "maxWaitSecs": positive integer, "runSyncMaxWaitSecs"?: positive integer, "rateLimitRps": positive integer }');
   }
-  if (!Array.isArray(raw.drift) || !raw.drift.every((d) => typeof d === 'string')) bad('"drift"', 'an array of strings');
+  if (!Array.isArray(raw.drift)) bad('"drift"', `an array of ${KNOWN_DRIFT_FORM}`);
+  (raw.drift as unknown[]).forEach((entry, i) => {
+    const problem = knownDriftProblem(entry);
+    if (problem !== undefined) bad('"drift"', `an array of ${KNOWN_DRIFT_FORM}`, `"drift"[${i}] ${problem}`);
+  });
+  const notes = raw.notes ?? [];
+  if (!Array.isArray(notes) || !notes.every((n) => typeof n === 'string')) bad('"notes"', 'an array of strings');
   const isException = (e: unknown) => isObject(e) && typeof e.id === 'string' && typeof e.reason === 'string' && e.reason !== '';
   if (!Array.isArray(raw.uncovered) || !raw.uncovered.every(isException)) bad('"uncovered"', 'an array of { "id": string, "reason": non-empty string }');
   if (!Array.isArray(raw.expectations) || !raw.expectations.every((e) => isException(e) && isPattern((e as Record<string, unknown>).match))) {
@@ -82,7 +91,7 @@ export function parseProfile(raw: unknown, source: string): Profile {
   if (features !== undefined && (!Array.isArray(features) || !features.every((f) => typeof f === 'string') || featureListProblem(features) !== undefined)) {
     bad('"features"', `an array of ${FEATURE_LIST_FORM}`);
   }
-  return { ...(raw as unknown as Profile), requires: requires as Requirement[] };
+  return { ...(raw as unknown as Profile), notes: notes as string[], requires: requires as Requirement[] };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -11,15 +11,17 @@ import { compareToBaseline, readBaseline } from './baseline.ts';
 import { computeCoverage } from './coverage.ts';
 import { dreddCheckResults, transactionCheck } from './dredd/check-results.ts';
 import { type DreddRunResult, runDredd } from './dredd/index.ts';
-import { analyseDrift } from './drift.ts';
+import { acceptedByItsCheck, analyseDrift } from './drift.ts';
 import { exchangeOfTransaction, READ_ONLY_BLOCKED, type RecordedExchange, readExchangeLogs } from './exchanges/exchange.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { attachExchanges } from './failure-exchanges.ts';
 import { featureScores } from './feature-scores.ts';
+import { matchDrift } from './known-drift.ts';
 import { buildMatrix } from './matrix.ts';
 import { decideOutcome } from './outcome.ts';
 import { loadProfile, type Profile } from './profiles.ts';
 import { Progress } from './progress.ts';
+import { driftLines } from './reports/drift-lines.ts';
 import { githubAnnotations, githubStepSummary } from './reports/github.ts';
 import { renderHar } from './reports/har.ts';
 import { buildSummary, type Summary } from './reports/summary.ts';
@@ -56,8 +58,11 @@ interface Session {
   childEnv: Record<string, string>;
 }
 
-/** Resolves the profile and the target, and validates the configuration (ConfigError / TargetError on a bad one). */
-export async function openSession(overrides: Environment): Promise<Session> {
+/**
+ * Resolves the profile and the target, and validates the configuration (ConfigError / TargetError on a bad one). The
+ * profile's `requires` is checked for a run only: `--sweep` runs no check, and needs no more than the main token.
+ */
+export async function openSession(overrides: Environment, purpose: 'run' | 'sweep' = 'run'): Promise<Session> {
   const given = { ...readEnvironment(), ...overrides };
   const profile = loadProfile(given.CONFORMANCE_PROFILE?.trim() || (given.APIFY_API_BASE_URL?.trim() ? 'generic' : 'emulator'));
   // The features the target implements: the profile's, unless CONFORMANCE_FEATURES says otherwise.
@@ -65,7 +70,7 @@ export async function openSession(overrides: Environment): Promise<Session> {
   const target = await openTarget(env, profile);
   try {
     const config = loadConfig({ ...env, ...target.env });
-    checkRequirements(profile, config);
+    if (purpose === 'run') checkRequirements(profile, config);
     const redactor = redactorForSecrets(config);
     redactProcessOutput(redactor);
     await target.checkReachable(config);
@@ -138,7 +143,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
     const swept = leftovers.length === 0 ? [] : [cleanupFailed({ id: 'the end-of-run sweep', layer: 'runner', family: 'clean-up' }, leftovers)];
     const graded = gradeByFeature([...dreddResults, ...suites.results, ...swept], config.features);
     const checks = attachExchanges(applyExpectations(graded, profile.expectations), exchanges);
-    const drift = analyseDrift(exchanges, contract);
+    const drift = matchDrift(analyseDrift(exchanges, contract, { accepted: acceptedByItsCheck(checks) }), profile.drift);
     const brokenReasons = brokenReasonsOf({ dreddPlan, config, profile, dredd, suites, checks, exchanges, aborted: options.signal.aborted });
     const coverage = computeCoverage(
       gradeByFeature(dreddResults, config.features),
@@ -168,6 +173,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
       drift,
       waits: waitObservations(exchanges),
       knownDrift: profile.drift,
+      notes: profile.notes,
       workload: { builds: await countBuilds(fixtureDir) },
       baseline: baseline === undefined ? null : compareToBaseline(checks, drift.findings, baseline),
       checks,
@@ -274,7 +280,7 @@ function symmetricDifference(a: string[], b: string[]): string[] {
 
 /** `--sweep`: remove every prefixed leftover of earlier runs, whatever its age. */
 export async function sweepOnly(overrides: Environment, print: (line: string) => void): Promise<ExitCode> {
-  const { config, target, redactor } = await openSession(overrides);
+  const { config, target, redactor } = await openSession(overrides, 'sweep');
   try {
     const report = await sweepLeftovers(createConfiguredClient(config), config);
     print(
@@ -313,9 +319,7 @@ function printSummary(summary: Summary, files: string[], print: (line: string) =
     const scores = implemented.map((f) => `${f.feature} ${f.score.passed}/${f.score.judged}`).join(', ');
     print(`Features: graded on ${implemented.length} of ${summary.features.length} (${scores}); the rest are not supported by this target`);
   }
-  print(
-    `Drift: ${summary.drift.findings.length} warning(s) about what the target answered beyond the spec (${summary.drift.responses} responses examined; see the report)`,
-  );
+  for (const line of driftLines(summary.drift)) print(line);
   print(
     `Checks: ${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped, ${t['not-supported']} not supported, ${t['expected-failure']} expected failures, ${t['unexpected-pass']} unexpected passes, ${t.error} errors (${(summary.durationMs / 1000).toFixed(1)} s)`,
   );

@@ -7,11 +7,13 @@ import { EXPECTED_FAILURE_PREFIX, type Expectation } from './results.ts';
 
 /** What a written profile says where only the team can: it parses, and says plainly that it is not filled in. */
 export const REASON_TO_FILL_IN = 'TO FILL IN: why this target differs here (a source, an issue or a decision)';
+export const SOURCE_TO_FILL_IN = 'TO FILL IN: where the fact comes from (a repository path, an issue)';
 
 /**
  * A profile of the target as one run found it, for a team to start from: the features it passed at least one check of
  * (with their parents), each check of those features that failed as an expectation matching its failure, and each
- * documented response it did not produce as uncovered. Every reason is a placeholder to replace.
+ * documented response it did not produce as uncovered, and the drift its profile did not acknowledge as known drift.
+ * Every new reason and source is a placeholder to replace.
  */
 export function profileOf(summary: Summary, name: string): Profile {
   const passedSome = new Set(summary.features.filter((f) => f.implemented && (f.counts.passed ?? 0) > 0).map((f) => f.feature));
@@ -37,7 +39,13 @@ export function profileOf(summary: Summary, name: string): Profile {
     name,
     description: `Written by --write-profile from the run of ${summary.startedAt} against ${summary.target.baseUrl}: describe the target here.`,
     timing: { maxWaitSecs: summary.target.maxWaitSecs, rateLimitRps: summary.target.rateLimitRps },
-    drift: summary.knownDrift,
+    drift: [
+      ...summary.knownDrift,
+      ...summary.drift.findings
+        .filter((finding) => finding.acknowledgedBy === null)
+        .map(({ kind, subject, detail }) => ({ kind, subject, detail, reason: REASON_TO_FILL_IN, source: SOURCE_TO_FILL_IN })),
+    ],
+    notes: summary.notes,
     expectations,
     uncovered,
     requires: [],

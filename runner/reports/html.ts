@@ -1,7 +1,8 @@
 import { lateSlackMs } from '../../common/timing.ts';
-import type { DriftFinding } from '../drift.ts';
 import { type CheckResult, type CheckStatus, countStatuses, type Exchange, isFailing, type Totals } from '../results.ts';
 import type { WaitObservation } from '../timing.ts';
+import { driftSection } from './drift-section.ts';
+import { esc } from './escape-html.ts';
 import { curlCommand, rerunCommand } from './reproduce.ts';
 import type { Summary } from './summary.ts';
 
@@ -30,7 +31,7 @@ ${features(summary)}
 ${matrix(summary, anchors)}
 ${families(summary.checks)}
 ${timing(summary.waits, summary.target.maxWaitSecs)}
-${drift(summary)}
+${driftSection(summary)}
 ${allChecks(summary.checks, anchors)}
 </main>
 </body>
@@ -65,7 +66,7 @@ function overview(summary: Summary): string {
   <dt>Selection</dt><dd>${esc(selection)}${summary.selection.readOnly ? ', read-only mode' : ''}${summary.selection.dredd ? '' : ', without the Dredd layer'}</dd>
   <dt>Coverage</dt><dd id="coverage">${c.actions.passed}/${c.actions.documented} documented actions and ${c.responses.passed}/${c.responses.documented} documented responses exercised and passed${c.gate.applied ? '' : ` (not a gate in this run: ${esc(c.gate.reason)})`}${c.unexercised.length ? `; not exercised: ${c.unexercised.map(esc).join(', ')}` : ''}${c.excused.length ? `; excused by the profile: ${c.excused.map((e) => `${esc(e.id)} (${esc(e.reason)})`).join(', ')}` : ''}</dd>
   <dt>Checks</dt><dd id="totals">${STATUS_ORDER.map((s) => `<span class="pill ${s}">${summary.totals[s]} ${s}</span>`).join(' ')}</dd>
-  <dt>Drift</dt><dd>${summary.drift.findings.length} warning(s) from ${summary.drift.responses} responses (<a href="#drift">below</a>)</dd>
+  <dt>Drift</dt><dd>${summary.drift.findings.length} warning(s) from ${summary.drift.responses} responses: <a href="#drift-new">${summary.drift.findings.filter((f) => f.acknowledgedBy === null).length} new</a>, ${summary.drift.findings.filter((f) => f.acknowledgedBy !== null).length} acknowledged by the profile${summary.drift.notSeen.length ? `; ${summary.drift.notSeen.length} of its entries not seen` : ''}</dd>
 </dl>
 ${summary.brokenReasons.length ? `<section id="broken" class="broken"><h2>The suite itself broke: no verdict on the target</h2><ul>${summary.brokenReasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul></section>` : ''}`;
 }
@@ -216,37 +217,6 @@ ${rows}
 </svg></section>`;
 }
 
-const DRIFT_TITLES: Record<DriftFinding['kind'], string> = {
-  'undocumented-status': 'Status codes the spec does not document for the action',
-  'unknown-error-type': 'Error types the spec does not name',
-  'unknown-enum-value': 'Values outside a documented enumeration',
-  'undocumented-header': 'Response headers the spec does not document',
-  'extra-field': 'Members the spec does not document, per object',
-};
-
-function drift(summary: Summary): string {
-  const known = summary.knownDrift.length
-    ? `<h3>Known drift of this kind of target (from its profile)</h3><ul>${summary.knownDrift.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>`
-    : '';
-  const groups = (Object.keys(DRIFT_TITLES) as Array<DriftFinding['kind']>)
-    .map((kind) => {
-      const findings = summary.drift.findings.filter((f) => f.kind === kind);
-      if (findings.length === 0) return '';
-      const rows = findings
-        .map((f) => `<tr><td>${esc(f.subject)}</td><td><code>${esc(f.detail)}</code></td><td>${f.count}</td><td><code>${esc(f.example)}</code></td></tr>`)
-        .join('\n');
-      return `<h3>${DRIFT_TITLES[kind]} (${findings.length})</h3>
-<table class="drift"><thead><tr><th>Where</th><th>What</th><th>Responses</th><th>First seen</th></tr></thead><tbody>
-${rows}
-</tbody></table>`;
-    })
-    .join('\n');
-  return `<section id="drift"><h2>Drift: what the target answered beyond the spec (warnings)</h2>
-<p>${summary.drift.responses} responses examined. These break no documented rule, so they do not fail the run; they are evidence for updating the spec and <code>spec/ERRATA.md</code>.</p>
-${groups || '<p>Nothing beyond the spec.</p>'}
-${known}</section>`;
-}
-
 function allChecks(checks: CheckResult[], anchors: Anchors): string {
   const rows = checks
     .map(
@@ -266,10 +236,6 @@ function abbreviate(text: string, length: number): string {
   if (label.length <= length) return label;
   const head = Math.floor(length / 3);
   return `${label.slice(0, head)}…${label.slice(label.length - (length - head - 1))}`;
-}
-
-function esc(text: string | number): string {
-  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 const STYLE = `

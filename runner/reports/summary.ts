@@ -1,8 +1,8 @@
 import { type BaselineComparison, SUMMARY_SCHEMA_VERSION } from '../baseline.ts';
 import type { Coverage } from '../coverage.ts';
-import type { DriftReport } from '../drift.ts';
 import type { ExitCode } from '../exit-codes.ts';
 import type { FeatureScore } from '../feature-scores.ts';
+import type { KnownDrift, MatchedDrift } from '../known-drift.ts';
 import type { ConformanceMatrix } from '../matrix.ts';
 import { type CheckResult, countStatuses, type Totals } from '../results.ts';
 import type { RunIdentity } from '../run-identity.ts';
@@ -31,12 +31,17 @@ export interface Summary {
   features: FeatureScore[];
   /** Every documented action against the Dredd transactions and the check families that exercised it. */
   matrix: ConformanceMatrix;
-  /** What the target answered beyond the spec: warnings, never failures. */
-  drift: DriftReport;
+  /**
+   * Where the target's answers and the spec part ways: warnings, never failures. Each finding names the profile entry
+   * that acknowledges it (null: new drift); `notSeen` lists the profile's entries no finding matched.
+   */
+  drift: MatchedDrift;
   /** Requests where the server may hold the answer (waitForFinish, run-sync): asked, observed, against the cap. */
   waits: WaitObservation[];
-  /** Known differences between this kind of target and the 2020 document (from the profile). */
-  knownDrift: string[];
+  /** The drift this kind of target is known to show (the profile's `drift`). */
+  knownDrift: KnownDrift[];
+  /** Known differences no drift finding shows (the profile's `notes`). */
+  notes: string[];
   /** What the run cost the target: the builds every process of the run started (each takes 4 GB for minutes on the platform). */
   workload: { builds: number };
   /** What changed since the run given with `--baseline`; null without one. */

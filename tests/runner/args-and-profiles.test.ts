@@ -70,7 +70,7 @@ describe('target profiles', () => {
     const live = loadProfile('apify-live');
     expect(live.timing).toEqual({ maxWaitSecs: 60, runSyncMaxWaitSecs: 300, rateLimitRps: 60 });
     expect(live.description).toMatch(/ERRATA/);
-    expect(live.drift.join(' ')).toMatch(/60 s/);
+    expect(live.notes.join(' ')).toMatch(/60 s/);
     expect(live.expectations.length).toBeGreaterThan(0);
     for (const expectation of live.expectations) expect(expectation.reason).toMatch(/ERRATA/);
   });
@@ -128,6 +128,21 @@ describe('target profiles', () => {
       'request-queues.locks',
     ]);
     expect(parseProfile({ ...base, expectations: [] }, 'x.json').features).toBeUndefined();
+  });
+
+  it('names a bad drift entry by its place and what it lacks, and keeps free text to "notes"', () => {
+    const base = { name: 'x', description: '', timing: { maxWaitSecs: 1, rateLimitRps: 1 }, expectations: [], uncovered: [] };
+    const good = { kind: 'extra-field', subject: 'Run', detail: 'usageTotalUsd', reason: 'the live run carries it', source: 'spec/ERRATA.md' };
+    expect(() => parseProfile({ ...base, drift: ['Runs carry more members'] }, 'x.json')).toThrow(
+      /CONFORMANCE_PROFILE must be a profile whose "drift" is an array of \{ "kind": one of .*x\.json does not have one \("drift"\[0\] is a string: free-text notes belong in "notes"\)/,
+    );
+    expect(() => parseProfile({ ...base, drift: [good, { ...good, source: undefined }] }, 'x.json')).toThrow(/\("drift"\[1\] has no "source"/);
+    expect(() => parseProfile({ ...base, drift: [{ ...good, kind: 'extra' }] }, 'x.json')).toThrow(/"drift"\[0\] has "kind" "extra", which is no drift kind/);
+    expect(() => parseProfile({ ...base, drift: [good], notes: [1] }, 'x.json')).toThrow(/"notes" is an array of strings/);
+    expect(() => parseProfile({ ...base }, 'x.json')).toThrow(/"drift"/);
+    const parsed = parseProfile({ ...base, drift: [good] }, 'x.json');
+    expect(parsed.drift).toEqual([good]);
+    expect(parsed.notes).toEqual([]);
   });
 });
 

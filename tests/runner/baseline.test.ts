@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../common/config.ts';
 import { compareToBaseline, readBaseline, SUMMARY_SCHEMA_VERSION } from '../../runner/baseline.ts';
+import { ANY_ACTION } from '../../runner/drift.ts';
 import type { CheckResult } from '../../runner/results.ts';
 import { sampleResults, sampleSummary } from './sample-results.ts';
 
@@ -46,6 +47,21 @@ describe('comparing with an earlier run', () => {
     expect(() => readBaseline(notJson)).toThrow(ConfigError);
     const otherVersion = path.join(dir, 'old.json');
     await writeFile(otherVersion, JSON.stringify({ ...sampleSummary(), schemaVersion: 0 }));
-    expect(() => readBaseline(otherVersion)).toThrow(/--baseline must be the summary.json of an earlier run \(schemaVersion 1\)/);
+    expect(() => readBaseline(otherVersion)).toThrow(/--baseline must be the summary\.json of an earlier run \(schemaVersion 1 or 2\)/);
+  });
+
+  it('reads a summary of version 1, whose undocumented headers were named after the actions sending them', async () => {
+    const earlier = sampleSummary();
+    const header = { kind: 'undocumented-header' as const, subject: '3 actions', detail: 'x-ratelimit-limit', count: 3, example: 'GET /v2/acts -> 200' };
+    const versionOne = { ...earlier, schemaVersion: 1, drift: { responses: 3, findings: [header] }, knownDrift: ['the cap is 60 s'] };
+    const file = path.join(dir, 'version-1.json');
+    await writeFile(file, JSON.stringify(versionOne));
+    const now = [
+      { ...header, subject: ANY_ACTION },
+      { ...header, detail: 'x-powered-by', subject: ANY_ACTION },
+    ];
+    expect(compareToBaseline(earlier.checks, now, readBaseline(file)).newDrift).toEqual([
+      { kind: 'undocumented-header', subject: ANY_ACTION, detail: 'x-powered-by' },
+    ]);
   });
 });

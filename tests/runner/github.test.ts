@@ -25,5 +25,16 @@ describe('GitHub Actions output', () => {
     expect(markdown).toContain('### Failing checks (3)');
     expect(markdown).toContain('| `pagination.desc-reverses` | failed | message of pagination.desc-reverses |');
     expect(markdown).not.toContain('### Features');
+    // Drift: new apart from acknowledged, each new finding by name, and the profile's entries this run did not see.
+    const drift = sampleSummary().drift;
+    const fresh = drift.findings.filter((f) => f.acknowledgedBy === null);
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(markdown).toContain(
+      `**Drift:** ${drift.findings.length} warning(s): ${fresh.length} new, 1 acknowledged by the profile, 1 of its entries not seen in this run.`,
+    );
+    expect(markdown).toContain(`### New drift (${fresh.length})`);
+    expect(markdown).toContain(`| ${fresh[0]!.kind} | ${fresh[0]!.subject} | \`${fresh[0]!.detail}\` | ${fresh[0]!.count} |`);
+    expect(markdown).not.toMatch(/\| `x-ratelimit-limit` \|/);
+    expect(markdown).toContain('### Drift the profile lists, not seen in this run (1)\n\n- unknown-error-type HTTP 404: `record-or-token-not-found`');
   });
 });

@@ -44,7 +44,11 @@ describe.skipIf(skipReason !== undefined)('report.html in headless Chromium', ()
     expect(await page.locator('#failures').innerText()).toContain('Actual response');
     expect(await page.locator('#timing svg rect').count()).toBe(1);
     expect(await page.locator('#timing svg text.cap').textContent()).toBe('cap 3 s');
-    expect(await page.locator('#drift').innerText()).toContain('x-ratelimit-limit');
+    // Acknowledged drift stands apart from new drift, with the profile's reason; entries not seen are listed too.
+    expect(await page.locator('#drift-new').innerText()).toMatch(/^New drift \(\d+\)$/);
+    expect(await page.locator('#drift tr', { hasText: 'x-ratelimit-limit' }).innerText()).toContain('each endpoint announces its limit');
+    expect(await page.locator('#drift-acknowledged').innerText()).toBe('Acknowledged by the profile (1)');
+    expect(await page.locator('#drift-not-seen + p + ul').innerText()).toContain('record-or-token-not-found');
     expect(await page.locator('#coverage').innerText()).toMatch(/1\/3 documented actions and 1\/3 documented responses/);
     await page.screenshot({ path: path.join(dir, 'report.png'), fullPage: true });
     expect(problems).toEqual([]);

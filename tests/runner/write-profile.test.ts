@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { matchDrift } from '../../runner/known-drift.ts';
 import { parseProfile } from '../../runner/profiles.ts';
 import { applyExpectations, type CheckResult, gradeByFeature, isFailing } from '../../runner/results.ts';
-import { profileOf, REASON_TO_FILL_IN } from '../../runner/write-profile.ts';
+import { profileOf, REASON_TO_FILL_IN, SOURCE_TO_FILL_IN } from '../../runner/write-profile.ts';
 import { sampleResults, sampleSummary } from './sample-results.ts';
 
 // `--write-profile`: a team starts from where its server stands. The profile written from a run claims the features
@@ -36,6 +37,17 @@ describe('a profile written from a run', () => {
   it('expects each failure of those features, matching it as seen, with a reason left to fill in', () => {
     expect(profile.expectations.map((e) => e.id).sort()).toEqual(['Apify API > Actors > Actor collection > Create actor', 'pagination.desc-reverses']);
     for (const expectation of profile.expectations) expect(expectation.reason).toBe(REASON_TO_FILL_IN);
+  });
+
+  it("keeps the profile's drift and notes, and acknowledges the new drift with a reason and a source to fill in", () => {
+    const summary = sampleSummary(results());
+    expect(profile.notes).toEqual(summary.notes);
+    expect(profile.drift.slice(0, summary.knownDrift.length)).toEqual(summary.knownDrift);
+    const added = profile.drift.slice(summary.knownDrift.length);
+    expect(added.length).toBe(summary.drift.findings.filter((f) => f.acknowledgedBy === null).length);
+    for (const entry of added) expect(entry).toMatchObject({ reason: REASON_TO_FILL_IN, source: SOURCE_TO_FILL_IN });
+    // Held against the written profile, the same drift is all acknowledged.
+    expect(matchDrift(summary.drift, profile.drift).findings.filter((f) => f.acknowledgedBy === null)).toEqual([]);
   });
 
   it('judges the same results green, and a failure of another shape red', () => {

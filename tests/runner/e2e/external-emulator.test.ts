@@ -120,6 +120,23 @@ describe('an emulator started with `npm run emulator`', () => {
     expect(names).toContain(bystander.name);
   });
 
+  it("--sweep with a prefix holding a run id (the nightly's) removes that run's actors only, and needs no second user", async () => {
+    const mine = await user1.createActor(`night-101-e2eleftover-${randomBytes(3).toString('hex')}`);
+    const later = await user1.createActor(`night-1012-e2eleftover-${randomBytes(3).toString('hex')}`);
+    // apify-live requires a second user for a run; a sweep runs no check.
+    const settings = { APIFY_TOKEN_2: '', CONFORMANCE_PROFILE: 'apify-live', CONFORMANCE_RESOURCE_PREFIX: 'night-101-' };
+    const run = await runCli(['--sweep'], { ...targetEnvironment(), ...settings });
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(run.stdout).toContain(`removed actor ${mine.id} (${mine.name})`);
+    const names = (await user1.listOwnActors()).map((a) => a.name);
+    expect(names).not.toContain(mine.name);
+    expect(names).toEqual(expect.arrayContaining([later.name, bystander.name]));
+    // A run with that profile still refuses to start without the second user.
+    const refused = await runCli(['--reports', path.join(workDir, 'no-second-user')], { ...targetEnvironment(), ...settings });
+    expect(refused.code, describeRun(refused)).toBe(2);
+    expect(refused.stderr).toMatch(/APIFY_TOKEN_2 must be set: profile apify-live requires a second user/);
+  });
+
   it('a token the target refuses both as a Bearer header and as ?token= is a wrong setting: exit 2, named, and never printed', async () => {
     const wrongToken = `e2e-wrong-${randomBytes(8).toString('hex')}`;
     const reportsDir = path.join(workDir, 'wrong-token');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../common/config.ts';
 import { PROJECT_ROOT } from './support/cli-process.ts';
 
 // .github/workflows/ must be valid YAML that GitHub's runner accepts: a trigger, jobs with a runner and steps, each
@@ -13,6 +14,7 @@ interface Step {
   name?: string;
   id?: string;
   if?: string;
+  'timeout-minutes'?: number;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -21,12 +23,14 @@ interface Step {
 
 interface Job {
   'runs-on': unknown;
+  'timeout-minutes'?: number;
   env?: Record<string, string>;
   steps: Step[];
 }
 
 interface Workflow {
   name: unknown;
+  env?: Record<string, string>;
   on: Record<string, unknown>;
   jobs: Record<string, Job>;
 }
@@ -146,5 +150,52 @@ describe('nightly.yml', () => {
     expect(steps(workflow).indexOf(sweep)).toBeGreaterThan(steps(workflow).indexOf(gate));
     // The sweep needs the same target and token as the run.
     expect({ ...job.env, ...sweep.env }).toMatchObject({ APIFY_API_BASE_URL: 'https://api.apify.com', APIFY_TOKEN: env.APIFY_TOKEN });
+  });
+
+  it('gives the secrets only to the steps that talk to the API: not to the workflow, the job, the checkout or the install', () => {
+    const { text, workflow } = load('nightly.yml');
+    const job = Object.values(workflow.jobs)[0]!;
+    const secret = /\$\{\{\s*secrets\./;
+    const holds = (env: Record<string, string> | undefined) => Object.values(env ?? {}).some((value) => secret.test(String(value)));
+    expect(holds(workflow.env), 'workflow env').toBe(false);
+    expect(holds(job.env), 'job env').toBe(false);
+    const holders = job.steps.filter((step) => holds(step.env) || secret.test(JSON.stringify(step.with ?? {})) || secret.test(step.run ?? ''));
+    expect(holders.map((step) => step.run)).toEqual(['npm run conformance -- --reports reports/nightly', 'npm run conformance -- --sweep']);
+    // Every secret in the file is in one of those steps' env (none in a `with:` or a command line).
+    const inStepEnvs = holders.flatMap((step) => Object.values(step.env ?? {})).filter((value) => secret.test(String(value))).length;
+    expect(text.match(/\$\{\{\s*secrets\./g)).toHaveLength(inStepEnvs);
+    // The sweep runs no check, so it needs the main user's token only.
+    expect(Object.keys(stepRunning(workflow, /--sweep$/).env ?? {})).toEqual(['APIFY_TOKEN']);
+    // The checkout leaves no GitHub token in .git/config for later steps (npm ci runs packages' scripts).
+    expect(stepUsing(workflow, 'actions/checkout').with?.['persist-credentials']).toBe(false);
+  });
+
+  it("stops the gate in time for the sweep and the upload to run within the job's timeout", () => {
+    const { workflow } = load('nightly.yml');
+    const job = Object.values(workflow.jobs)[0]!;
+    const gate = stepRunning(workflow, /^npm run conformance(?! -- --sweep)/);
+    const sweep = stepRunning(workflow, /--sweep$/);
+    const upload = stepUsing(workflow, 'actions/upload-artifact');
+    const limits = [job, gate, sweep, upload].map((holder) => holder['timeout-minutes']);
+    for (const limit of limits) expect(Number.isInteger(limit) && limit! > 0, String(limit)).toBe(true);
+    const [jobLimit, gateLimit, sweepLimit, uploadLimit] = limits as number[];
+    // Checkout, Node and npm ci take a few minutes; at least 5 are left to them.
+    expect(gateLimit! + sweepLimit! + uploadLimit! + 5).toBeLessThanOrEqual(jobLimit!);
+    expect(upload.if).toMatch(/^\$\{\{\s*always\(\)\s*\}\}$/);
+  });
+
+  it("names what the run creates with a prefix of its own, holding the GitHub run id, so the sweep removes only this run's", () => {
+    const { workflow } = load('nightly.yml');
+    const prefix = Object.values(workflow.jobs)[0]!.env?.CONFORMANCE_RESOURCE_PREFIX ?? '';
+    expect(prefix).toMatch(/\$\{\{\s*github\.run_id\s*\}\}/);
+    expect(prefix).not.toMatch(/^conformance-/);
+    // Whatever run id GitHub hands out (now 11 digits; 13 for margin), the prefix is one the configuration accepts,
+    // and two runs' prefixes are not prefixes of each other.
+    const withRunId = (id: string) => prefix.replace(/\$\{\{\s*github\.run_id\s*\}\}/, id);
+    for (const id of ['18234567890', '9234567890123']) {
+      const config = loadConfig({ APIFY_API_BASE_URL: 'https://api.apify.com', APIFY_TOKEN: 'x', CONFORMANCE_RESOURCE_PREFIX: withRunId(id) });
+      expect(config.resourcePrefix).toBe(withRunId(id));
+    }
+    expect(withRunId('1234').startsWith(withRunId('123'))).toBe(false);
   });
 });
