@@ -148,9 +148,9 @@ describe('the probe against a server that answers unknown ids with another error
 });
 
 describe('the probe against the platform variation, which answers as the live API does', () => {
-  const liveProfile = JSON.parse(readFileSync(new URL('../../profiles/apify-live.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-  /** The live profile with the live timing scaled to this emulator: a 3 s cap instead of 60 s, and the live 60 requests/s. */
-  const scaledLive = { ...liveProfile, name: 'apify-live-scaled', timing: { maxWaitSecs: 3, rateLimitRps: 60 } };
+  const scaledProfile = JSON.parse(readFileSync(new URL('../../profiles/apify-live-scaled.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  /** The scaled live profile with this emulator's 3 s cap, so the cap is timed in 3 s rather than 6. */
+  const scaledLive = { ...scaledProfile, timing: { maxWaitSecs: 3, runSyncMaxWaitSecs: 30, rateLimitRps: 60 } };
   let target: ProbeTarget;
   beforeAll(async () => {
     target = await startProbeTarget({ variations: ['platform'], rateLimitDefault: 60 });
@@ -160,7 +160,7 @@ describe('the probe against the platform variation, which answers as the live AP
     await target?.close();
   });
 
-  it("finds the live profile's error expectations still fitting, and names the checks it does not list", async () => {
+  it("finds the scaled live profile's error expectations and timing still fitting", async () => {
     const { code, stdout, facts } = await target.probe([], scaledLive);
     expect(facts?.errors.find((fact) => fact.situation === 'unknown-actor')).toMatchObject({ status: 404, type: 'record-or-token-not-found' });
     expect(facts?.errors.find((fact) => fact.situation === 'no-token-actor')).toMatchObject({ status: 404, type: 'record-or-token-not-found' });
@@ -170,16 +170,10 @@ describe('the probe against the platform variation, which answers as the live AP
     }
     expect(fits).toMatch(/timing\.maxWaitSecs 3: waitForFinish=999999 was held \d+\.\d s with the run still RUNNING/);
     expect(fits).toContain('timing.rateLimitRps 60: X-RateLimit-Limit: 60 on GET /v2/acts/{id}');
-    expect(stdout).toMatch(/Cannot judge[\s\S]*expectation run-sync\.timeout-408: the probe starts no synchronous run/);
-    // The variation answers unknown runs and builds as it answers unknown actors; the live profile lists no expectation
-    // for their checks, so a gate run against it would fail them: exactly what the probe is for.
-    const misfits = stdout.slice(stdout.indexOf('No longer fits'), stdout.indexOf('\nFits'));
-    for (const id of ['errors.unknown-run-404', 'errors.unknown-build-404']) {
-      expect(misfits).toMatch(
-        new RegExp(`check ${id.replaceAll('.', '\\.')}: would fail, and the profile lists no expectation for it: .*record-or-token-not-found`),
-      );
-    }
+    // Unknown runs and builds keep record-not-found, as the live API is known to answer them: their checks pass.
+    for (const id of ['errors.unknown-run-404', 'errors.unknown-build-404']) expect(fits).toContain(`check ${id}: passes`);
+    expect(stdout).not.toContain('No longer fits');
     expect(stdout).toMatch(/schemas\/run\.json: members it does not declare: .*usageTotalUsd/);
-    expect(code).toBe(1);
+    expect(code).toBe(0);
   });
 });

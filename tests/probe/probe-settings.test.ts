@@ -46,7 +46,7 @@ describe('npm run probe with a bad setting', () => {
     const profile = await probeInProcess(['--profile', 'no-such-profile'], env);
     expect(profile).toMatchObject({ code: 2, stdout: '' });
     expect(profile.stderr).toMatch(
-      /^Configuration error: CONFORMANCE_PROFILE must be emulator, apify-live, generic, or the path of a profile JSON file; no profile at /,
+      /^Configuration error: CONFORMANCE_PROFILE must be emulator, apify-live, apify-live-scaled, generic, or the path of a profile JSON file; no profile at /,
     );
     const badOut = await probeInProcess(['--profile', 'apify-live', '--out', '/dev/null/facts.json'], env);
     expect(badOut).toMatchObject({ code: 2, stdout: '' });

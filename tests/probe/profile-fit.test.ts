@@ -11,6 +11,7 @@ const profile = (expectations: Profile['expectations'] = []): Profile => ({
   description: '',
   timing: { maxWaitSecs: 60, rateLimitRps: 60 },
   drift: [],
+  notes: [],
   expectations,
   uncovered: [],
   requires: [],
