@@ -71,7 +71,7 @@ const MUTATIONS: Mutation[] = [
   { rule: 'a metamorph without inputKey', schema: 'run-response', base: runBody, at: '/data/metamorphs/0/inputKey', to: REMOVE, saying: 'is required' },
   { rule: 'a build without buildNumber', schema: 'build-response', base: buildBody, at: '/data/buildNumber', to: REMOVE, saying: 'is required' },
   { rule: 'a build without finishedAt', schema: 'build-response', base: buildBody, at: '/data/finishedAt', to: REMOVE, saying: 'is required' },
-  { rule: 'a version without buildTag', schema: 'version-response', base: versionBody, at: '/data/buildTag', to: REMOVE, saying: 'is required' },
+  { rule: 'a version whose buildTag is a number', schema: 'version-response', base: versionBody, at: '/data/buildTag', to: 7, saying: 'must be string' },
   { rule: 'an env var without name', schema: 'version-response', base: versionBody, at: '/data/envVars/0/name', to: REMOVE, saying: 'is required' },
   {
     rule: 'a webhook without requestUrl',

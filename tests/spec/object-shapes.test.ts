@@ -23,9 +23,9 @@ const SOURCE_TYPES = ['SOURCE_CODE', 'SOURCE_FILES', 'GIT_REPO', 'TARBALL', 'GIT
 
 const META: Shape = { required: ['origin'], absent: ['source'] };
 const VERSION: Shape = {
-  required: ['versionNumber', 'sourceType', 'buildTag'],
+  required: ['versionNumber', 'sourceType'],
   enums: { sourceType: SOURCE_TYPES },
-  nullable: ['envVars', 'sourceFiles'],
+  nullable: ['buildTag', 'envVars', 'sourceFiles'],
   items: { envVars: { required: ['name'] }, sourceFiles: { required: ['name'], enums: { format: ['TEXT', 'BASE64'] } } },
 };
 const ACTOR: Shape = {
