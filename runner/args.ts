@@ -35,6 +35,8 @@ Options (each also settable in the environment or .env; --name=value works too):
                           checks of other features are reported not-supported      (CONFORMANCE_FEATURES)
   --read-only             only checks that create nothing on the target            (CONFORMANCE_READ_ONLY=1)
   --fail-on-skip          a check that did not run fails the run                   (CONFORMANCE_FAIL_ON_SKIP=1)
+  --slow                  also run what outwaits a run-sync cap over 10 s to see its 408
+                          (5 minutes each on the live API)                          (CONFORMANCE_SLOW=1)
   -H, --header <h>        'Name: value' sent with every request to the target (e.g. a gateway's key;
                           never printed); may repeat                               (CONFORMANCE_HEADERS, one per line)
   --wait-for-target <s>   wait up to s seconds for the target to answer before judging it
@@ -66,6 +68,7 @@ const OPTIONS = {
   features: { type: 'string' },
   'read-only': { type: 'boolean' },
   'fail-on-skip': { type: 'boolean' },
+  slow: { type: 'boolean' },
   'wait-for-target': { type: 'string' },
   header: { type: 'string', short: 'H', multiple: true },
   sweep: { type: 'boolean' },
@@ -98,6 +101,7 @@ export function parseArgs(argv: string[]): RunnerArgs {
   set('CONFORMANCE_FEATURES', values.features);
   if (values['read-only']) env.CONFORMANCE_READ_ONLY = '1';
   if (values['fail-on-skip']) env.CONFORMANCE_FAIL_ON_SKIP = '1';
+  if (values.slow) env.CONFORMANCE_SLOW = '1';
   set('CONFORMANCE_WAIT_FOR_TARGET_SECS', values['wait-for-target']);
   if (values.header) env.CONFORMANCE_HEADERS = values.header.join('\n');
   return {
