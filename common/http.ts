@@ -195,17 +195,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return { baseUrl: options.baseUrl, redactor, request, url };
 }
 
-/** The client for the configured target and main user, with timeouts long enough for the target's wait cap. */
+/** The client for the configured target and main user, with timeouts long enough for the target's longer wait cap. */
 export function createConfiguredClient(
-  config: Pick<ConformanceConfig, 'baseUrl' | 'token' | 'token2' | 'maxWaitSecs' | 'headers'>,
+  config: Pick<ConformanceConfig, 'baseUrl' | 'token' | 'token2' | 'maxWaitSecs' | 'runSyncMaxWaitSecs' | 'headers'>,
   overrides: Partial<ApiClientOptions> = {},
 ): ApiClient {
   return createApiClient({
     baseUrl: config.baseUrl,
     token: config.token,
     redactor: redactorForSecrets(config),
-    // run-sync and waitForFinish may legitimately hold a request for the whole cap.
-    timeoutMs: (config.maxWaitSecs + 60) * 1000,
+    // waitForFinish may hold a request for its cap, run-sync for its own (300 s on the platform, against 60 s).
+    timeoutMs: (Math.max(config.maxWaitSecs, config.runSyncMaxWaitSecs) + 60) * 1000,
     userAgent: 'apify-conformance',
     headers: config.headers,
     ...overrides,

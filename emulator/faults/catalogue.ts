@@ -297,7 +297,14 @@ export const FAULTS = [
     'run-sync.output-record-key',
   ]),
   // Authentication and isolation (emulator/http/auth.ts, emulator/routes/lookup.ts)
-  fault('token-not-required', 'auth', ACTORS, 'a call without a token acts as the first user', ['auth.token-required', 'auth.token-required-to-change']),
+  fault('token-not-required', 'auth', ACTORS, 'a call without a token acts as the first user', [
+    'auth.token-required',
+    'auth.anonymous-change-refused',
+    'auth.anonymous-change-401',
+  ]),
+  fault('anonymous-change-404', 'auth', ACTORS, 'a change without a token is refused with 404 record-not-found, hiding the actor, instead of 401', [
+    'auth.anonymous-change-401',
+  ]),
   fault('invalid-token-accepted', 'auth', ACTORS, 'an unknown token acts as the first user instead of answering 401', ['auth.invalid-token-rejected']),
   fault('other-user-actor-visible', 'auth', GET_ACTOR, "another user's private actor can be read and changed", [
     'auth.other-users-actor-invisible',

@@ -1,7 +1,7 @@
 // Who is calling: the token from `Authorization: Bearer` or `?token=`. A wrong token is always a 401; a missing one
 // only where the route requires it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { invalidToken, recordOrTokenNotFound, tokenNotProvided } from '../errors.ts';
+import { invalidToken, recordNotFound, recordOrTokenNotFound, tokenNotProvided } from '../errors.ts';
 import type { Faults } from '../faults/faults.ts';
 import type { EmulatorState } from '../state/store.ts';
 import type { User } from '../state/types.ts';
@@ -20,9 +20,9 @@ function tokenOf(request: FastifyRequest, faults: Faults): string | undefined {
 }
 
 /**
- * `anonymousActorReads`: how a GET that names an actor answers without a token. `unauthorized`: 401 token-not-provided,
- * as documented; `not-found`: 404 record-or-token-not-found, as the live API does (the platform variation), since it
- * cannot tell a missing actor from a missing token.
+ * `anonymousActorReads`: how a call that names an actor answers without a token. `unauthorized`: 401 token-not-provided,
+ * as documented; `not-found`: 404 record-or-token-not-found, as the live API does for an actor lookup (the platform
+ * variation), since it cannot tell a missing actor from a missing token.
  */
 export function registerAuth(app: FastifyInstance, state: EmulatorState, faults: Faults, anonymousActorReads: 'unauthorized' | 'not-found'): void {
   app.decorateRequest('user', null);
@@ -40,8 +40,11 @@ export function registerAuth(app: FastifyInstance, state: EmulatorState, faults:
       request.user = fallback;
     } else if (!request.is404 && auth === 'required') {
       const namesActor = typeof (request.params as Record<string, unknown> | undefined)?.actorId === 'string';
-      const notFound = anonymousActorReads === 'not-found' && request.method === 'GET' && namesActor;
-      return done(notFound ? recordOrTokenNotFound('Actor') : tokenNotProvided());
+      const notFound = anonymousActorReads === 'not-found' && namesActor;
+      if (notFound) return done(recordOrTokenNotFound('Actor'));
+      // Fault anonymous-change-404: a change without a token hides the actor instead of asking for a token.
+      if (faults.has('anonymous-change-404') && request.method !== 'GET' && namesActor) return done(recordNotFound('Actor'));
+      return done(tokenNotProvided());
     }
     done();
   });

@@ -190,6 +190,14 @@ export const API_PROBES = {
     correct: 401,
     faulty: 200,
   },
+  'anonymous-change-404': {
+    async observe(emu) {
+      const actor = await createActor(emu.api, { name: 'anonymous-target' });
+      return (await emu.api.anonymous().delete(`/v2/acts/${actor.id}`)).status;
+    },
+    correct: 401,
+    faulty: 404,
+  },
   'invalid-token-accepted': {
     async observe(emu) {
       return (await emu.api.as('NotARealToken0000000000000').get('/v2/acts')).status;
