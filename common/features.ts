@@ -31,6 +31,7 @@ export const FEATURES = {
   auth: 'the token, as a query parameter or a bearer header',
   'auth.isolation': "one user cannot see or change another user's resources",
   errors: 'the error envelope and the documented error types',
+  'current-paths': 'the path families current clients use: /v2/actors (alias of /v2/acts), /v2/actor-runs/{id}, /v2/actor-builds/{id}',
 } as const satisfies Record<string, string>;
 
 export type Feature = keyof typeof FEATURES;

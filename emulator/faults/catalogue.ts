@@ -24,6 +24,7 @@ export const CHECK_FAMILIES = [
   'last-run',
   'logs',
   'users',
+  'paths',
 ] as const;
 
 export type CheckFamily = (typeof CHECK_FAMILIES)[number];
@@ -295,6 +296,17 @@ export const FAULTS = [
   ]),
   fault('run-sync-ignores-output-record-key', 'run-sync', RUN_SYNC_INPUT, 'outputRecordKey is ignored: the OUTPUT record is always returned', [
     'run-sync.output-record-key',
+  ]),
+  // The current path families (emulator/routes/index.ts, emulator/routes/runs.ts)
+  fault('actors-path-unrouted', 'paths', GET_ACTOR, 'only the legacy /v2/acts family is routed: /v2/actors/... answers 404', [
+    'paths.actors-alias-answers-alike',
+    'paths.run-lifecycle-by-id',
+  ]),
+  fault('run-by-id-short-form', 'paths', GET_RUN, 'a run read by id under /v2/actor-runs is the short list form, without options, stats and storages', [
+    'paths.jobs-by-id-answer-alike',
+  ]),
+  fault('abort-by-id-ignored', 'paths', 'Abort run > Abort run', 'POST /v2/actor-runs/{runId}/abort answers the run as it is and aborts nothing', [
+    'paths.run-lifecycle-by-id',
   ]),
   // Authentication and isolation (emulator/http/auth.ts, emulator/routes/lookup.ts)
   fault('token-not-required', 'auth', ACTORS, 'a call without a token acts as the first user', [

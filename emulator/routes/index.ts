@@ -20,7 +20,8 @@ import { actorWebhookRoutes, webhookRoutes } from './webhooks.ts';
 const ACTOR_PATH_FAMILIES = ['/v2/acts', '/v2/actors'] as const;
 
 export async function registerRoutes(app: FastifyInstance, { context }: RoutePluginOptions): Promise<void> {
-  for (const prefix of ACTOR_PATH_FAMILIES) {
+  // Fault actors-path-unrouted: only the legacy family is served.
+  for (const prefix of context.faults.has('actors-path-unrouted') ? ACTOR_PATH_FAMILIES.slice(0, 1) : ACTOR_PATH_FAMILIES) {
     await app.register(actorFamilyRoutes, { prefix, context });
   }
   await app.register(runObjectRoutes, { prefix: '/v2/actor-runs', context, scope: 'id' });

@@ -99,8 +99,9 @@ export async function runObjectRoutes(app: FastifyInstance, { context, scope }: 
       config: { auth: 'optional' },
     },
     async (request) => {
-      const run = runOf(request);
-      return { data: await waitForFinish(context.waiters, run, request.query.waitForFinish, context.options.maxWaitSecs) };
+      const run = await waitForFinish(context.waiters, runOf(request), request.query.waitForFinish, context.options.maxWaitSecs);
+      // Fault run-by-id-short-form: the by-id path answers the list item's short form.
+      return { data: scope === 'id' && context.faults.has('run-by-id-short-form') ? runShortView(run) : run };
     },
   );
 
@@ -110,8 +111,9 @@ export async function runObjectRoutes(app: FastifyInstance, { context, scope }: 
     async (request) => {
       const run = runOf(request);
       requireOwner(request, run);
-      // Fault abort-run-ignored: the run is answered as it is and goes on.
-      if (!context.faults.has('abort-run-ignored')) await context.runs.abort(run, request.query.gracefully === true);
+      // Faults abort-run-ignored and (by id) abort-by-id-ignored: the run is answered as it is and goes on.
+      const ignored = context.faults.has('abort-run-ignored') || (scope === 'id' && context.faults.has('abort-by-id-ignored'));
+      if (!ignored) await context.runs.abort(run, request.query.gracefully === true);
       return { data: run };
     },
   );

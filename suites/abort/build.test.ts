@@ -2,8 +2,9 @@ import { check } from '../../common/check.ts';
 import type { JobRecord } from '../../common/fixtures/index.ts';
 import { isTerminalStatus } from '../../common/job-status.ts';
 import { expectThat } from '../support/expect.ts';
+import { expectSameJob } from '../support/jobs.ts';
 import { shared, useTarget } from '../support/target.ts';
-import { abortJob, expectSameJob, expectUnchanged } from './abort-request.ts';
+import { abortJob, expectUnchanged } from './abort-request.ts';
 
 // Abort build: a build still going ends ABORTED; an ended build is answered unchanged and stays so.
 const SPEC = 'spec/01-actors.apib#abort-build';

@@ -1,9 +1,9 @@
 import { check } from '../../common/check.ts';
 import type { FixtureInput, RunStartOptions } from '../../common/fixtures/index.ts';
 import { expectThat } from '../support/expect.ts';
-import { endedRun } from '../support/jobs.ts';
+import { endedRun, expectSameJob } from '../support/jobs.ts';
 import { sharedActor, useTarget } from '../support/target.ts';
-import { abortJob, expectSameJob, expectUnchanged } from './abort-request.ts';
+import { abortJob, expectUnchanged } from './abort-request.ts';
 
 // Abort run on a run that has ended: answered 200 with the run as it is, member for member (usage counters aside), and
 // nothing changes afterwards.

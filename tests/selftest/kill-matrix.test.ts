@@ -105,6 +105,7 @@ describe('the kill matrix', () => {
       'last-run',
       'logs',
       'users',
+      'paths',
     ]);
   });
 

@@ -198,6 +198,14 @@ export const API_PROBES = {
     correct: 401,
     faulty: 404,
   },
+  'actors-path-unrouted': {
+    async observe(emu) {
+      const actor = await createActor(emu.api, { name: 'current-path' });
+      return (await emu.api.get(`/v2/actors/${actor.id}`)).status;
+    },
+    correct: 200,
+    faulty: 404,
+  },
   'invalid-token-accepted': {
     async observe(emu) {
       return (await emu.api.as('NotARealToken0000000000000').get('/v2/acts')).status;

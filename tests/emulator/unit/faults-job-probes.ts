@@ -168,6 +168,23 @@ export const JOB_PROBES = {
     correct: 'ABORTED',
     faulty: 'RUNNING',
   },
+  'abort-by-id-ignored': {
+    async observe(emu) {
+      const { run } = await sleepingRun(emu, 30_000);
+      await pollJob<Run>(emu, 'run', run.id, (current) => current.status === 'RUNNING');
+      return dataOf<Run>(await emu.api.post(`/v2/actor-runs/${run.id}/abort`)).status;
+    },
+    correct: 'ABORTED',
+    faulty: 'RUNNING',
+  },
+  'run-by-id-short-form': {
+    async observe(emu) {
+      const { run } = await sleepingRun(emu, 500);
+      return 'options' in dataOf<Run>(await emu.api.get(`/v2/actor-runs/${run.id}`));
+    },
+    correct: true,
+    faulty: false,
+  },
   'abort-build-ignored': {
     async observe(emu) {
       const build = await slowBuild(emu);
