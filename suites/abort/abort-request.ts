@@ -1,6 +1,6 @@
 import type { JobRecord } from '../../common/fixtures/index.ts';
-import type { ApiClient, ApiResponse } from '../../common/http.ts';
-import { expectBody, expectThat } from '../support/expect.ts';
+import type { ApiClient } from '../../common/http.ts';
+import { expectBody } from '../support/expect.ts';
 import { expectSameJob, type JobKind, readJob } from '../support/jobs.ts';
 import { poll } from '../support/poll.ts';
 
