@@ -25,19 +25,31 @@ function dataOf<T>(response: ApiResponse, schema: 'actor-response' | 'run-respon
   return expectBody<T>(response, 200, schema);
 }
 
+/** The actor without `stats`, whose run counters move with every run the rest of the run starts of the shared actor. */
+function withoutStats(actor: ActorRecord): Record<string, unknown> {
+  const { stats: _, ...rest } = actor as ActorRecord & { stats?: unknown };
+  return rest;
+}
+
 check(
   {
     id: 'paths.actors-alias-answers-alike',
-    title: 'an actor read under /v2/actors/{actorId} is the actor read under /v2/acts/{actorId}, member for member',
+    title: 'an actor read under /v2/actors/{actorId} is the actor read under /v2/acts/{actorId}, member for member (run counters aside)',
     spec: SPEC,
     features: ['current-paths', 'actors'],
   },
   async () => {
     const { id } = await actor();
-    const legacy = dataOf<ActorRecord>(await api.request({ path: `/v2/acts/${id}` }), 'actor-response');
+    const legacy = withoutStats(dataOf<ActorRecord>(await api.request({ path: `/v2/acts/${id}` }), 'actor-response'));
     const response = await api.request({ path: `/v2/actors/${id}` });
-    const current = dataOf<ActorRecord>(response, 'actor-response');
-    expectThat(JSON.stringify(current) === JSON.stringify(legacy), `actor ${id} as /v2/acts answers it`, JSON.stringify(current).slice(0, 300), response);
+    const current = withoutStats(dataOf<ActorRecord>(response, 'actor-response'));
+    const differing = Object.keys({ ...legacy, ...current }).filter((key) => JSON.stringify(legacy[key]) !== JSON.stringify(current[key]));
+    expectThat(
+      differing.length === 0,
+      `actor ${id} as /v2/acts answers it (its run counters aside)`,
+      differing.map((key) => `${key} ${JSON.stringify(legacy[key])} -> ${JSON.stringify(current[key])}`).join('; '),
+      response,
+    );
   },
 );
 
