@@ -34,6 +34,11 @@ export interface ConformanceConfig {
    * (CONFORMANCE_QUOTA_WAIT_SECS), in seconds.
    */
   quotaWaitSecs: number;
+  /**
+   * How many fixture builds the run's processes keep going at once (CONFORMANCE_MAX_CONCURRENT_BUILDS, from the profile's
+   * `limits`); undefined: no limit. A platform build holds 4 GB of the account's memory quota while it runs.
+   */
+  maxConcurrentBuilds: number | undefined;
   /** The target's default rate limit per endpoint, requests per second. */
   rateLimitRps: number;
   /** Prefix of every resource the suite creates; the sweeper only touches names that start with it. */
@@ -101,6 +106,10 @@ export function loadConfig(env: Environment = readEnvironment()): ConformanceCon
     runSyncMaxWaitSecs: parseWholeNumber(env, 'CONFORMANCE_RUN_SYNC_MAX_WAIT_SECS', maxWaitSecs, 'seconds'),
     slow: parseFlag(env, 'CONFORMANCE_SLOW'),
     quotaWaitSecs: parseWholeNumber(env, 'CONFORMANCE_QUOTA_WAIT_SECS', DEFAULTS.quotaWaitSecs, 'seconds', 0),
+    maxConcurrentBuilds:
+      settingValue(env, 'CONFORMANCE_MAX_CONCURRENT_BUILDS') === undefined
+        ? undefined
+        : parseWholeNumber(env, 'CONFORMANCE_MAX_CONCURRENT_BUILDS', 4, 'builds'),
     rateLimitRps: parseWholeNumber(env, 'CONFORMANCE_RATE_LIMIT_RPS', DEFAULTS.rateLimitRps, 'requests per second'),
     resourcePrefix: parseResourcePrefix(env),
     runId: parseRunId(env),
@@ -130,6 +139,7 @@ export function configToEnvironment(config: ConformanceConfig): Record<string, s
     CONFORMANCE_RUN_SYNC_MAX_WAIT_SECS: String(config.runSyncMaxWaitSecs),
     CONFORMANCE_SLOW: config.slow ? '1' : '0',
     CONFORMANCE_QUOTA_WAIT_SECS: String(config.quotaWaitSecs),
+    CONFORMANCE_MAX_CONCURRENT_BUILDS: config.maxConcurrentBuilds === undefined ? '' : String(config.maxConcurrentBuilds),
     CONFORMANCE_RATE_LIMIT_RPS: String(config.rateLimitRps),
     CONFORMANCE_RESOURCE_PREFIX: config.resourcePrefix,
     CONFORMANCE_RUN_ID: config.runId,

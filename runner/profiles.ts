@@ -22,6 +22,11 @@ export interface Profile {
   drift: KnownDrift[];
   /** Known differences no drift finding shows (timing caps, rate limits, consistency, ...), with their sources. */
   notes: string[];
+  /**
+   * What the target's account allows at once: `concurrentBuilds` is the default of CONFORMANCE_MAX_CONCURRENT_BUILDS,
+   * how many fixture builds the run's processes keep going together (a platform build holds 4 GB of the memory quota).
+   */
+  limits?: { concurrentBuilds: number };
   /** Checks (Vitest ids or Dredd transaction names) known to fail on this target, and how. */
   expectations: Expectation[];
   /** Documented responses this target cannot be made to produce, each with the reason (coverage gate exceptions). */
@@ -83,6 +88,8 @@ export function parseProfile(raw: unknown, source: string): Profile {
   if (!Array.isArray(raw.expectations) || !raw.expectations.every((e) => isException(e) && isPattern((e as Record<string, unknown>).match))) {
     bad('"expectations"', 'an array of { "id": string, "reason": non-empty string, "match": a regular expression the failure message matches }');
   }
+  const limits = raw.limits;
+  if (limits !== undefined && (!isObject(limits) || !isPositiveInteger(limits.concurrentBuilds))) bad('"limits"', '{ "concurrentBuilds": positive integer }');
   const requires = raw.requires ?? [];
   if (!Array.isArray(requires) || !requires.every((r) => (REQUIREMENTS as readonly unknown[]).includes(r))) {
     bad('"requires"', `an array of ${REQUIREMENTS.map((r) => `"${r}"`).join(', ')}`);

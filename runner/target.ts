@@ -33,6 +33,7 @@ export async function openTarget(env: Environment, profile: Profile): Promise<Ta
       env.CONFORMANCE_RUN_SYNC_MAX_WAIT_SECS?.trim() ||
       String(profile.timing.runSyncMaxWaitSecs ?? (env.CONFORMANCE_MAX_WAIT_SECS?.trim() || profile.timing.maxWaitSecs)),
     CONFORMANCE_RATE_LIMIT_RPS: env.CONFORMANCE_RATE_LIMIT_RPS?.trim() || String(profile.timing.rateLimitRps),
+    CONFORMANCE_MAX_CONCURRENT_BUILDS: env.CONFORMANCE_MAX_CONCURRENT_BUILDS?.trim() || String(profile.limits?.concurrentBuilds ?? ''),
   };
   if (env.APIFY_API_BASE_URL?.trim()) return { kind: 'external', env: timing, checkReachable, close: async () => {} };
 

@@ -81,6 +81,7 @@ describe('target profiles', () => {
     expect(scaled.expectations).toEqual(live.expectations);
     expect(scaled.uncovered.map((u) => u.id)).toEqual(live.uncovered.map((u) => u.id));
     expect(scaled.requires).toEqual(live.requires);
+    expect(scaled.limits).toEqual(live.limits);
     expect(scaled.timing).toEqual({
       maxWaitSecs: live.timing.maxWaitSecs / 10,
       runSyncMaxWaitSecs: (live.timing.runSyncMaxWaitSecs ?? 0) / 10,
