@@ -105,7 +105,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
   const childEnv = { ...session.childEnv, CONFORMANCE_FIXTURE_DIR: fixtureDir };
   try {
     print(
-      `Target ${redactor.url(config.baseUrl)} (${target.kind}, profile ${profile.name}); wait cap ${config.maxWaitSecs} s, rate limit ${config.rateLimitRps}/s; run id ${config.runId}`,
+      `Target ${redactor.url(config.baseUrl)} (${target.kind}, profile ${profile.name}); wait cap ${config.maxWaitSecs} s, run-sync cap ${config.runSyncMaxWaitSecs} s, rate limit ${config.rateLimitRps}/s; run id ${config.runId}`,
     );
     // Read-only mode changes nothing on the target, not even the leftovers of earlier runs.
     if (!config.readOnly) {
@@ -158,6 +158,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
         baseUrl: redactor.url(config.baseUrl),
         profile: profile.name,
         maxWaitSecs: config.maxWaitSecs,
+        runSyncMaxWaitSecs: config.runSyncMaxWaitSecs,
         rateLimitRps: config.rateLimitRps,
         features: config.features ?? null,
       },

@@ -15,7 +15,15 @@ export interface Summary {
   /** Which run this is: its id, the suite's version and commit, the spec's hash, the machine. */
   run: RunIdentity;
   /** `features`: what the target claims to implement; null when it is judged on every feature. */
-  target: { kind: string; baseUrl: string; profile: string; maxWaitSecs: number; rateLimitRps: number; features: string[] | null };
+  target: {
+    kind: string;
+    baseUrl: string;
+    profile: string;
+    maxWaitSecs: number;
+    runSyncMaxWaitSecs: number;
+    rateLimitRps: number;
+    features: string[] | null;
+  };
   /** What was asked to run: CONFORMANCE_SELECT, read-only mode, and whether the Dredd layer ran. */
   selection: { select: string[]; readOnly: boolean; dredd: boolean };
   startedAt: string;

@@ -32,6 +32,24 @@ describe('the waits chart', () => {
     expect(chart).toContain(`by more than ${slack.toFixed(1)} s`);
   });
 
+  it('judges a run-sync bar against the run-sync cap when the target has one of its own, and draws that cap too', () => {
+    const runSync = (checkId: string, observedSecs: number): WaitObservation => ({
+      ...wait(checkId, observedSecs),
+      request: 'POST /v2/acts/a/run-sync',
+      requestedSecs: undefined,
+    });
+    const html = renderHtml({
+      ...sampleSummary(),
+      target: { ...sampleSummary().target, runSyncMaxWaitSecs: 30 },
+      waits: [runSync('a.held-long', 20), wait('b.past', CAP + 10)],
+    });
+    const chart = html.slice(html.indexOf('<section id="timing">'), html.indexOf('</section>', html.indexOf('<section id="timing">')));
+    // 20 s is within run-sync's 30 s cap, though far past the 3 s waitForFinish cap; the waitForFinish bar past its cap is red.
+    expect(chart.match(/<rect class="over"/g)).toHaveLength(1);
+    expect(chart).toContain('run-sync cap 30 s');
+    expect(chart.match(/<line class="cap"/g)).toHaveLength(2);
+  });
+
   it('labels rows without the API title and keeps their distinct ends', () => {
     const chart = chartOf([
       wait('Apify API > Actor tasks > Run task synchronously > Without input > Example 1', 1),
