@@ -15,6 +15,7 @@ interface Step {
   id?: string;
   if?: string;
   'timeout-minutes'?: number;
+  'continue-on-error'?: boolean;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -31,6 +32,7 @@ interface Job {
 interface Workflow {
   name: unknown;
   env?: Record<string, string>;
+  permissions?: Record<string, string>;
   on: Record<string, unknown>;
   jobs: Record<string, Job>;
 }
@@ -160,7 +162,10 @@ describe('nightly.yml', () => {
     expect(holds(workflow.env), 'workflow env').toBe(false);
     expect(holds(job.env), 'job env').toBe(false);
     const holders = job.steps.filter((step) => holds(step.env) || secret.test(JSON.stringify(step.with ?? {})) || secret.test(step.run ?? ''));
-    expect(holders.map((step) => step.run)).toEqual(['npm run conformance -- --reports reports/nightly', 'npm run conformance -- --sweep']);
+    expect(holders.map((step) => step.run)).toEqual([
+      'npm run conformance -- --reports reports/nightly ${{ steps.baseline.outputs.args }}',
+      'npm run conformance -- --sweep',
+    ]);
     // Every secret in the file is in one of those steps' env (none in a `with:` or a command line).
     const inStepEnvs = holders.flatMap((step) => Object.values(step.env ?? {})).filter((value) => secret.test(String(value))).length;
     expect(text.match(/\$\{\{\s*secrets\./g)).toHaveLength(inStepEnvs);
@@ -168,6 +173,20 @@ describe('nightly.yml', () => {
     expect(Object.keys(stepRunning(workflow, /--sweep$/).env ?? {})).toEqual(['APIFY_TOKEN']);
     // The checkout leaves no GitHub token in .git/config for later steps (npm ci runs packages' scripts).
     expect(stepUsing(workflow, 'actions/checkout').with?.['persist-credentials']).toBe(false);
+  });
+
+  it("compares the night with the previous night's summary when there is one, fetched with the workflow's own token", () => {
+    const { workflow } = load('nightly.yml');
+    const fetch = steps(workflow).find((step) => step.id === 'baseline');
+    expect(fetch?.run).toMatch(/gh run download "\$previous".*--name "conformance-reports-live-\$previous"/);
+    expect(fetch?.run).toContain('args=--baseline reports/previous/summary.json');
+    expect(fetch?.env).toEqual({ GH_TOKEN: '${{ github.token }}' });
+    // A night without a predecessor is no failure: the gate then runs without a baseline.
+    expect(fetch?.['continue-on-error']).toBe(true);
+    expect(workflow.permissions).toMatchObject({ contents: 'read', actions: 'read' });
+    const gate = stepRunning(workflow, /^npm run conformance(?! -- --sweep)/);
+    expect(steps(workflow).indexOf(fetch!)).toBeLessThan(steps(workflow).indexOf(gate));
+    expect(gate.run).toContain('${{ steps.baseline.outputs.args }}');
   });
 
   it("stops the gate in time for the sweep and the upload to run within the job's timeout", () => {
