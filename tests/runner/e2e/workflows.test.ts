@@ -38,6 +38,8 @@ interface Workflow {
 }
 
 const WORKFLOWS = ['ci.yml', 'nightly.yml'];
+/** A GitHub expression as a workflow writes it: `${{ <inner> }}`. */
+const expression = (inner: string) => `\${{ ${inner} }}`;
 const SCRIPTS = Object.keys((JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
 
 function load(file: string): { text: string; workflow: Workflow } {
@@ -163,7 +165,7 @@ describe('nightly.yml', () => {
     expect(holds(job.env), 'job env').toBe(false);
     const holders = job.steps.filter((step) => holds(step.env) || secret.test(JSON.stringify(step.with ?? {})) || secret.test(step.run ?? ''));
     expect(holders.map((step) => step.run)).toEqual([
-      'npm run conformance -- --reports reports/nightly ${{ steps.baseline.outputs.args }}',
+      `npm run conformance -- --reports reports/nightly ${expression('steps.baseline.outputs.args')}`,
       'npm run conformance -- --sweep',
     ]);
     // Every secret in the file is in one of those steps' env (none in a `with:` or a command line).
@@ -180,13 +182,13 @@ describe('nightly.yml', () => {
     const fetch = steps(workflow).find((step) => step.id === 'baseline');
     expect(fetch?.run).toMatch(/gh run download "\$previous".*--name "conformance-reports-live-\$previous"/);
     expect(fetch?.run).toContain('args=--baseline reports/previous/summary.json');
-    expect(fetch?.env).toEqual({ GH_TOKEN: '${{ github.token }}' });
+    expect(fetch?.env).toEqual({ GH_TOKEN: expression('github.token') });
     // A night without a predecessor is no failure: the gate then runs without a baseline.
     expect(fetch?.['continue-on-error']).toBe(true);
     expect(workflow.permissions).toMatchObject({ contents: 'read', actions: 'read' });
     const gate = stepRunning(workflow, /^npm run conformance(?! -- --sweep)/);
     expect(steps(workflow).indexOf(fetch!)).toBeLessThan(steps(workflow).indexOf(gate));
-    expect(gate.run).toContain('${{ steps.baseline.outputs.args }}');
+    expect(gate.run).toContain(expression('steps.baseline.outputs.args'));
   });
 
   it("stops the gate in time for the sweep and the upload to run within the job's timeout", () => {
