@@ -20,7 +20,7 @@ profile entry that no longer fits. It reads; it creates something only with --wi
 
 Options:
   --out <file>          where to write the facts (default: ${DEFAULT_OUT})
-  -p, --profile <name>  the profile to compare with: emulator | apify-live | generic | path/to/profile.json
+  -p, --profile <name>  the profile to compare with: emulator | apify-live | apify-live-scaled | generic | path/to/profile.json
                         (default: CONFORMANCE_PROFILE, else apify-live)
   --with-runs           when the account has no run going, create an actor, build it and run it (128 MB, aborted
                         once the waitForFinish cap is timed), then remove it: a build and about a cap's worth of run

@@ -47,16 +47,37 @@ export type Requirement = (typeof REQUIREMENTS)[number];
 const PROFILE_DIR = fileURLToPath(new URL('../profiles/', import.meta.url));
 
 export function loadProfile(nameOrPath: string): Profile {
+  const { raw, file } = readRaw(nameOrPath);
+  return parseProfile(withBase(raw, file), file);
+}
+
+const EXPECTED = 'emulator, apify-live, apify-live-scaled, generic, or the path of a profile JSON file';
+
+function readRaw(nameOrPath: string): { raw: unknown; file: string } {
   const file = /[/\\]|\.json$/.test(nameOrPath) ? path.resolve(nameOrPath) : path.join(PROFILE_DIR, `${nameOrPath}.json`);
-  const expected = 'emulator, apify-live, apify-live-scaled, generic, or the path of a profile JSON file';
-  if (!existsSync(file)) throw new ConfigError('CONFORMANCE_PROFILE', expected, `no profile at ${file}`);
-  let raw: unknown;
+  if (!existsSync(file)) throw new ConfigError('CONFORMANCE_PROFILE', EXPECTED, `no profile at ${file}`);
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    return { raw: JSON.parse(readFileSync(file, 'utf8')), file };
   } catch (error) {
-    throw new ConfigError('CONFORMANCE_PROFILE', expected, `${file} is not valid JSON (${(error as Error).message})`);
+    throw new ConfigError('CONFORMANCE_PROFILE', EXPECTED, `${file} is not valid JSON (${(error as Error).message})`);
   }
-  return parseProfile(raw, file);
+}
+
+/**
+ * `"extends": "<profile>"` takes every member of that profile (by name, from profiles/) that this one does not set, so a
+ * variant (the live profile scaled down for the emulator's platform variation) states only what differs.
+ */
+function withBase(raw: unknown, file: string): unknown {
+  if (!isObject(raw) || raw.extends === undefined) return raw;
+  if (typeof raw.extends !== 'string' || /[/\\]/.test(raw.extends)) {
+    throw new ConfigError('CONFORMANCE_PROFILE', 'a profile whose "extends" names a profile of profiles/', `${file} does not have one`);
+  }
+  const base = readRaw(raw.extends).raw;
+  if (isObject(base) && base.extends !== undefined) {
+    throw new ConfigError('CONFORMANCE_PROFILE', 'a profile that extends one that extends none', `${file} extends ${raw.extends}, which extends another`);
+  }
+  const { extends: _, ...own } = raw;
+  return { ...(isObject(base) ? base : {}), ...own };
 }
 
 /** Validates a profile's shape, naming the first bad member. */

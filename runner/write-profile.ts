@@ -38,7 +38,8 @@ export function profileOf(summary: Summary, name: string): Profile {
   return {
     name,
     description: `Written by --write-profile from the run of ${summary.startedAt} against ${summary.target.baseUrl}: describe the target here.`,
-    timing: { maxWaitSecs: summary.target.maxWaitSecs, rateLimitRps: summary.target.rateLimitRps },
+    timing: { maxWaitSecs: summary.target.maxWaitSecs, runSyncMaxWaitSecs: summary.target.runSyncMaxWaitSecs, rateLimitRps: summary.target.rateLimitRps },
+    ...(summary.target.maxConcurrentBuilds === null ? {} : { limits: { concurrentBuilds: summary.target.maxConcurrentBuilds } }),
     drift: [
       ...summary.knownDrift,
       ...summary.drift.findings

@@ -20,11 +20,11 @@ function tokenOf(request: FastifyRequest, faults: Faults): string | undefined {
 }
 
 /**
- * `anonymousActorReads`: how a call that names an actor answers without a token. `unauthorized`: 401 token-not-provided,
+ * `anonymousActorCalls`: how a call that names an actor answers without a token. `unauthorized`: 401 token-not-provided,
  * as documented; `not-found`: 404 record-or-token-not-found, as the live API does for an actor lookup (the platform
  * variation), since it cannot tell a missing actor from a missing token.
  */
-export function registerAuth(app: FastifyInstance, state: EmulatorState, faults: Faults, anonymousActorReads: 'unauthorized' | 'not-found'): void {
+export function registerAuth(app: FastifyInstance, state: EmulatorState, faults: Faults, anonymousActorCalls: 'unauthorized' | 'not-found'): void {
   app.decorateRequest('user', null);
   app.addHook('onRequest', (request, _reply, done) => {
     const token = tokenOf(request, faults);
@@ -40,7 +40,7 @@ export function registerAuth(app: FastifyInstance, state: EmulatorState, faults:
       request.user = fallback;
     } else if (!request.is404 && auth === 'required') {
       const namesActor = typeof (request.params as Record<string, unknown> | undefined)?.actorId === 'string';
-      const notFound = anonymousActorReads === 'not-found' && namesActor;
+      const notFound = anonymousActorCalls === 'not-found' && namesActor;
       if (notFound) return done(recordOrTokenNotFound('Actor'));
       // Fault anonymous-change-404: a change without a token hides the actor instead of asking for a token.
       if (faults.has('anonymous-change-404') && request.method !== 'GET' && namesActor) return done(recordNotFound('Actor'));

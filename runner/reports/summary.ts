@@ -22,6 +22,8 @@ export interface Summary {
     maxWaitSecs: number;
     runSyncMaxWaitSecs: number;
     rateLimitRps: number;
+    /** CONFORMANCE_MAX_CONCURRENT_BUILDS; null: no limit. */
+    maxConcurrentBuilds: number | null;
     features: string[] | null;
   };
   /** What was asked to run: CONFORMANCE_SELECT, read-only mode, and whether the Dredd layer ran. */

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -65,6 +66,23 @@ describe('shared actors', () => {
     expect(made.every((m) => m.build === made[0]!.build && m.status === 'SUCCEEDED')).toBe(true);
     expect(await ledgerLines()).toEqual([made[0]!.build]);
   }, 60_000);
+
+  it('a failure another process publishes reaches the callers waiting for it, as the same kind of error; a later caller builds', async () => {
+    const config = loadConfig({ ...environment(emulator.url), CONFORMANCE_RUN_ID: 'sharedt3' });
+    const recipe = { name: 'published' };
+    const base = path.join(dir, `actor-published-${createHash('sha256').update('null').digest('hex').slice(0, 8)}`);
+    // Another process (this one's pid: alive) holds the recipe's lock, as while it builds.
+    await mkdir(`${base}.lock`);
+    await writeFile(path.join(`${base}.lock`, 'pid'), String(process.pid));
+    const waiting = new FixtureSession(createConfiguredClient(config), config).sharedActor(recipe);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await writeFile(`${base}.failed.json`, JSON.stringify({ at: Date.now(), name: 'Inconclusive', message: 'the quota stayed full' }));
+    await rm(`${base}.lock`, { recursive: true });
+    const error = await waiting.catch((e: unknown) => e as Error);
+    expect(error).toMatchObject({ name: 'Inconclusive', message: 'the quota stayed full' });
+    const { build } = await new FixtureSession(createConfiguredClient(config), config).sharedActor(recipe);
+    expect(build.status).toBe('SUCCEEDED');
+  }, 30_000);
 
   it('a failed attempt reaches its callers only: the next caller builds again', async () => {
     let refuse = true;

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSpecContract, transactionNames } from '../../common/spec-contract.ts';
@@ -75,7 +76,7 @@ describe('target profiles', () => {
     for (const expectation of live.expectations) expect(expectation.reason).toMatch(/ERRATA/);
   });
 
-  it('keeps the scaled live profile in step with the live one: the same expectations, exceptions and requirements, caps a tenth', () => {
+  it('takes what the scaled live profile does not state from the live one (extends): the same expectations, exceptions, requirements and limits, caps a tenth', () => {
     const live = loadProfile('apify-live');
     const scaled = loadProfile('apify-live-scaled');
     expect(scaled.expectations).toEqual(live.expectations);
@@ -101,6 +102,23 @@ describe('target profiles', () => {
         const known = transactions.has(id) || suiteSources.includes(`id: '${id}'`);
         expect(known, `${name}: ${id}`).toBe(true);
       }
+    }
+  });
+
+  it('extends only a profile of profiles/ that extends none, and names a bad extends', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'profile-extends-'));
+    const write = (name: string, body: unknown) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, JSON.stringify(body));
+      return file;
+    };
+    try {
+      const own = write('own.json', { name: 'own', description: 'mine', extends: 'apify-live' });
+      expect(loadProfile(own)).toMatchObject({ name: 'own', description: 'mine', timing: loadProfile('apify-live').timing });
+      expect(() => loadProfile(write('path.json', { name: 'p', description: '', extends: '../profiles/apify-live' }))).toThrow(/"extends"/);
+      expect(() => loadProfile(write('chain.json', { name: 'c', description: '', extends: 'apify-live-scaled' }))).toThrow(/extends another/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -109,7 +109,16 @@ export function sampleSummary(checks: CheckResult[] = sampleResults(), exchanges
   const { outcome, exitCode } = decideOutcome([], checks, coverage);
   return buildSummary({
     run: { id: 'samplerun', suiteVersion: '0.1.0', commit: '0123456789abcdef0123456789abcdef01234567', specHash: 'abcdef012345', hostname: 'sample-host' },
-    target: { kind: 'external', baseUrl: 'http://127.0.0.1:1', profile: 'generic', maxWaitSecs: 3, runSyncMaxWaitSecs: 3, rateLimitRps: 30, features: null },
+    target: {
+      kind: 'external',
+      baseUrl: 'http://127.0.0.1:1',
+      profile: 'generic',
+      maxWaitSecs: 3,
+      runSyncMaxWaitSecs: 3,
+      rateLimitRps: 30,
+      maxConcurrentBuilds: null,
+      features: null,
+    },
     selection: { select: [], readOnly: false, dredd: true },
     startedAt: '2026-11-28T10:00:00.000Z',
     durationMs: 4200,
