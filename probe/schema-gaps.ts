@@ -1,4 +1,5 @@
-import { isSchemaName, type JsonSchema, type SchemaName, schemaOf } from '../common/schemas.ts';
+import { allowsNull, isRecord, isSchema, referencedSchema, schemaNamed, typeFits } from '../common/schema-walk.ts';
+import type { JsonSchema, SchemaName } from '../common/schemas.ts';
 import type { SchemaGap } from './facts.ts';
 
 /**
@@ -59,7 +60,7 @@ function expand(candidates: Scoped[], value: unknown, path: string, depth = 0): 
   if (depth > 20) return candidates;
   const result: Scoped[] = [];
   for (const scoped of candidates) {
-    const target = referenced(scoped.schema);
+    const target = referencedSchema(scoped.schema);
     if (target !== undefined) {
       result.push(...expand([{ schema: schemaNamed(target), file: `${target}.json`, at: path }], value, path, depth + 1));
       continue;
@@ -80,52 +81,6 @@ function expand(candidates: Scoped[], value: unknown, path: string, depth = 0): 
   return result;
 }
 
-/** Whether null passes a schema as far as its types say (formats and patterns never apply to null). */
-function allowsNull(schema: JsonSchema, depth = 0): boolean {
-  if (depth > 20) return true;
-  const target = referenced(schema);
-  if (target !== undefined) return allowsNull(schemaNamed(target), depth + 1);
-  if (isRecord(schema.not) && Object.keys(schema.not).length === 0) return false;
-  if (schema.type !== undefined && !typesOf(schema).includes('null')) return false;
-  if (Array.isArray(schema.enum) && !schema.enum.includes(null)) return false;
-  if (Array.isArray(schema.allOf) && !schema.allOf.filter(isSchema).every((part) => allowsNull(part, depth + 1))) return false;
-  for (const keyword of ['anyOf', 'oneOf'] as const) {
-    const branches = schema[keyword];
-    if (Array.isArray(branches) && !branches.filter(isSchema).some((branch) => allowsNull(branch, depth + 1))) return false;
-  }
-  return true;
-}
-
-function typeFits(schema: JsonSchema, value: unknown, depth = 0): boolean {
-  const target = referenced(schema);
-  if (target !== undefined) return depth > 20 || typeFits(schemaNamed(target), value, depth + 1);
-  if (schema.type === undefined) return true;
-  const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  return typesOf(schema).some((type) => type === actual || (type === 'integer' && actual === 'number'));
-}
-
-function typesOf(schema: JsonSchema): unknown[] {
-  return Array.isArray(schema.type) ? schema.type : [schema.type];
-}
-
-function referenced(schema: JsonSchema): SchemaName | undefined {
-  if (typeof schema.$ref !== 'string') return undefined;
-  const name = schema.$ref.replace(/\.json$/, '');
-  if (!isSchemaName(name)) throw new Error(`A schema refers to ${schema.$ref}, which schemas/ does not hold`);
-  return name;
-}
-
-const cache = new Map<SchemaName, JsonSchema>();
-
-function schemaNamed(name: SchemaName): JsonSchema {
-  let schema = cache.get(name);
-  if (schema === undefined) {
-    schema = schemaOf(name);
-    cache.set(name, schema);
-  }
-  return schema;
-}
-
 function join(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
@@ -133,12 +88,4 @@ function join(path: string, key: string): string {
 function relativePath(at: string, base: string): string {
   if (base === '') return at;
   return at.startsWith(`${base}.`) ? at.slice(base.length + 1) : at;
-}
-
-function isSchema(value: unknown): value is JsonSchema {
-  return isRecord(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

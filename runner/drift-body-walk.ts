@@ -1,4 +1,5 @@
-import { isSchemaName, type JsonSchema, type SchemaName, schemaOf } from '../common/schemas.ts';
+import { allowsNull, isForbidden, isRecord, isSchema, referencedSchema, schemaNamed, titleOf, typeFits } from '../common/schema-walk.ts';
+import type { JsonSchema, SchemaName } from '../common/schemas.ts';
 
 /** What one walk over a response body reports to the drift analysis (runner/drift.ts). */
 export interface BodyObserver {
@@ -25,15 +26,15 @@ export function walkBody(schemaName: SchemaName, body: unknown, observer: BodyOb
 // flattened), reporting members no schema of the set declares, enum values none of them allows, nulls none of them
 // allows, and which declared members each object has.
 function walk(schemas: JsonSchema[], value: unknown, place: Place, observer: BodyObserver): void {
+  if (value === null) {
+    // Reported where the value sits, once: a forbidden null is not also an unknown enum value.
+    if (!schemas.some((schema) => allowsNull(schema))) observer.finding('null-field', place.owner, place.path || '(value)');
+    return;
+  }
   const applicable = expand(schemas, value);
   const named = applicable.map(titleOf).filter((t): t is string => t !== undefined && t !== place.owner);
   const here: Place = named.length > 0 && place.path !== '' ? { owner: named[named.length - 1]!, path: '' } : place;
 
-  if (value === null) {
-    // Reported where the value sits, once: a forbidden null is not also an unknown enum value.
-    if (nullForbidden(applicable)) observer.finding('null-field', place.owner, place.path || '(value)');
-    return;
-  }
   const enums = applicable.filter((s) => Array.isArray(s.enum)).map((s) => s.enum as unknown[]);
   // Reported where the value sits (`Run`, `status`), not under the enum's own title.
   if (enums.length > 0 && !enums.some((allowed) => allowed.includes(value)))
@@ -68,9 +69,9 @@ function expand(schemas: JsonSchema[], value: unknown, depth = 0): JsonSchema[] 
   if (depth > 20) return schemas;
   const result: JsonSchema[] = [];
   for (const schema of schemas) {
-    if (typeof schema.$ref === 'string') {
-      const name = schema.$ref.replace(/\.json$/, '');
-      if (isSchemaName(name)) result.push(...expand([schemaNamed(name)], value, depth + 1));
+    const target = referencedSchema(schema);
+    if (target !== undefined) {
+      result.push(...expand([schemaNamed(target)], value, depth + 1));
       continue;
     }
     result.push(schema);
@@ -88,50 +89,4 @@ function expand(schemas: JsonSchema[], value: unknown, depth = 0): JsonSchema[] 
     }
   }
   return result;
-}
-
-// Whether a branch can describe the value, judged by its declared type only (enough to pick the non-null branch).
-function typeFits(schema: JsonSchema, value: unknown): boolean {
-  if (typeof schema.$ref === 'string') return value !== null;
-  const declared = schema.type;
-  if (declared === undefined) return true;
-  const types = Array.isArray(declared) ? declared : [declared];
-  const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  return types.some((t) => t === actual || (t === 'integer' && actual === 'number'));
-}
-
-// Null is documented where a schema that applies lists it (`type: [X, "null"]`, the null branch of an anyOf, an enum
-// with null); a schema with a type, an enumeration or a constant that does not list it forbids it.
-function nullForbidden(applicable: JsonSchema[]): boolean {
-  const allowsNull = (s: JsonSchema) =>
-    s.type === 'null' || (Array.isArray(s.type) && s.type.includes('null')) || (Array.isArray(s.enum) && s.enum.includes(null)) || s.const === null;
-  if (applicable.some(allowsNull)) return false;
-  return applicable.some((s) => s.type !== undefined || Array.isArray(s.enum) || 'const' in s);
-}
-
-function isForbidden(schema: JsonSchema): boolean {
-  return isRecord(schema.not) && Object.keys(schema.not).length === 0;
-}
-
-const schemaCache = new Map<SchemaName, JsonSchema>();
-
-function schemaNamed(name: SchemaName): JsonSchema {
-  let schema = schemaCache.get(name);
-  if (schema === undefined) {
-    schema = schemaOf(name);
-    schemaCache.set(name, schema);
-  }
-  return schema;
-}
-
-function titleOf(schema: JsonSchema): string | undefined {
-  return typeof schema.title === 'string' ? schema.title : undefined;
-}
-
-function isSchema(value: unknown): value is JsonSchema {
-  return isRecord(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

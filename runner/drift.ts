@@ -1,4 +1,5 @@
 import { responseBodyRule } from '../common/response-schemas.ts';
+import { isRecord } from '../common/schema-walk.ts';
 import { matchAction, type SpecContract } from '../common/spec-contract.ts';
 import { walkBody } from './drift-body-walk.ts';
 import { effectiveMethod, pathnameOf, type RecordedExchange } from './exchanges/exchange.ts';
@@ -188,8 +189,4 @@ function parseJson(exchange: RecordedExchange): { value: unknown } | undefined {
 function errorTypeOf(body: { value: unknown } | undefined): string | undefined {
   const error = isRecord(body?.value) ? body.value.error : undefined;
   return isRecord(error) && typeof error.type === 'string' ? error.type : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
