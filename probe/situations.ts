@@ -1,11 +1,8 @@
 import type { ApiRequest, ApiResponse } from '../common/http.ts';
+import { NOBODYS_TOKEN, UNKNOWN_ID } from '../common/unknowns.ts';
 import type { ErrorFact } from './facts.ts';
 import type { ProbeClient } from './probe-client.ts';
 
-/** A 17-character id no target has issued (ids are random alphanumerics), as the checks use. */
-export const UNKNOWN_ID = '00000000000000000';
-/** A token that belongs to nobody, as auth.invalid-token-rejected sends. */
-export const BAD_TOKEN = 'NotARealToken0000000000000';
 /** A record key the probe never writes. */
 const ABSENT_KEY = 'apify-conformance-probe-absent-key';
 
@@ -78,12 +75,12 @@ export const SITUATIONS: readonly Situation[] = [
   {
     id: 'bad-token',
     what: 'Get list of actors with a token of nobody (Bearer)',
-    ask: () => ({ template: '/v2/acts', params: {}, request: { token: BAD_TOKEN } }),
+    ask: () => ({ template: '/v2/acts', params: {}, request: { token: NOBODYS_TOKEN } }),
   },
   {
     id: 'bad-token-query',
     what: 'Get list of actors with a token of nobody (query parameter)',
-    ask: () => ({ template: '/v2/acts', params: {}, request: { token: BAD_TOKEN, auth: 'query' } }),
+    ask: () => ({ template: '/v2/acts', params: {}, request: { token: NOBODYS_TOKEN, auth: 'query' } }),
   },
 ];
 

@@ -1,6 +1,7 @@
 import { check } from '../../common/check.ts';
 import type { ActorRecord, JobRecord } from '../../common/fixtures/index.ts';
 import type { ApiResponse } from '../../common/http.ts';
+import { NOBODYS_TOKEN } from '../../common/unknowns.ts';
 import { expectBody, expectError, expectThat } from '../support/expect.ts';
 import { shared, sharedActor, UNKNOWN_ID, useTarget } from '../support/target.ts';
 
@@ -72,8 +73,8 @@ check(
 check(
   { id: 'auth.invalid-token-rejected', title: 'a token that belongs to nobody is answered 401', spec: SPEC, features: ['auth'], tags: ['read-only'] },
   async () => {
-    expectError(await api.request({ path: '/v2/acts', token: 'NotARealToken0000000000000' }), 401);
-    expectError(await api.request({ path: '/v2/acts', token: 'NotARealToken0000000000000', auth: 'query' }), 401);
+    expectError(await api.request({ path: '/v2/acts', token: NOBODYS_TOKEN }), 401);
+    expectError(await api.request({ path: '/v2/acts', token: NOBODYS_TOKEN, auth: 'query' }), 401);
   },
 );
 

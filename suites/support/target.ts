@@ -80,5 +80,4 @@ async function actorSetUp(what: string, make: () => Promise<ActorRecord>): Promi
   }
 }
 
-/** A 17-character id that no target has issued (ids are random alphanumerics; this one is all zeros). */
-export const UNKNOWN_ID = '00000000000000000';
+export { UNKNOWN_ID } from '../../common/unknowns.ts';
