@@ -17,12 +17,14 @@ export interface SuiteTarget {
 /** Call once at the top of a suite file; registers the clean-up of everything the file creates. */
 export function useTarget(): SuiteTarget {
   const config = loadConfig();
-  const api = withSchemaValidation(createConfiguredClient(config));
-  const fixtures = new FixtureSession(api, config);
+  const raw = createConfiguredClient(config);
+  const api = withSchemaValidation(raw);
+  const fixtures = new FixtureSession(api, config, { cleanupApi: raw });
   let second: SuiteTarget['second'];
   if (config.token2 !== undefined) {
-    const api2 = withSchemaValidation(createConfiguredClient(config, { token: config.token2 }));
-    second = { api: api2, fixtures: new FixtureSession(api2, config) };
+    const raw2 = createConfiguredClient(config, { token: config.token2 });
+    const api2 = withSchemaValidation(raw2);
+    second = { api: api2, fixtures: new FixtureSession(api2, config, { cleanupApi: raw2 }) };
   }
   afterAll(async () => {
     const reports = await Promise.all([fixtures.cleanup(), second?.fixtures.cleanup()]);

@@ -9,9 +9,9 @@ const contract = readSpecContract();
 
 /**
  * A client whose every response body is validated against what the spec documents for it, before anyone reads it: the
- * documented action's schema for its status, the error envelope for any 4xx/5xx. The suites and their fixtures (set-up
- * and clean-up included) use only such clients, so no body reaches a check unvalidated. A violation throws CheckFailure
- * naming the action, the schema errors and the request.
+ * documented action's schema for its status, the error envelope for any 4xx/5xx. The suites and their fixtures' set-up
+ * use only such clients, so no body reaches a check unvalidated; clean-up, which judges nothing, does not. A violation
+ * throws CheckFailure naming the action, the schema errors and the request.
  */
 export function withSchemaValidation(api: ApiClient): ApiClient {
   return {
