@@ -6,6 +6,7 @@ import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';
 import {
   buildActor,
   createActor,
+  createSlowBuildActor,
   createSourceActor,
   getText,
   isForwardOnly,
@@ -68,14 +69,7 @@ describe('builds: start and read', () => {
   });
 
   test("performs the Dockerfile's RUN sleep steps, so a build can be slow by construction; an abort ends it at once", async () => {
-    const files = [
-      { name: 'main.js', format: 'TEXT', content: "console.log('slow build');\n" },
-      { name: 'Dockerfile', format: 'TEXT', content: 'FROM apify/actor-node:20\nCOPY . ./\nRUN sleep 1\nRUN sleep 0.5\nCMD ["node", "main.js"]\n' },
-    ];
-    const actor = await createActor(emu.api, {
-      name: uniqueName('slow-build'),
-      versions: [{ versionNumber: '0.0', sourceType: 'SOURCE_FILES', buildTag: 'latest', sourceFiles: files }],
-    });
+    const actor = await createSlowBuildActor(emu.api, ['1', '0.5']);
     const slow = await buildActor(emu, actor.id);
     expect(slow.status).toBe('SUCCEEDED');
     expect(Date.parse(slow.finishedAt ?? '') - Date.parse(slow.startedAt)).toBeGreaterThanOrEqual(1500);

@@ -7,13 +7,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PLATFORM_ABORTING_MS, PLATFORM_BUILD_MS, PLATFORM_READY_MS } from '../../emulator/variations/catalogue.ts';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.ts';
 import {
-  createActor,
   createBuiltActor,
+  createSlowBuildActor,
   isTerminal,
   startBuild,
   startRun,
   startRunResponse,
-  uniqueName,
   waitForJob,
   waitForPid,
   waitForProcessExit,
@@ -156,14 +155,7 @@ describe('the platform variation: memory quota', () => {
   test(`unfinished builds (4096 MB) and runs (their memory) hold memory; a start beyond ${QUOTA_MBYTES} MB is refused with 402 until jobs end`, async () => {
     // Builds slow by construction (a Dockerfile RUN sleep), so every refusal below meets both still running, however
     // loaded the machine; they are aborted to free the quota.
-    const files = [
-      { name: 'main.js', format: 'TEXT', content: "console.log('slow build');\n" },
-      { name: 'Dockerfile', format: 'TEXT', content: 'FROM apify/actor-node:20\nCOPY . ./\nRUN sleep 60\nCMD ["node", "main.js"]\n' },
-    ];
-    const slow = await createActor(platform.api, {
-      name: uniqueName('slow-build'),
-      versions: [{ versionNumber: '0.0', sourceType: 'SOURCE_FILES', buildTag: 'latest', sourceFiles: files }],
-    });
+    const slow = await createSlowBuildActor(platform.api, ['60']);
     const abortBuild = async (build: Build) => {
       dataOf<Build>(await platform.api.post(`/v2/actor-builds/${build.id}/abort`));
       return waitForJob<Build>(platform, 'build', build.id);

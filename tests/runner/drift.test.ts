@@ -3,6 +3,7 @@ import { readSpecContract } from '../../common/spec-contract.ts';
 import { ANY_ACTION, acceptedByItsCheck, analyseDrift, type DriftFinding } from '../../runner/drift.ts';
 import { exchangeOfTransaction, type RecordedExchange } from '../../runner/exchanges/exchange.ts';
 import type { CheckResult } from '../../runner/results.ts';
+import { checkResult } from './sample-results.ts';
 
 const contract = readSpecContract();
 const ID = 'zdc3Pyhyz3m8vjDeM';
@@ -224,19 +225,7 @@ describe('drift in the other direction: documented members that are absent or nu
   });
 
   it("holds a response against the check that sent it, or for a file's set-up, against every check of the file", () => {
-    const check = (id: string, status: CheckResult['status']): CheckResult => ({
-      id,
-      layer: 'vitest',
-      family: 'lifecycle',
-      title: id,
-      spec: '',
-      features: [],
-      tags: [],
-      status,
-      durationMs: 1,
-      message: '',
-      file: `suites/lifecycle/${id}.test.ts`,
-    });
+    const check = (id: string, status: CheckResult['status']) => checkResult(id, status, { family: 'lifecycle', file: `suites/lifecycle/${id}.test.ts` });
     const accepted = acceptedByItsCheck([check('a', 'passed'), check('b', 'expected-failure'), check('c', 'unexpected-pass')]);
     const sent = (checkId: string | undefined, source: string) => ({ ...getRun(run()), checkId, source });
     expect(accepted(sent('a', 'suites/lifecycle/a.test.ts'))).toBe(true);

@@ -3,22 +3,9 @@ import { readSpecContract } from '../../common/spec-contract.ts';
 import type { RecordedExchange } from '../../runner/exchanges/exchange.ts';
 import { attachExchanges } from '../../runner/failure-exchanges.ts';
 import { buildMatrix, worstStatus } from '../../runner/matrix.ts';
-import type { CheckResult } from '../../runner/results.ts';
 import { waitObservations } from '../../runner/timing.ts';
+import { checkResult as check } from './sample-results.ts';
 
-const check = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({
-  id,
-  layer: 'vitest',
-  family: id.split('.')[0]!,
-  title: id,
-  spec: '',
-  features: [],
-  tags: [],
-  status,
-  durationMs: 1,
-  message: '',
-  ...extra,
-});
 const exchange = (
   checkId: string | undefined,
   method: string,

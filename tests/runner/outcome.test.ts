@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../runner/exit-codes.ts';
 import { decideOutcome } from '../../runner/outcome.ts';
-import { applyExpectations, type CheckResult, type CheckStatus } from '../../runner/results.ts';
-import { sampleResults } from './sample-results.ts';
+import { applyExpectations, type CheckStatus } from '../../runner/results.ts';
+import { checkResult, sampleResults } from './sample-results.ts';
 
-const check = (id: string, status: CheckStatus): CheckResult => ({
-  id,
-  layer: 'vitest',
-  family: id.split('.')[0]!,
-  title: id,
-  spec: '',
-  features: [],
-  tags: [],
-  status,
-  durationMs: 1,
-  message: `message of ${id}`,
-});
+const check = (id: string, status: CheckStatus) => checkResult(id, status, { message: `message of ${id}` });
 const covered = { unexercised: [] };
 
 describe('exit status', () => {

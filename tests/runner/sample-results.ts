@@ -10,6 +10,23 @@ import { buildSummary, type Summary } from '../../runner/reports/summary.ts';
 import type { CheckResult } from '../../runner/results.ts';
 import { waitObservations } from '../../runner/timing.ts';
 
+/** One suite check's result with the given status, of the family its id names; `extra` sets any other member. */
+export function checkResult(id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult {
+  return {
+    id,
+    layer: 'vitest',
+    family: id.split('.')[0]!,
+    title: id,
+    spec: '',
+    features: [],
+    tags: [],
+    status,
+    durationMs: 1,
+    message: '',
+    ...extra,
+  };
+}
+
 /** A small, varied set of results: every status, both layers, one timing check, one failure with its exchange. */
 export function sampleResults(): CheckResult[] {
   const dredd = (name: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({

@@ -55,6 +55,19 @@ export async function createSourceActor(api: ApiClient, source: TestActorSource,
   return createActor(api, { name: uniqueName(source), versions: [sourceFilesVersion(source, options)] });
 }
 
+/** An actor whose Dockerfile runs `sleepSteps` (seconds each, e.g. `['1', '0.5']`): a build slow by construction. */
+export async function createSlowBuildActor(api: ApiClient, sleepSteps: string[]): Promise<Actor> {
+  const steps = sleepSteps.map((secs) => `RUN sleep ${secs}\n`).join('');
+  const files = [
+    { name: 'main.js', format: 'TEXT', content: "console.log('slow build');\n" },
+    { name: 'Dockerfile', format: 'TEXT', content: `FROM apify/actor-node:20\nCOPY . ./\n${steps}CMD ["node", "main.js"]\n` },
+  ];
+  return createActor(api, {
+    name: uniqueName('slow-build'),
+    versions: [{ versionNumber: '0.0', sourceType: 'SOURCE_FILES', buildTag: 'latest', sourceFiles: files }],
+  });
+}
+
 export function isTerminal(status: JobStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }

@@ -31,6 +31,13 @@ async function sleepingRun(emu: TestEmulator, sleepMs: number, query: Record<str
   return { actorId: actor.id, run: await startRun(emu, actor.id, { input: { sleepMs, recordPid: true }, query }) };
 }
 
+/** The status the abort answers for a RUNNING run, aborted by id (under /v2/actor-runs). */
+async function statusAfterAbortById(emu: TestEmulator): Promise<JobStatus> {
+  const { run } = await sleepingRun(emu, 30_000);
+  await pollJob<Run>(emu, 'run', run.id, (current) => current.status === 'RUNNING');
+  return dataOf<Run>(await emu.api.post(`/v2/actor-runs/${run.id}/abort`)).status;
+}
+
 /** How long a GET of the run with `waitForFinish` was held, and what it said. */
 async function heldGet(emu: TestEmulator, runId: string, waitForFinish: number): Promise<{ heldMs: number; status: JobStatus }> {
   const response = await emu.api.get(`/v2/actor-runs/${runId}`, { waitForFinish });
@@ -159,24 +166,8 @@ export const JOB_PROBES = {
     correct: false,
     faulty: true,
   },
-  'abort-run-ignored': {
-    async observe(emu) {
-      const { run } = await sleepingRun(emu, 30_000);
-      await pollJob<Run>(emu, 'run', run.id, (current) => current.status === 'RUNNING');
-      return dataOf<Run>(await emu.api.post(`/v2/actor-runs/${run.id}/abort`)).status;
-    },
-    correct: 'ABORTED',
-    faulty: 'RUNNING',
-  },
-  'abort-by-id-ignored': {
-    async observe(emu) {
-      const { run } = await sleepingRun(emu, 30_000);
-      await pollJob<Run>(emu, 'run', run.id, (current) => current.status === 'RUNNING');
-      return dataOf<Run>(await emu.api.post(`/v2/actor-runs/${run.id}/abort`)).status;
-    },
-    correct: 'ABORTED',
-    faulty: 'RUNNING',
-  },
+  'abort-run-ignored': { observe: statusAfterAbortById, correct: 'ABORTED', faulty: 'RUNNING' },
+  'abort-by-id-ignored': { observe: statusAfterAbortById, correct: 'ABORTED', faulty: 'RUNNING' },
   'run-by-id-short-form': {
     async observe(emu) {
       const { run } = await sleepingRun(emu, 500);
