@@ -12,15 +12,9 @@ import type {
   TaskRecord,
   WebhookRecord,
 } from '../../common/fixtures/index.ts';
-import { FixtureSession, fixtureRequest, fixtureVersion, OTHER_RECIPE } from '../../common/fixtures/index.ts';
+import { FixtureSession, fixtureRequest, fixtureVersion, OTHER_RECIPE, type SharedActor } from '../../common/fixtures/index.ts';
 import type { ApiClient } from '../../common/http.ts';
 import { Inconclusive } from '../../common/inconclusive.ts';
-
-/** An actor with a successful build of its version 0.0. */
-export interface BuiltActor {
-  actor: ActorRecord;
-  build: JobRecord;
-}
 
 /** A run that is RUNNING (its actor sleeps) and the actor it belongs to. */
 export interface LiveRun {
@@ -95,17 +89,17 @@ export class HookFixtures {
   }
 
   /** The actor a run is metamorphed into, built. */
-  metamorphTarget(): Promise<BuiltActor> {
+  metamorphTarget(): Promise<SharedActor> {
     return this.share('metamorph target', () => this.session.sharedActor(OTHER_RECIPE));
   }
 
   /** An actor whose runs fail (exit code 1) when they get no input: run-sync without input answers 400. */
-  failingActor(): Promise<BuiltActor> {
+  failingActor(): Promise<SharedActor> {
     return this.share('failing actor', () => this.session.sharedActor({ name: 'fails', defaults: { exitCode: 1 } }));
   }
 
   /** An actor whose runs without input outlive the target's run-sync cap: run-sync without input answers 408. */
-  slowActor(): Promise<BuiltActor> {
+  slowActor(): Promise<SharedActor> {
     return this.share('slow actor', () => this.session.sharedActor({ name: 'sleeps', defaults: this.outlivesCap() }));
   }
 
