@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Feature, isFeature } from './features.ts';
-import { OUTWAITS_RUN_SYNC } from './outwaits.ts';
+import type { ConformanceConfig } from './config.ts';
+import { type Feature, implementsAll, isFeature } from './features.ts';
+import { OUTWAITS_RUN_SYNC, outwaitSkipReason } from './outwaits.ts';
+import { isSelected } from './selection.ts';
 
 /**
  * What the spec documents, read from its files (spec/*.apib, one per API group): each action with its group, method,
@@ -226,6 +228,23 @@ export function transactionSelectable(contract: SpecContract, name: string): { i
   // A documented 408 is run-sync's answer once its cap has passed (common/outwaits.ts).
   const outwaits = transactionResponse(contract, name)?.status === 408 ? ['slow', OUTWAITS_RUN_SYNC] : [];
   return { id: name, family: 'transactions', tags: [...(file === undefined ? ['dredd'] : ['dredd', file]), ...outwaits] };
+}
+
+/**
+ * Whether a run replays a transaction: selected, of features the target implements, and not one that outwaits a long
+ * run-sync cap (outwaits.ts). The runner plans the Dredd layer by it and the hooks skip the rest by it.
+ */
+export function transactionRuns(
+  contract: SpecContract,
+  name: string,
+  config: Pick<ConformanceConfig, 'select' | 'exclude' | 'features' | 'slow' | 'runSyncMaxWaitSecs'>,
+): boolean {
+  const selectable = transactionSelectable(contract, name);
+  return (
+    isSelected(selectable, config) &&
+    implementsAll(transactionFeatures(contract, name), config.features) &&
+    outwaitSkipReason(selectable.tags, config) === undefined
+  );
 }
 
 /** The documented response a transaction name stands for (its action's n-th for ` > Example <n>`). */

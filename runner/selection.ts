@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConformanceConfig } from '../common/config.ts';
-import { implementsAll } from '../common/features.ts';
 import { outwaitSkipReason } from '../common/outwaits.ts';
 import { isSelected, matchesEntry, unselectedReason } from '../common/selection.ts';
-import { SPEC_FILES, type SpecContract, transactionAction, transactionFeatures, transactionNames, transactionSelectable } from '../common/spec-contract.ts';
+import { SPEC_FILES, type SpecContract, transactionAction, transactionNames, transactionRuns, transactionSelectable } from '../common/spec-contract.ts';
 import type { CheckResult } from './results.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -44,7 +43,7 @@ export function dreddSelection(
     const reason = outwaitSkipReason(transactionSelectable(contract, name).tags, config);
     if (reason !== undefined) outwaited[name] = reason;
   }
-  const selected = chosen.filter((name) => implementsAll(transactionFeatures(contract, name), config.features) && outwaited[name] === undefined);
+  const selected = chosen.filter((name) => transactionRuns(contract, name, config));
   const files = new Set(selected.map((name) => actionOf(name)?.file));
   // Transactions of features the target lacks are graded not-supported by the runner, so only the selection needs a reason.
   const reason = chosen.length === all.length ? '' : unselectedReason(config);

@@ -4,10 +4,8 @@ import type { CleanupReport } from '../../common/fixtures/index.ts';
 import { createConfiguredClient } from '../../common/http.ts';
 import { describeFailure } from '../../common/inconclusive.ts';
 import { redactProcessOutput } from '../../common/output-redaction.ts';
-import { outwaitSkipReason } from '../../common/outwaits.ts';
 import { type Redactor, redactorForSecrets } from '../../common/redact.ts';
-import { isSelected } from '../../common/selection.ts';
-import { readSpecContract, transactionFeatures, transactionNameOf, transactionSelectable } from '../../common/spec-contract.ts';
+import { readSpecContract, transactionNameOf, transactionRuns } from '../../common/spec-contract.ts';
 import { PLANS, type TransactionPlan } from '../plans/index.ts';
 import { noContentProblem, normaliseCharset, relaxNoContentExpectation, schemaProblem } from './comparison.ts';
 import type { DreddHooks, DreddTransaction } from './dredd-types.ts';
@@ -58,7 +56,6 @@ export function installHooks(hooks: DreddHooks): void {
   // Set once anything may have been created on the target; until then there is nothing to clean up.
   let touchedTarget = false;
   const cleanup = cleanupOnce(fixtures, redactor, () => touchedTarget);
-  const isImplemented = (name: string) => implementsAll(transactionFeatures(CONTRACT, name), config.features);
 
   hooks.beforeAll(
     allTransactionsHook(
@@ -86,10 +83,9 @@ export function installHooks(hooks: DreddHooks): void {
       async (transaction) => {
         if (transaction.fail) return;
         const name = transactionNameOf(transaction.origin);
-        const selectable = transactionSelectable(CONTRACT, name);
-        if (!isSelected(selectable, config) || !isImplemented(name) || outwaitSkipReason(selectable.tags, config) !== undefined) {
-          // Not selected (CONFORMANCE_SELECT, CONFORMANCE_EXCLUDE) or of a feature the target lacks (CONFORMANCE_FEATURES): Dredd sends
-          // nothing and reports it skipped; the runner tells the two apart.
+        if (!transactionRuns(CONTRACT, name, config)) {
+          // Not selected (CONFORMANCE_SELECT, CONFORMANCE_EXCLUDE), of a feature the target lacks (CONFORMANCE_FEATURES) or
+          // outwaiting a long run-sync cap: Dredd sends nothing and reports it skipped; the runner tells them apart.
           transaction.skip = true;
           return;
         }
