@@ -14,6 +14,7 @@ import { HookFixtures } from './fixtures.ts';
 import { allTransactionsHook, transactionHook } from './hook-adapter.ts';
 import { guardHooks } from './hook-guard.ts';
 import { cleanUpOnInterruption } from './interruption.ts';
+import { quotaRefusal } from './quota-refusal.ts';
 import { resendWhileRateLimited } from './rate-limit-retry.ts';
 import { insertHeaders, insertToken, redactRequest, titleTransaction } from './request-rewrite.ts';
 import { applyProblems, failBeforeRequest, recordProblem } from './verdict.ts';
@@ -122,7 +123,7 @@ export function installHooks(hooks: DreddHooks): void {
         redactRequest(transaction, redactor);
         try {
           if (transaction.real === undefined) return;
-          for (const problem of [noContentProblem(transaction), schemaProblem(transaction)]) {
+          for (const problem of [quotaRefusal(transaction), noContentProblem(transaction), schemaProblem(transaction)]) {
             if (problem !== undefined) recordProblem(transaction, safe(problem));
           }
           await planFor(transaction).settle?.(transaction, fixtures);
