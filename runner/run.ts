@@ -178,7 +178,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
       waits: waitObservations(exchanges),
       knownDrift: profile.drift,
       notes: profile.notes,
-      workload: { builds: await countBuilds(fixtureDir) },
+      workload: await countBuilds(fixtureDir),
       baseline: baseline === undefined ? null : compareToBaseline(checks, drift.findings, baseline),
       checks,
     });
@@ -209,10 +209,11 @@ export async function runConformance(options: ConformanceRunOptions): Promise<{ 
   }
 }
 
-/** The builds every process of the run noted in the ledger (common/fixtures/cleanup.ts). */
-async function countBuilds(fixtureDir: string): Promise<number> {
+/** The builds every process of the run noted in the ledger (common/fixtures/cleanup.ts), and how many made fixtures. */
+async function countBuilds(fixtureDir: string): Promise<Summary['workload']> {
   const ledger = await readFile(path.join(fixtureDir, BUILD_LEDGER), 'utf8').catch(() => '');
-  return ledger.split('\n').filter((line) => line !== '').length;
+  const purposes = ledger.split('\n').flatMap((line) => line.split(' ').slice(1, 2));
+  return { builds: purposes.length, fixtureBuilds: purposes.filter((purpose) => purpose === 'fixture').length };
 }
 
 function runDreddLayer(
@@ -334,7 +335,8 @@ function printSummary(summary: Summary, files: string[], print: (line: string) =
     );
     for (const id of b.newlyFailing) print(`  newly failing: ${id}`);
   }
-  print(`Workload: ${summary.workload.builds} build(s) started on the target`);
+  const { builds, fixtureBuilds } = summary.workload;
+  print(`Workload: ${builds} build(s) started on the target, ${fixtureBuilds} of them for the run's shared fixture actors`);
   print(`Reports: ${files.join(', ')}`);
   print(`Outcome: ${summary.outcome} (exit ${summary.exitCode})`);
 }

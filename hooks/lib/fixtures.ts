@@ -12,7 +12,7 @@ import type {
   TaskRecord,
   WebhookRecord,
 } from '../../common/fixtures/index.ts';
-import { FixtureSession, fixtureRequest, fixtureVersion, OTHER_RECIPE, type SharedActor } from '../../common/fixtures/index.ts';
+import { FixtureSession, fixtureRequest, fixtureVersion, OTHER_RECIPE, PLAIN_RECIPE, type SharedActor } from '../../common/fixtures/index.ts';
 import type { ApiClient } from '../../common/http.ts';
 import { Inconclusive } from '../../common/inconclusive.ts';
 
@@ -39,9 +39,11 @@ export interface FiredWebhook {
 const LONG_RUN_TIMEOUT_SECS = 900;
 
 /**
- * The fixtures the Dredd transactions run against, all created through the API under test. Shared ones (the main actor
- * and its build, finished runs, the metamorph target, actors that fail or sleep when given no input) are created once,
- * concurrently, on first use; `warmUp` starts them all. Fresh ones (a running run to abort, a throwaway actor to delete)
+ * The fixtures the Dredd transactions run against, all created through the API under test. Shared ones (the main actor,
+ * the built actor every run uses, finished runs, the metamorph target, actors that fail or sleep when given no input)
+ * are created once, concurrently, on first use; `warmUp` starts them all. Everything that runs or reads a build uses the
+ * run's shared actors (common/fixtures/shared-actors.ts): the hooks build nothing of their own but what Build actor and
+ * Abort build are about. Fresh ones (a running run to abort, a throwaway actor to delete)
  * are created for each transaction that consumes them, so no transaction depends on another or on document order.
  */
 export class HookFixtures {
@@ -62,7 +64,7 @@ export class HookFixtures {
    */
   warmUp(isImplemented: (features: Feature[]) => boolean): void {
     const shared: [Feature[], () => Promise<unknown>][] = [
-      [['builds'], () => this.mainBuild()],
+      [['runs'], () => this.runnable()],
       [['runs'], () => this.finishedRun()],
       [['runs.metamorph'], () => this.metamorphTarget()],
       [['runs'], () => this.failingActor()],
@@ -73,17 +75,20 @@ export class HookFixtures {
     for (const [features, start] of shared) if (isImplemented(features)) void start().catch(() => undefined);
   }
 
-  /** The main actor: fixture code in versions 0.0 (build tag latest) and 1.0 (build tag beta). */
+  /**
+   * The main actor: fixture code in versions 0.0 (build tag latest) and 1.0 (build tag beta), for the transactions about
+   * actors, versions and starting builds. Nothing runs it: what runs uses `runnable()`.
+   */
   mainActor(): Promise<ActorRecord> {
     return this.share('main actor', () => this.session.createActor('main', { versions: [fixtureVersion('0.0'), fixtureVersion('1.0', { buildTag: 'beta' })] }));
   }
 
-  /** A SUCCEEDED build of the main actor's version 0.0. */
-  mainBuild(): Promise<JobRecord> {
-    return this.share('main build', async () => this.session.buildActor((await this.mainActor()).id, { version: '0.0' }));
+  /** The run's shared built actor (the plain recipe) and its SUCCEEDED build: what the transactions run and read. */
+  runnable(): Promise<SharedActor> {
+    return this.share('shared actor', () => this.session.sharedActor(PLAIN_RECIPE));
   }
 
-  /** A SUCCEEDED run of the main actor, with an OUTPUT record and one dataset item. */
+  /** A SUCCEEDED run of the shared actor, with an OUTPUT record and one dataset item. */
   finishedRun(): Promise<JobRecord> {
     return this.share('finished run', () => this.runToEnd({ output: { finished: true }, items: [{ n: 1 }] }, 'SUCCEEDED'));
   }
@@ -118,15 +123,14 @@ export class HookFixtures {
     return Math.max(this.config.maxWaitSecs, this.config.runSyncMaxWaitSecs);
   }
 
-  /** A task of the main actor whose input is `{"hello": "world"}`. */
+  /** A task of the shared actor whose input is `{"hello": "world"}`. */
   mainTask(): Promise<TaskRecord> {
-    return this.share('main task', async () => this.session.createTask((await this.mainActor()).id, 'main', { input: { hello: 'world' } }));
+    return this.share('main task', async () => this.session.createTask((await this.runnable()).actor.id, 'main', { input: { hello: 'world' } }));
   }
 
   /** A SUCCEEDED run of the main task, with one dataset item. */
   finishedTaskRun(): Promise<JobRecord> {
     return this.share('finished task run', async () => {
-      await this.mainBuild();
       const task = await this.mainTask();
       const started = await this.session.startTaskRun(task.id, { items: [{ n: 1 }] });
       const run = await this.session.waitForRun(String(started.actId), started.id);
@@ -135,24 +139,24 @@ export class HookFixtures {
     });
   }
 
-  /** A task of the main actor whose runs fail: its input says exit code 1. */
+  /** A task of the shared actor whose runs fail: its input says exit code 1. */
   failingTask(): Promise<TaskRecord> {
-    return this.share('failing task', async () => this.session.createTask((await this.mainActor()).id, 'fails', { input: { exitCode: 1 } }));
+    return this.share('failing task', async () => this.session.createTask((await this.runnable()).actor.id, 'fails', { input: { exitCode: 1 } }));
   }
 
-  /** A task of the main actor whose runs outlive the target's run-sync cap (and do not time out before it). */
+  /** A task of the shared actor whose runs outlive the target's run-sync cap (and do not time out before it). */
   slowTask(): Promise<TaskRecord> {
     return this.share('slow task', async () =>
-      this.session.createTask((await this.mainActor()).id, 'sleeps', {
+      this.session.createTask((await this.runnable()).actor.id, 'sleeps', {
         input: { ...this.outlivesCap() },
         options: { timeoutSecs: this.outlivesCapTimeoutSecs() },
       }),
     );
   }
 
-  /** A fresh task of the main actor, for a transaction that changes or deletes it. */
+  /** A fresh task of the shared actor, for a transaction that changes or deletes it. */
   async throwawayTask(purpose: string): Promise<TaskRecord> {
-    return this.session.createTask((await this.mainActor()).id, purpose, { input: { hello: 'world', limit: 10 } });
+    return this.session.createTask((await this.runnable()).actor.id, purpose, { input: { hello: 'world', limit: 10 } });
   }
 
   /**
@@ -162,7 +166,7 @@ export class HookFixtures {
    */
   firedWebhook(): Promise<FiredWebhook> {
     return this.share('fired webhook', async () => {
-      const [actor, receiver] = await Promise.all([this.mainActor(), this.finishedTaskRun()]);
+      const [{ actor }, receiver] = await Promise.all([this.runnable(), this.finishedTaskRun()]);
       const task = await this.session.createTask(actor.id, 'hooked');
       const webhook = await this.session.createWebhook(this.receiverWebhook({ actorTaskId: task.id }, String(receiver.defaultDatasetId)));
       const run = await this.session.startTaskRun(task.id);
@@ -189,10 +193,9 @@ export class HookFixtures {
     };
   }
 
-  /** A fresh run of the main actor, RUNNING (it sleeps until aborted or metamorphed). */
+  /** A fresh run of the shared actor, RUNNING (it sleeps until aborted or metamorphed). */
   async runningRun(): Promise<LiveRun> {
-    const actor = await this.mainActor();
-    const build = await this.mainBuild();
+    const { actor, build } = await this.runnable();
     const started = await this.session.startRun(
       actor.id,
       { sleepMillis: LONG_RUN_TIMEOUT_SECS * 1000 },
@@ -208,7 +211,6 @@ export class HookFixtures {
   /** A fresh build of the main actor's version 0.0, just started. */
   async startedBuild(): Promise<{ actor: ActorRecord; build: JobRecord }> {
     const actor = await this.mainActor();
-    await this.mainBuild();
     return { actor, build: await this.session.startBuild(actor.id, { version: '0.0' }) };
   }
 
@@ -268,8 +270,7 @@ export class HookFixtures {
   }
 
   private async runToEnd(input: FixtureInput, status: string): Promise<JobRecord> {
-    const actor = await this.mainActor();
-    const build = await this.mainBuild();
+    const { actor, build } = await this.runnable();
     const started = await this.session.startRun(actor.id, input, { build: build.buildNumber });
     const run = await this.session.waitForRun(actor.id, started.id);
     if (run.status !== status) throw new Error(`Fixture run ${run.id} ended ${run.status}, expected ${status}`);

@@ -6,14 +6,14 @@ const BUILD_PATH = '/v2/acts/{actorId}/builds/{buildId}';
 
 export const buildPlans = {
   'Build collection > Get list of builds': {
+    // The shared actor's list, which holds its build.
     async prepare(transaction, fixtures) {
-      await fixtures.mainBuild(); // so the list has an item
-      setPathParams(transaction, BUILDS_PATH, { actorId: (await fixtures.mainActor()).id });
+      setPathParams(transaction, BUILDS_PATH, { actorId: (await fixtures.runnable()).actor.id });
     },
   },
 
   'Build collection > Build actor': {
-    // Builds the main actor's version 0.0 (the documented `version` example) again: same source, same tag.
+    // Builds the main actor's version 0.0 (the documented `version` example): the one build Dredd starts to see it start.
     async prepare(transaction, fixtures) {
       setPathParams(transaction, BUILDS_PATH, { actorId: (await fixtures.mainActor()).id });
     },
@@ -26,8 +26,8 @@ export const buildPlans = {
 
   'Build object > Get build': {
     async prepare(transaction, fixtures) {
-      const build = await fixtures.mainBuild();
-      setPathParams(transaction, BUILD_PATH, { actorId: (await fixtures.mainActor()).id, buildId: build.id });
+      const { actor, build } = await fixtures.runnable();
+      setPathParams(transaction, BUILD_PATH, { actorId: actor.id, buildId: build.id });
     },
   },
 

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { PLAIN_RECIPE } from '../../common/fixtures/index.ts';
 import type { DreddTransaction } from '../lib/dredd-types.ts';
 import type { HookFixtures } from '../lib/fixtures.ts';
 import { setPathParams, setQueryParams, setRequestJson } from '../lib/request-rewrite.ts';
@@ -9,7 +10,7 @@ const RUN_SYNC_PATH = '/v2/acts/{actorId}/run-sync';
 
 /**
  * Each run-sync example names its outcome by the documented status, and the plan makes the target really produce it:
- * 201 runs the main actor (it echoes its input as OUTPUT); 400 runs an actor that exits with code 1; 408 runs an actor
+ * 201 runs the shared actor (it echoes its input as OUTPUT); 400 runs an actor that exits with code 1; 408 runs an actor
  * that sleeps past the target's cap (CONFORMANCE_MAX_WAIT_SECS), with a run timeout longer than that, so the answer
  * must come from the cap and not from the run timing out. With input, the body is the instruction; without input,
  * the actor's built-in defaults are.
@@ -17,8 +18,7 @@ const RUN_SYNC_PATH = '/v2/acts/{actorId}/run-sync';
 async function prepareRunSync(transaction: DreddTransaction, fixtures: HookFixtures, withInput: boolean): Promise<void> {
   switch (transaction.expected.statusCode) {
     case '201': {
-      await fixtures.mainBuild();
-      setPathParams(transaction, RUN_SYNC_PATH, { actorId: (await fixtures.mainActor()).id });
+      setPathParams(transaction, RUN_SYNC_PATH, { actorId: (await fixtures.runnable()).actor.id });
       return;
     }
     case '400': {
@@ -41,11 +41,12 @@ async function prepareRunSync(transaction: DreddTransaction, fixtures: HookFixtu
 
 /**
  * The 201 body is the record the run wrote (the document: "answers with the OUTPUT record, as it was stored"), not just
- * any body of the example's shape: the main actor writes its input as OUTPUT, and a run without input has `{}` as input.
+ * any body of the example's shape: the shared actor writes its input as OUTPUT, and without input what its recipe's
+ * defaults say.
  */
 async function checkOutputRecord(transaction: DreddTransaction, withInput: boolean): Promise<void> {
   if (transaction.expected.statusCode !== '201' || transaction.real?.statusCode !== 201) return;
-  const written = withInput ? parseJson(transaction.request.body) : {};
+  const written = withInput ? parseJson(transaction.request.body) : PLAIN_RECIPE.defaults?.output;
   const answered = parseJson(transaction.real.body);
   if (!isDeepStrictEqual(answered, written)) {
     recordProblem(

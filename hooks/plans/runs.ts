@@ -8,19 +8,18 @@ export const runPlans = {
   'Run collection > Get list of runs': {
     async prepare(transaction, fixtures) {
       await fixtures.finishedRun(); // so the list has an item
-      setPathParams(transaction, RUNS_PATH, { actorId: (await fixtures.mainActor()).id });
+      setPathParams(transaction, RUNS_PATH, { actorId: (await fixtures.runnable()).actor.id });
     },
   },
 
   'Run collection > Run actor': {
     // The documented input {"foo": "bar"} makes the fixture actor echo it and succeed.
     async prepare(transaction, fixtures) {
-      await fixtures.mainBuild();
-      setPathParams(transaction, RUNS_PATH, { actorId: (await fixtures.mainActor()).id });
+      setPathParams(transaction, RUNS_PATH, { actorId: (await fixtures.runnable()).actor.id });
     },
     async settle(transaction, fixtures) {
       const run = responseData(transaction);
-      const actor = await fixtures.mainActor();
+      const { actor } = await fixtures.runnable();
       if (typeof run?.id === 'string') fixtures.session.registry.trackRun(actor.id, run.id);
     },
   },
@@ -28,7 +27,7 @@ export const runPlans = {
   'Run object > Get run': {
     async prepare(transaction, fixtures) {
       const run = await fixtures.finishedRun();
-      setPathParams(transaction, RUN_PATH, { actorId: (await fixtures.mainActor()).id, runId: run.id });
+      setPathParams(transaction, RUN_PATH, { actorId: (await fixtures.runnable()).actor.id, runId: run.id });
     },
   },
 
@@ -52,8 +51,7 @@ export const runPlans = {
   'Resurrect run > Resurrect run': {
     // A run of its own that has ended, so the resurrection changes no run another transaction reads.
     async prepare(transaction, fixtures) {
-      const actor = await fixtures.mainActor();
-      const build = await fixtures.mainBuild();
+      const { actor, build } = await fixtures.runnable();
       const started = await fixtures.session.startRun(actor.id, { writeOutput: false }, { build: build.buildNumber });
       const run = await fixtures.session.waitForRun(actor.id, started.id);
       setPathParams(transaction, `${RUN_PATH}/resurrect`, { actorId: actor.id, runId: run.id });
@@ -61,10 +59,10 @@ export const runPlans = {
   },
 
   'Last run object and its storages > Get last run': {
-    // The documented status=SUCCEEDED finds at least the shared finished run.
+    // The documented status=SUCCEEDED finds at least the finished run.
     async prepare(transaction, fixtures) {
       await fixtures.finishedRun();
-      setPathParams(transaction, `${RUNS_PATH}/last`, { actorId: (await fixtures.mainActor()).id });
+      setPathParams(transaction, `${RUNS_PATH}/last`, { actorId: (await fixtures.runnable()).actor.id });
     },
   },
 } satisfies Record<string, TransactionPlan>;

@@ -25,16 +25,13 @@ async function prepareTaskRunSync(transaction: DreddTransaction, fixtures: HookF
   const path = `${TASK_PATH}/run-sync`;
   switch (transaction.expected.statusCode) {
     case '201':
-      await fixtures.mainBuild();
       setPathParams(transaction, path, { actorTaskId: (await fixtures.mainTask()).id });
       return;
     case '400':
-      await fixtures.mainBuild();
       setPathParams(transaction, path, { actorTaskId: (await fixtures.failingTask()).id });
       if (withInput) setRequestJson(transaction, { exitCode: 1 });
       return;
     case '408':
-      await fixtures.mainBuild();
       setPathParams(transaction, path, { actorTaskId: (await fixtures.slowTask()).id });
       setQueryParams(transaction, { timeout: fixtures.outlivesCapTimeoutSecs() });
       return;
@@ -51,11 +48,11 @@ export const taskPlans = {
   },
 
   'Task collection > Create task': {
-    // The documented body, for the main actor and under a name unique to this run (task names are unique per user).
+    // The documented body, for the shared actor and under a name unique to this run (task names are unique per user).
     async prepare(transaction, fixtures) {
       const body = requestJson(transaction);
       if (body === undefined) throw new Error('the spec documents no request body for Create task');
-      const actor = await fixtures.mainActor();
+      const { actor } = await fixtures.runnable();
       setRequestJson(transaction, { ...body, actId: actor.id, name: resourceName(fixtures.session.context.config, 'created') });
     },
     async settle(transaction, fixtures) {
@@ -111,7 +108,6 @@ export const taskPlans = {
   'Task run collection > Run task': {
     // The documented input {"foo": "bar"} is laid over the main task's input; the fixture actor echoes it and succeeds.
     async prepare(transaction, fixtures) {
-      await fixtures.mainBuild();
       await mainTaskPath(transaction, fixtures, '/runs');
     },
     settle: trackStartedRun,

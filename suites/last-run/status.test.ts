@@ -1,12 +1,12 @@
 import { check } from '../../common/check.ts';
 import type { JobRecord } from '../../common/fixtures/index.ts';
 import { expectBody, expectThat } from '../support/expect.ts';
-import { builtActor, useTarget } from '../support/target.ts';
+import { soloActor, useTarget } from '../support/target.ts';
 
 // Last run object and its storages: the newest run, or the newest with `status`; its storages through the sub-paths.
 const target = useTarget();
 const { api, fixtures } = target;
-const actor = builtActor(target, 'last-run');
+const solo = soloActor(target);
 
 check(
   {
@@ -16,10 +16,11 @@ check(
     features: ['runs.last'],
   },
   async () => {
-    const { id } = await actor();
-    const first = await fixtures.startRun(id, { items: [{ last: 'succeeded' }] });
+    const { actor, startRun } = await solo();
+    const { id } = actor;
+    const first = await startRun({ items: [{ last: 'succeeded' }] });
     const succeeded = await fixtures.waitForRun(id, first.id);
-    const second = await fixtures.startRun(id, { exitCode: 1 });
+    const second = await startRun({ exitCode: 1 });
     const failed = await fixtures.waitForRun(id, second.id);
     const filtered = await api.request({ path: `/v2/acts/${id}/runs/last`, query: { status: 'SUCCEEDED' } });
     const found = expectBody<JobRecord>(filtered, 200, 'run-response');

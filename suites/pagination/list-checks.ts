@@ -22,11 +22,11 @@ export interface ListUnderTest<T extends { id: string }> {
   contents: ListContents<T>;
 }
 
-export interface ListContents<T> {
+export interface ListContents<T extends { id: string }> {
   /** The documented order field, oldest first. */
   orderBy: 'createdAt' | 'startedAt';
   /** The file's own items, oldest first; all of them are in the list. */
-  known(): Promise<T[]>;
+  known(): Promise<Array<Pick<T, 'id'>>>;
   /** True when nobody else changes the list while the file runs: totals and orders are then exact. */
   exclusive: boolean;
   /** Adds an item (oldest-first order puts it last); a list the file cannot grow skips the walk check. */

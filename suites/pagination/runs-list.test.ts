@@ -1,18 +1,19 @@
 import type { JobRecord } from '../../common/fixtures/index.ts';
-import { builtActor, shared, useTarget } from '../support/target.ts';
+import { shared, soloActor, useTarget } from '../support/target.ts';
 import { registerListChecks } from './list-checks.ts';
 import { type PageQuery, pageOf } from './pages.ts';
 
-// Get list of runs of an actor only this file runs, so totals and orders are exact.
+// Get list of runs of the solo actor, which only this file runs meanwhile: with the runs earlier holders noted, totals and
+// orders are exact.
 const target = useTarget();
-const { api, fixtures } = target;
-const actor = builtActor(target, 'runs-list');
+const { api } = target;
+const solo = soloActor(target);
 
 const runs = shared(async () => {
-  const { id } = await actor();
-  const started: JobRecord[] = [];
-  for (let i = 0; i < 3; i += 1) started.push(await fixtures.startRun(id, { writeOutput: false }));
-  return started;
+  const { earlierRuns, startRun } = await solo();
+  const known: Array<Pick<JobRecord, 'id'>> = earlierRuns.map((id) => ({ id }));
+  for (let i = 0; i < 3; i += 1) known.push(await startRun({ writeOutput: false }));
+  return known;
 });
 
 registerListChecks<JobRecord>({
@@ -20,16 +21,16 @@ registerListChecks<JobRecord>({
   spec: 'spec/01-actors.apib#get-list-of-runs',
   feature: 'runs',
   fetch: async (query: PageQuery) => {
-    const { id } = await actor();
+    const { actor } = await solo();
     await runs();
-    return pageOf<JobRecord>(await api.request({ path: `/v2/acts/${id}/runs`, query }), 'run-list-response');
+    return pageOf<JobRecord>(await api.request({ path: `/v2/acts/${actor.id}/runs`, query }), 'run-list-response');
   },
   contents: {
     orderBy: 'startedAt',
     known: runs,
     exclusive: true,
     add: async () => {
-      const run = await fixtures.startRun((await actor()).id, { writeOutput: false });
+      const run = await (await solo()).startRun({ writeOutput: false });
       (await runs()).push(run);
       return run;
     },

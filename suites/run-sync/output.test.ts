@@ -1,19 +1,19 @@
 import { check } from '../../common/check.ts';
+import { PLAIN_RECIPE } from '../../common/fixtures/index.ts';
 import type { ApiResponse } from '../../common/http.ts';
 import { excerpt, expectThat } from '../support/expect.ts';
-import { builtActor, useTarget } from '../support/target.ts';
-import { runSyncWithinCap } from './call.ts';
+import { sharedActor, useTarget } from '../support/target.ts';
+import { RunSyncCall } from './call.ts';
 
 // Run actor synchronously, when the run succeeds: 201 with a record of the run's default store, as it was stored.
 const SPEC = 'spec/01-actors.apib#run-actor-synchronously';
 const target = useTarget();
-const actor = builtActor(target, 'run-sync');
-// GET sends no input: this actor's default input (used when there is none) says what to write.
-const defaultsActor = builtActor(target, 'run-sync-get', { defaults: { output: { from: 'defaults' } } });
+const actor = sharedActor(target);
 
-async function runSync(inconclusive: (reason: string) => never, input: unknown, query: Record<string, string | number> = {}): Promise<ApiResponse> {
+async function runSync(inconclusive: (reason: string) => never, input: object, query: Record<string, string | number> = {}): Promise<ApiResponse> {
   const { id } = await actor();
-  return runSyncWithinCap(target, id, { method: 'POST', path: `/v2/acts/${id}/run-sync`, query: { memory: 128, ...query }, body: input }, inconclusive);
+  const call = await RunSyncCall.prepare(target, id, { method: 'POST', path: `/v2/acts/${id}/run-sync`, query: { memory: 128, ...query }, body: input });
+  return call.withinCap(inconclusive);
 }
 
 function expectRecord(response: ApiResponse, contentType: string, text: string): void {
@@ -69,8 +69,9 @@ check(
     features: ['runs.sync'],
   },
   async ({ inconclusive }) => {
-    const { id } = await defaultsActor();
-    const response = await runSyncWithinCap(target, id, { path: `/v2/acts/${id}/run-sync`, query: { memory: 128 } }, inconclusive);
-    expectRecord(response, 'application/json', JSON.stringify({ from: 'defaults' }));
+    const { id } = await actor();
+    const call = await RunSyncCall.prepare(target, id, { path: `/v2/acts/${id}/run-sync`, query: { memory: 128 } });
+    // With no input, the shared actor's runs write what its recipe's defaults say.
+    expectRecord(await call.withinCap(inconclusive), 'application/json', JSON.stringify(PLAIN_RECIPE.defaults?.output));
   },
 );

@@ -1,6 +1,6 @@
 import { afterAll } from 'vitest';
 import { type ConformanceConfig, loadConfig } from '../../common/config.ts';
-import { type ActorRecord, type FixtureInput, FixtureSession, fixtureVersion, PLAIN_RECIPE, type SharedActorRecipe } from '../../common/fixtures/index.ts';
+import { type ActorRecord, FixtureSession, PLAIN_RECIPE, type SharedActorRecipe, type SoloActor } from '../../common/fixtures/index.ts';
 import { type ApiClient, createConfiguredClient } from '../../common/http.ts';
 import { Inconclusive } from '../../common/inconclusive.ts';
 import { withSchemaValidation } from './validating-client.ts';
@@ -53,17 +53,12 @@ export function sharedActor(target: SuiteTarget, recipe: SharedActorRecipe = PLA
 }
 
 /**
- * An actor of the file's own, created and built once for the file: for checks that need its runs to themselves (its run
- * list, its last run, the webhooks on it, the run a run-sync call started) or that run it without input.
+ * The run's solo actor (common/fixtures/solo-actor.ts), held by this file alone from its first use until its clean-up:
+ * for checks that need the actor's runs to themselves (its run list, its last run, the webhooks on it). Start its runs
+ * with its own `startRun`, so the files after this one know them.
  */
-export function builtActor(target: SuiteTarget, purpose: string, options: { defaults?: FixtureInput } = {}): () => Promise<ActorRecord> {
-  return shared(() =>
-    actorSetUp(`the "${purpose}" actor`, async () => {
-      const actor = await target.fixtures.createActor(purpose, { versions: [fixtureVersion('0.0', { defaults: options.defaults })] });
-      await target.fixtures.buildActor(actor.id);
-      return actor;
-    }),
-  );
+export function soloActor(target: SuiteTarget): () => Promise<SoloActor> {
+  return shared(() => actorSetUp('the solo actor', () => target.fixtures.soloActor()));
 }
 
 /**
@@ -72,7 +67,7 @@ export function builtActor(target: SuiteTarget, purpose: string, options: { defa
  * report it; the checks that merely needed the actor never reached their rule and are inconclusive, naming the answer,
  * so one broken answer shows once, on its action, instead of as a failure in every family.
  */
-async function actorSetUp(what: string, make: () => Promise<ActorRecord>): Promise<ActorRecord> {
+async function actorSetUp<T>(what: string, make: () => Promise<T>): Promise<T> {
   try {
     return await make();
   } catch (error) {

@@ -1,24 +1,26 @@
 import { check } from '../../common/check.ts';
-import type { ActorRecord, DispatchRecord } from '../../common/fixtures/index.ts';
+import type { DispatchRecord, SoloActor } from '../../common/fixtures/index.ts';
 import { expectThat } from '../support/expect.ts';
 import { poll } from '../support/poll.ts';
 import { canReachLocalReceiver, LOCAL_RECEIVER_REASON, type Receiver, startReceiver } from '../support/receiver.ts';
-import { builtActor, type SuiteTarget, sharedActor, useTarget } from '../support/target.ts';
+import { type SuiteTarget, sharedActor, soloActor, useTarget } from '../support/target.ts';
 
 // Webhooks fire: one dispatch per matching event, one POST of the payload per call, failed calls retried and recorded.
 const SPEC = 'spec/06-webhooks.apib#webhooks';
 const target = useTarget();
 const { config, fixtures } = target;
 const local = { condition: canReachLocalReceiver(config), reason: LOCAL_RECEIVER_REASON };
-const watched = builtActor(target, 'hooked');
+// The solo actor: nothing but this file runs it meanwhile, so every dispatch of a webhook on it is for this file's runs.
+const watched = soloActor(target);
 const other = sharedActor(target);
 /** Long enough for a dispatch to be made and its calls to be retried (the platform's first retry comes after about a minute). */
 const dispatchWaitSecs = config.maxWaitSecs + 90;
 
-/** A webhook of `actor` for `eventTypes` calling `receiver`, then one run with `input`; the webhook's settled dispatches. */
-async function fire(actor: ActorRecord, receiver: Receiver, eventTypes: string[], input: Record<string, unknown>): Promise<DispatchRecord[]> {
+/** A webhook of the solo actor for `eventTypes` calling `receiver`, then one run with `input`; the webhook's settled dispatches. */
+async function fire(solo: SoloActor, receiver: Receiver, eventTypes: string[], input: Record<string, unknown>): Promise<DispatchRecord[]> {
+  const { actor } = solo;
   const webhook = await fixtures.createWebhook({ eventTypes, condition: { actorId: actor.id }, requestUrl: receiver.url });
-  const run = await fixtures.startRun(actor.id, input);
+  const run = await solo.startRun(input);
   await fixtures.waitForRun(actor.id, run.id);
   return fixtures.waitForDispatches(webhook.id, (dispatches) => dispatches.length > 0 && dispatches.every((d) => d.status !== 'ACTIVE'), dispatchWaitSecs);
 }
@@ -38,8 +40,9 @@ check(
   },
   async () => {
     const receiver = await startReceiver();
-    const actor = await watched();
-    const dispatches = await fire(actor, receiver, ['ACTOR.RUN.SUCCEEDED'], {});
+    const solo = await watched();
+    const { actor } = solo;
+    const dispatches = await fire(solo, receiver, ['ACTOR.RUN.SUCCEEDED'], {});
     await settle(target, receiver, 1);
     expectThat(dispatches.length === 1, 'one dispatch', `${dispatches.length}: ${dispatches.map((d) => d.eventType).join(', ')}`);
     expectThat(receiver.calls.length === 1, 'one call to the receiver', `${receiver.calls.length}`);
@@ -85,7 +88,7 @@ check(
   },
   async () => {
     const receiver = await startReceiver();
-    const [hooked, unhooked] = await Promise.all([watched(), other()]);
+    const [{ actor: hooked }, unhooked] = await Promise.all([watched(), other()]);
     const webhook = await fixtures.createWebhook({ eventTypes: ['ACTOR.RUN.SUCCEEDED'], condition: { actorId: hooked.id }, requestUrl: receiver.url });
     const run = await fixtures.startRun(unhooked.id, {});
     await fixtures.waitForRun(unhooked.id, run.id);

@@ -9,7 +9,7 @@ import { loadConfig } from '../../common/config.ts';
 import { BUILD_LEDGER, FixtureSession } from '../../common/fixtures/index.ts';
 import { createConfiguredClient } from '../../common/http.ts';
 import { startEmulator } from '../../emulator/index.ts';
-import { type LoopbackProxy, startLoopbackProxy } from '../support/loopback-proxy.ts';
+import { startFirstBuildFailingProxy } from '../support/loopback-proxy.ts';
 
 // The run's shared actors (common/fixtures/shared-actors.ts): several processes asking for one recipe at once get one
 // actor and one build between them, and a failed attempt is not handed to the next caller.
@@ -64,7 +64,7 @@ describe('shared actors', () => {
     const made = outputs.map((output) => JSON.parse(output.stdout.trim()) as { actor: string; build: string; status: string });
     expect(new Set(made.map((m) => m.actor)).size).toBe(1);
     expect(made.every((m) => m.build === made[0]!.build && m.status === 'SUCCEEDED')).toBe(true);
-    expect(await ledgerLines()).toEqual([made[0]!.build]);
+    expect(await ledgerLines()).toEqual([`${made[0]!.build} fixture`]);
   }, 60_000);
 
   it('a failure another process publishes reaches the callers waiting for it, as the same kind of error; a later caller builds', async () => {
@@ -85,14 +85,7 @@ describe('shared actors', () => {
   }, 30_000);
 
   it('a failed attempt reaches its callers only: the next caller builds again', async () => {
-    let refuse = true;
-    const proxy: LoopbackProxy = await startLoopbackProxy(emulator.url, async (incoming, forward) => {
-      if (refuse && incoming.method === 'POST' && /\/builds(\?|$)/.test(incoming.url ?? '')) {
-        refuse = false;
-        return { status: 500, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"error":{"type":"internal","message":"boom"}}') };
-      }
-      return forward();
-    });
+    const proxy = await startFirstBuildFailingProxy(emulator.url);
     try {
       const config = loadConfig({ ...environment(proxy.url), CONFORMANCE_RUN_ID: 'sharedt2' });
       const fixtures = new FixtureSession(createConfiguredClient(config), config);

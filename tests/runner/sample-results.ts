@@ -149,7 +149,7 @@ export function sampleSummary(checks: CheckResult[] = sampleResults(), exchanges
     waits: waitObservations(exchanges),
     knownDrift: SAMPLE_KNOWN_DRIFT,
     notes: ['the cap is 60 s'],
-    workload: { builds: 3 },
+    workload: { builds: 3, fixtureBuilds: 1 },
     baseline: null,
     checks,
   });

@@ -63,3 +63,15 @@ export async function startLoopbackProxy(upstream: string, handle: ProxyHandler)
       }),
   };
 }
+
+/** A proxy to `upstream` that answers the first build start (POST .../builds) with a 500, and forwards the rest. */
+export function startFirstBuildFailingProxy(upstream: string): Promise<LoopbackProxy> {
+  let refuse = true;
+  return startLoopbackProxy(upstream, async (incoming, forward) => {
+    if (refuse && incoming.method === 'POST' && /\/builds(\?|$)/.test(incoming.url ?? '')) {
+      refuse = false;
+      return { status: 500, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"error":{"type":"internal","message":"boom"}}') };
+    }
+    return forward();
+  });
+}
