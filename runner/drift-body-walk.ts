@@ -35,7 +35,8 @@ function walk(schemas: JsonSchema[], value: unknown, place: Place, observer: Bod
   const named = applicable.map(titleOf).filter((t): t is string => t !== undefined && t !== place.owner);
   const here: Place = named.length > 0 && place.path !== '' ? { owner: named[named.length - 1]!, path: '' } : place;
 
-  const enums = applicable.filter((s) => Array.isArray(s.enum)).map((s) => s.enum as unknown[]);
+  // A `const` is an enumeration of one (the secret branch of an env var: isSecret true).
+  const enums = applicable.flatMap((s) => (Array.isArray(s.enum) ? [s.enum as unknown[]] : Object.hasOwn(s, 'const') ? [[s.const]] : []));
   // Reported where the value sits (`Run`, `status`), not under the enum's own title.
   if (enums.length > 0 && !enums.some((allowed) => allowed.includes(value)))
     observer.finding('unknown-enum-value', place.owner, `${place.path || '(value)'} = ${JSON.stringify(value)}`);

@@ -121,6 +121,18 @@ describe('drift: what the target answered beyond the spec', () => {
     });
   });
 
+  it('reads a const as an enumeration of one: a secret env var (isSecret true, its own branch) is no unknown value', () => {
+    const version = { versionNumber: '0.0', sourceType: 'SOURCE_FILES', envVars: [{ name: 'KEY', isSecret: true }] };
+    const kinds = findings(exchange('GET', `/v2/acts/${ID}/versions/0.0`, 200, { data: version })).map((finding) => finding.kind);
+    expect(kinds).not.toContain('unknown-enum-value');
+    const open = { ...version, envVars: [{ name: 'KEY', value: 'v', isSecret: 'maybe' }] };
+    expect(findings(exchange('GET', `/v2/acts/${ID}/versions/0.0`, 200, { data: open }))).toContainEqual({
+      kind: 'unknown-enum-value',
+      subject: 'Environment variable',
+      detail: 'isSecret = "maybe"',
+    });
+  });
+
   it('lists error types the spec does not name, on any path', () => {
     expect(findings(exchange('GET', '/v2/acts/nope', 404, { error: { type: 'record-or-token-not-found', message: 'x' } }))).toContainEqual({
       kind: 'unknown-error-type',
