@@ -35,8 +35,8 @@ export interface ConformanceConfig {
    */
   quotaWaitSecs: number;
   /**
-   * How many fixture builds the run's processes keep going at once (CONFORMANCE_MAX_CONCURRENT_BUILDS, from the profile's
-   * `limits`); undefined: no limit. A platform build holds 4 GB of the account's memory quota while it runs.
+   * How many builds the run's processes keep going at once, whoever starts them (CONFORMANCE_MAX_CONCURRENT_BUILDS, from
+   * the profile's `limits`); undefined: no limit. A platform build holds 4 GB of the account's memory quota while it runs.
    */
   maxConcurrentBuilds: number | undefined;
   /** The target's default rate limit per endpoint, requests per second. */

@@ -24,7 +24,8 @@ export interface Profile {
   notes: string[];
   /**
    * What the target's account allows at once: `concurrentBuilds` is the default of CONFORMANCE_MAX_CONCURRENT_BUILDS,
-   * how many fixture builds the run's processes keep going together (a platform build holds 4 GB of the memory quota).
+   * how many builds the run's processes keep going together, whoever starts them (a platform build holds 4 GB of the
+   * memory quota).
    */
   limits?: { concurrentBuilds: number };
   /** Checks (Vitest ids or Dredd transaction names) known to fail on this target, and how. */

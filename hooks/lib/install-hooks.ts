@@ -122,11 +122,13 @@ export function installHooks(hooks: DreddHooks): void {
       async (transaction) => {
         redactRequest(transaction, redactor);
         try {
-          if (transaction.real === undefined) return;
-          for (const problem of [quotaRefusal(transaction), noContentProblem(transaction), schemaProblem(transaction)]) {
-            if (problem !== undefined) recordProblem(transaction, safe(problem));
+          if (transaction.real !== undefined) {
+            for (const problem of [quotaRefusal(transaction), noContentProblem(transaction), schemaProblem(transaction)]) {
+              if (problem !== undefined) recordProblem(transaction, safe(problem));
+            }
           }
-          await planFor(transaction).settle?.(transaction, fixtures);
+          // Also after a request that got no response, or a preparation that failed: settle gives back what it held.
+          if (!transaction.skip) await planFor(transaction).settle?.(transaction, fixtures);
         } finally {
           applyProblems(transaction);
         }

@@ -5,7 +5,8 @@ import type { HookFixtures } from '../lib/fixtures.ts';
 /**
  * How the hooks make one documented action testable on a real target: `prepare` creates what the request needs and
  * puts the fixtures' ids (and bodies where the example would collide or cannot work) into the request; `settle` runs
- * once a response came and registers what the request created, for cleanup, whatever the response's verdict.
+ * after the transaction, whatever its verdict and whether or not a response came: it registers what the request
+ * created, for cleanup, and gives back what `prepare` held.
  */
 export interface TransactionPlan {
   prepare(transaction: DreddTransaction, fixtures: HookFixtures): Promise<void>;

@@ -19,8 +19,7 @@ export const runPlans = {
     },
     async settle(transaction, fixtures) {
       const run = responseData(transaction);
-      const { actor } = await fixtures.runnable();
-      if (typeof run?.id === 'string') fixtures.session.registry.trackRun(actor.id, run.id);
+      if (typeof run?.id === 'string') fixtures.session.registry.trackRun((await fixtures.runnable()).actor.id, run.id);
     },
   },
 

@@ -25,8 +25,7 @@ export const versionPlans = {
     },
     async settle(transaction, fixtures) {
       const created = responseData(transaction);
-      const actor = await fixtures.mainActor();
-      if (typeof created?.versionNumber === 'string') fixtures.session.registry.trackVersion(actor.id, created.versionNumber);
+      if (typeof created?.versionNumber === 'string') fixtures.session.registry.trackVersion((await fixtures.mainActor()).id, created.versionNumber);
     },
   },
 
