@@ -127,10 +127,13 @@ export function installHooks(hooks: DreddHooks): void {
               if (problem !== undefined) recordProblem(transaction, safe(problem));
             }
           }
-          // Also after a request that got no response, or a preparation that failed: settle gives back what it held.
-          if (!transaction.skip) await planFor(transaction).settle?.(transaction, fixtures);
         } finally {
-          applyProblems(transaction);
+          try {
+            // Whatever came before, also without a response or after a failed preparation: settle gives back what it held.
+            if (!transaction.skip) await planFor(transaction).settle?.(transaction, fixtures);
+          } finally {
+            applyProblems(transaction);
+          }
         }
       },
       (transaction, message) => {

@@ -25,7 +25,7 @@ export interface ListUnderTest<T extends { id: string }> {
 export interface ListContents<T extends { id: string }> {
   /** The documented order field, oldest first. */
   orderBy: 'createdAt' | 'startedAt';
-  /** The file's own items, oldest first; all of them are in the list. */
+  /** The items the file knows are in the list (its own, and for an exclusive list any it knows came before), oldest first. */
   known(): Promise<Array<Pick<T, 'id'>>>;
   /** True when nobody else changes the list while the file runs: totals and orders are then exact. */
   exclusive: boolean;

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { JobRecord } from '../../common/fixtures/index.ts';
 import type { ApiRequest, ApiResponse } from '../../common/http.ts';
 import { earlySlackMs, serverMillis } from '../../common/timing.ts';
@@ -8,12 +7,13 @@ import { endedRun } from '../support/jobs.ts';
 import type { SuiteTarget } from '../support/target.ts';
 
 /**
- * One run-sync call to the run's shared actor. A run-sync answer names no run, and other files run the same actor
- * meanwhile, so a call's run is found by what it was given: a POST's input carries a mark of its own (a `mark` member,
- * which the fixture actor ignores), and the runs started since the call are matched by their INPUT record. A GET sends
- * no input, so its run is one of those with no INPUT record.
+ * One run-sync call to the run's shared actor. A run-sync answer names no run, and other files (and Dredd) run the same
+ * actor meanwhile, so a call's run is found by what it was given. A POST's input carries a mark of its own (a `mark`
+ * member, which the fixture actor ignores), found in the INPUT record of the runs started since the call. A GET sends
+ * no input: it asks for a run timeout of its own, long enough never to matter, found in the run's options.
  */
 export class RunSyncCall {
+  /** Runs known not to be this call's. */
   private readonly foreign = new Set<string>();
 
   private constructor(
@@ -22,12 +22,18 @@ export class RunSyncCall {
     readonly request: ApiRequest,
     /** The actor's newest run before the call: the call's run comes after it. */
     private readonly before: string | undefined,
+    private readonly mark: { input: string } | { timeoutSecs: number },
   ) {}
 
-  /** Marks the request's input and notes where the actor's run list stood; nothing is sent yet. */
+  /** Marks the request and notes where the actor's run list stood; nothing is sent yet. */
   static async prepare(target: SuiteTarget, actorId: string, request: ApiRequest): Promise<RunSyncCall> {
-    const input = request.body === undefined ? undefined : { ...(request.body as Record<string, unknown>), mark: randomUUID() };
-    return new RunSyncCall(target, actorId, { ...request, body: input }, (await newestRuns(target, actorId, 1))[0]?.id);
+    const before = (await newestRuns(target, actorId, 1))[0]?.id;
+    if (request.body === undefined) {
+      const timeoutSecs = 7200 + randomInt(3600);
+      return new RunSyncCall(target, actorId, { ...request, query: { ...request.query, timeout: timeoutSecs } }, before, { timeoutSecs });
+    }
+    const input = randomUUID();
+    return new RunSyncCall(target, actorId, { ...request, body: { ...(request.body as Record<string, unknown>), mark: input } }, before, { input });
   }
 
   /**
@@ -45,7 +51,7 @@ export class RunSyncCall {
     expectThat(
       runIds.length > 0,
       "the run that answered 408 in the actor's list of runs",
-      `no run started since ${this.before ?? 'the start'} with this call's input`,
+      `no run started since ${this.before ?? 'the start'} with this call's mark`,
     );
     const ended = await Promise.all(runIds.map((runId) => endedRun(this.target, this.actorId, runId)));
     const outlived = ended.find(({ job }) => serverMillis(job.startedAt, job.finishedAt) >= capMs - earlySlackMs(config.runSyncMaxWaitSecs));
@@ -58,34 +64,54 @@ export class RunSyncCall {
     return inconclusive(`the run outlived the ${config.runSyncMaxWaitSecs} s cap (the target started it too slowly to show the rule)`);
   }
 
-  /** The ids of the runs this call started, as the actor's run list and their INPUT records show; clean-up stops them. */
+  /** The ids of the runs this call started, as the actor's run list and the runs' records show; clean-up stops them. */
   async runs(): Promise<string[]> {
     const found: string[] = [];
     for (const run of await newestRuns(this.target, this.actorId, 1000)) {
       if (run.id === this.before) break;
       if (this.foreign.has(run.id)) continue;
-      if (await this.gave(run.id)) {
+      const mine = await this.started(run);
+      if (mine) {
         this.target.fixtures.registry.trackRun(this.actorId, run.id);
         found.push(run.id);
-      } else {
+      } else if (mine === false) {
         this.foreign.add(run.id);
       }
     }
     return found;
   }
 
-  /** Whether the run's INPUT record is this call's input (absent for a call without one). */
-  private async gave(runId: string): Promise<boolean> {
+  /** Whether this call started the run; undefined while its INPUT record is not there yet. */
+  private async started(run: ListedRun): Promise<boolean | undefined> {
     const { api } = this.target;
-    const read = await api.request({ path: `/v2/acts/${this.actorId}/runs/${runId}` });
-    const run = expectBody<JobRecord>(read, 200, 'run-response');
     const record = await api.request({ path: `/v2/key-value-stores/${run.defaultKeyValueStoreId}/records/INPUT` });
-    if (this.request.body === undefined) return record.status === 404;
-    return record.status === 200 && isDeepStrictEqual(record.body, this.request.body);
+    if ('input' in this.mark) {
+      if (record.status !== 200) return undefined;
+      return markOf(record.text) === this.mark.input;
+    }
+    if (record.status === 200) return false;
+    const read = await api.request({ path: `/v2/acts/${this.actorId}/runs/${run.id}` });
+    const options = expectBody<JobRecord>(read, 200, 'run-response').options as { timeoutSecs?: unknown } | undefined;
+    return options?.timeoutSecs === this.mark.timeoutSecs;
   }
 }
 
-async function newestRuns(target: SuiteTarget, actorId: string, limit: number): Promise<Array<{ id: string }>> {
+/** A list item of Get list of runs: what finding a call's run reads. */
+interface ListedRun {
+  id: string;
+  defaultKeyValueStoreId: string;
+}
+
+/** The `mark` of an INPUT record, whatever content type the target stored it with. */
+function markOf(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { mark?: unknown } | null)?.mark;
+  } catch {
+    return undefined;
+  }
+}
+
+async function newestRuns(target: SuiteTarget, actorId: string, limit: number): Promise<ListedRun[]> {
   const list = await target.api.request({ path: `/v2/acts/${actorId}/runs`, query: { desc: 1, limit } });
-  return expectBody<{ items: Array<{ id: string }> }>(list, 200, 'run-list-response').items;
+  return expectBody<{ items: ListedRun[] }>(list, 200, 'run-list-response').items;
 }

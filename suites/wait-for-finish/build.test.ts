@@ -1,5 +1,5 @@
 import { check } from '../../common/check.ts';
-import { fixtureVersion, type JobRecord, startBuildInSlot, startWithinQuota } from '../../common/fixtures/index.ts';
+import { fixtureVersion, type JobRecord, sendBuildStart } from '../../common/fixtures/index.ts';
 import type { ApiResponse } from '../../common/http.ts';
 import { isTerminalStatus } from '../../common/job-status.ts';
 import { describeWindow, heldFor, lateSlackMs, outlivingSleepMs, promptMs, serverMillis } from '../../common/timing.ts';
@@ -19,11 +19,7 @@ async function startBuild(waitForFinish?: number) {
   const { id } = await actor();
   // In a build slot, as every build of the run. A start the account's full memory quota refuses (402) creates nothing:
   // it is asked again, and the answer judged is the one that took it.
-  const response = await startBuildInSlot(fixtures.context, id, () =>
-    startWithinQuota(fixtures.context, `Building actor ${id}`, () =>
-      api.request({ method: 'POST', path: `/v2/acts/${id}/builds`, query: { version: '0.0', waitForFinish } }),
-    ),
-  );
+  const response = await sendBuildStart(fixtures.context, id, { version: '0.0', waitForFinish });
   const build = expectBody<JobRecord>(response, 201, 'build-response');
   fixtures.registry.trackBuild(id, build.id);
   return { build, response };

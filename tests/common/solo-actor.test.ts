@@ -6,7 +6,7 @@ import { loadConfig } from '../../common/config.ts';
 import { FixtureSession } from '../../common/fixtures/index.ts';
 import { createConfiguredClient } from '../../common/http.ts';
 import { startEmulator } from '../../emulator/index.ts';
-import { startFirstBuildFailingProxy } from '../support/loopback-proxy.ts';
+import { startFirstBuildFailingProxy, startLoopbackProxy } from '../support/loopback-proxy.ts';
 
 // The run's solo actor (common/fixtures/solo-actor.ts): one build per run, lent to one fixture session at a time, each
 // holder told which runs the holders before it started.
@@ -67,6 +67,30 @@ describe('the solo actor', () => {
     } finally {
       await proxy.close();
       await rm(failingDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('a start that got no answer leaves the next holder not knowing the earlier runs', async () => {
+    const ledgerDir = await mkdtemp(path.join(tmpdir(), 'solo-actor-'));
+    let cut = false;
+    const proxy = await startLoopbackProxy(emulator.url, async (incoming, forward) => {
+      if (!cut && incoming.method === 'POST' && /\/runs(\?|$)/.test(incoming.url ?? '')) {
+        cut = true;
+        await forward();
+        return { status: 502, headers: { 'content-type': 'text/plain' }, body: Buffer.from('bad gateway') };
+      }
+      return forward();
+    });
+    try {
+      const first = session(ledgerDir, proxy.url);
+      const held = await first.soloActor();
+      await expect(held.startRun({ writeOutput: false })).rejects.toThrow(/502/);
+      await first.cleanup();
+      const next = await session(ledgerDir, proxy.url).soloActor();
+      expect(next.earlierRuns).toBeUndefined();
+    } finally {
+      await proxy.close();
+      await rm(ledgerDir, { recursive: true, force: true });
     }
   }, 30_000);
 
