@@ -43,8 +43,8 @@ const LONG_RUN_TIMEOUT_SECS = 900;
  * the built actor every run uses, finished runs, the metamorph target, actors that fail or sleep when given no input)
  * are created once, concurrently, on first use; `warmUp` starts them all. Everything that runs or reads a build uses the
  * run's shared actors (common/fixtures/shared-actors.ts): the hooks build nothing of their own but what Build actor and
- * Abort build are about. Fresh ones (a running run to abort, a throwaway actor to delete)
- * are created for each transaction that consumes them, so no transaction depends on another or on document order.
+ * Abort build are about. Fresh ones (a running run to abort, a throwaway actor to delete) are created for each
+ * transaction that consumes them, so no transaction depends on another or on document order.
  */
 export class HookFixtures {
   readonly session: FixtureSession;

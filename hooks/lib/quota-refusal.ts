@@ -1,4 +1,4 @@
-import { MEMORY_QUOTA_FULL } from '../../common/fixtures/quota.ts';
+import { MEMORY_QUOTA_FULL, refusalOf } from '../../common/fixtures/quota.ts';
 import { INCONCLUSIVE_MARK } from '../../common/inconclusive.ts';
 import type { DreddTransaction } from './dredd-types.ts';
 
@@ -11,12 +11,13 @@ import type { DreddTransaction } from './dredd-types.ts';
 export function quotaRefusal(transaction: DreddTransaction): string | undefined {
   const real = transaction.real;
   if (real === undefined || real.statusCode !== 402 || transaction.expected.statusCode === '402') return undefined;
-  let error: { type?: unknown; message?: unknown } | undefined;
+  let body: unknown;
   try {
-    error = (JSON.parse(real.body ?? '') as { error?: typeof error }).error;
+    body = JSON.parse(real.body ?? '');
   } catch {
     return undefined;
   }
-  if (error?.type !== MEMORY_QUOTA_FULL) return undefined;
-  return `${INCONCLUSIVE_MARK} the account's memory quota refused the start while the run's other jobs held it (HTTP 402 ${MEMORY_QUOTA_FULL}: ${String(error.message)})`;
+  const { type, message } = refusalOf(body);
+  if (type !== MEMORY_QUOTA_FULL) return undefined;
+  return `${INCONCLUSIVE_MARK} the account's memory quota refused the start while the run's other jobs held it (HTTP 402 ${type}: ${message})`;
 }

@@ -52,8 +52,10 @@ export interface Summary {
   knownDrift: KnownDrift[];
   /** Known differences no drift finding shows (the profile's `notes`). */
   notes: string[];
-  /** What the run cost the target: the builds every process of the run started (each takes 4 GB for minutes on the platform). */
-  /** Builds the run started on the target; `fixtureBuilds` of them made the shared fixture actors, the rest were checks'. */
+  /**
+   * What the run cost the target: the builds every process of the run started (each takes 4 GB for minutes on the
+   * platform); `fixtureBuilds` of them made the shared fixture actors, the rest were checks'.
+   */
   workload: { builds: number; fixtureBuilds: number };
   /** What changed since the run given with `--baseline`; null without one. */
   baseline: BaselineComparison | null;

@@ -17,21 +17,21 @@ export interface SuiteTarget {
 /** Call once at the top of a suite file; registers the clean-up of everything the file creates. */
 export function useTarget(): SuiteTarget {
   const config = loadConfig();
-  const raw = createConfiguredClient(config);
-  const api = withSchemaValidation(raw);
-  const fixtures = new FixtureSession(api, config, { cleanupApi: raw });
-  let second: SuiteTarget['second'];
-  if (config.token2 !== undefined) {
-    const raw2 = createConfiguredClient(config, { token: config.token2 });
-    const api2 = withSchemaValidation(raw2);
-    second = { api: api2, fixtures: new FixtureSession(api2, config, { cleanupApi: raw2 }) };
-  }
+  const { api, fixtures } = user(config, config.token);
+  const second = config.token2 === undefined ? undefined : user(config, config.token2);
   afterAll(async () => {
     const reports = await Promise.all([fixtures.cleanup(), second?.fixtures.cleanup()]);
     const failures = reports.flatMap((report) => report?.failures ?? []);
     if (failures.length > 0) throw new Error(`Cleanup left resources on the target: ${failures.join('; ')}`);
   });
   return { config, api, fixtures, second };
+}
+
+/** One user's validating client and fixtures, whose clean-up talks through the client without validation (`cleanupApi`). */
+function user(config: ConformanceConfig, token: string): { api: ApiClient; fixtures: FixtureSession } {
+  const raw = createConfiguredClient(config, { token });
+  const api = withSchemaValidation(raw);
+  return { api, fixtures: new FixtureSession(api, config, { cleanupApi: raw }) };
 }
 
 /**
